@@ -1,0 +1,136 @@
+// The request a user builds, how it is signed, and what came back. Shared by the UI, main and the CLI.
+import { z } from 'zod';
+import { authChoiceSchema } from './auth';
+
+export const headerListSchema = z.array(z.tuple([z.string(), z.string()])).max(500);
+
+export const bodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('base64'), data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }),
+]);
+export type BodySpec = z.infer<typeof bodySchema>;
+
+export const httpRequestSchema = z.object({
+  method: z.string().regex(/^[A-Za-z]{1,20}$/, 'must be an HTTP method such as GET or POST'),
+  url: z.string().min(1).max(64 * 1024),
+  /** Headers in the order typed; duplicate names are kept (they are joined with "," when signed, per SigV4). */
+  headers: headerListSchema.default([]),
+  body: bodySchema.default({ kind: 'none' }),
+});
+export type HttpRequestSpec = z.input<typeof httpRequestSchema>;
+
+export const signingOptionsSchema = z.object({
+  /** Overrides the region detected from the host; required for custom domains. */
+  region: z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be a region such as eu-west-1').optional(),
+  /** Overrides the service detected from the host (execute-api, lambda, es, aoss, s3, ...). */
+  service: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a service name such as execute-api').optional(),
+  /** "unsigned" signs the literal UNSIGNED-PAYLOAD instead of the body's SHA-256. */
+  payload: z.enum(['signed', 'unsigned']).default('signed'),
+  /** Add x-amz-content-sha256 (required by S3 and aoss). Defaults to on for s3 and aoss. */
+  contentSha256Header: z.boolean().optional(),
+  /** "query" produces a presigned URL valid for expiresIn seconds. */
+  mode: z.enum(['header', 'query']).default('header'),
+  expiresIn: z.number().int().min(1).max(604800).default(900),
+  /** Fixed signing time (ISO-8601) to reproduce a signature. */
+  signingDate: z.iso.datetime({ offset: true }).optional(),
+});
+export type SigningOptions = z.input<typeof signingOptionsSchema>;
+
+export const signInputSchema = z.object({
+  request: httpRequestSchema,
+  auth: authChoiceSchema,
+  signing: signingOptionsSchema.default({ payload: 'signed', mode: 'header', expiresIn: 900 }),
+});
+export type SignInput = z.input<typeof signInputSchema>;
+
+export const sendInputSchema = signInputSchema.extend({
+  /** Lets the caller cancel with request:cancel. */
+  requestId: z.string().regex(/^[\w-]{1,64}$/).optional(),
+  timeoutMs: z.number().int().min(100).max(15 * 60 * 1000).default(30000),
+  /** Bodies larger than this are spooled to a temporary file; only the head is kept in memory. */
+  maxInMemoryBytes: z.number().int().min(1024).max(512 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Follow no redirects by default: a redirected signed request is a different request. */
+  followRedirects: z.boolean().default(false),
+});
+export type SendInput = z.input<typeof sendInputSchema>;
+
+export type Detection = 'explicit' | 'detected';
+
+/** Everything SigV4 computed, for the inspector and for `rolecall sign --json`. */
+export interface SigningExplanation {
+  algorithm: 'AWS4-HMAC-SHA256';
+  canonicalRequest: string;
+  stringToSign: string;
+  credentialScope: string;
+  signedHeaders: string[];
+  signature: string;
+  /** X-Amz-Date, e.g. 20150830T123600Z. */
+  amzDate: string;
+  region: string;
+  regionSource: Detection;
+  service: string;
+  serviceSource: Detection;
+  /** The hex SHA-256 of the body, or UNSIGNED-PAYLOAD. */
+  payloadHash: string;
+  mode: 'header' | 'query';
+  accessKeyId: string;
+}
+
+/** The request exactly as it goes on the wire. */
+export interface SignedRequest {
+  method: string;
+  url: string;
+  headers: Array<[string, string]>;
+}
+
+export interface SignResult {
+  request: SignedRequest;
+  /** Absent when auth is "none": nothing was signed. */
+  explanation?: SigningExplanation;
+}
+
+export interface Timings {
+  /** Milliseconds from the start of the request; absent when a phase did not happen (reused socket, plain HTTP). */
+  dns?: number;
+  connect?: number;
+  tls?: number;
+  firstByte: number;
+  total: number;
+}
+
+export interface ResponseBody {
+  /** Total bytes received. */
+  size: number;
+  /** The first bytes (all of them when complete), base64. */
+  headBase64: string;
+  /** True when headBase64 holds the whole body. */
+  complete: boolean;
+  /** Where the whole body was spooled when it was larger than maxInMemoryBytes. */
+  spoolFile?: string;
+}
+
+/** AWS's error answer, parsed: the type, the message and, for signature mismatches, AWS's canonical request. */
+export interface AwsErrorInfo {
+  type?: string;
+  message: string;
+  expectedCanonicalRequest?: string;
+  expectedStringToSign?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  httpVersion: string;
+  /** Raw headers in arrival order, duplicates kept. */
+  headers: Array<[string, string]>;
+  body: ResponseBody;
+  timings: Timings;
+}
+
+export interface SendResult {
+  sent: SignResult;
+  response: HttpResponse;
+  /** Present when the response is an AWS error document. */
+  awsError?: AwsErrorInfo;
+}
