@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// `rolecall`: the app's engine without a window. It calls the same handler registry the Electron shell registers,
+// so a request signed here is signed exactly as the app signs it.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { formatAppError, RoleCallError, toAppError, type AppError, type Result } from '../../src/errors';
+import type { Channel, ChannelRequest, ChannelResponse, MfaPrompt } from '../../src/contract';
+import { createApp } from '../app';
+import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, timeoutFromArgs, type CliArgs } from './args';
+import { HELP } from './help';
+import * as out from './output';
+import packageJson from '../../package.json';
+
+class ExitError extends Error {
+  constructor(readonly error: AppError, readonly exitCode: number) {
+    super(error.message);
+  }
+}
+
+function readLine(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer.trim());
+    });
+    rl.on('close', () => {
+      if (!answered) resolve('');
+    });
+  });
+}
+
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCli(argv);
+  } catch (err) {
+    process.stderr.write(`rolecall: ${toAppError(err).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (args.values.version) {
+    process.stdout.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  if (args.values.help || !args.command) {
+    process.stdout.write(`${HELP}\n`);
+    return args.command || args.values.help ? 0 : 2;
+  }
+
+  const presign = args.values.presign !== undefined;
+  let mfaCode = args.values['mfa-code'];
+  const pendingPrompts: Promise<unknown>[] = [];
+  const app = createApp({
+    host: 'cli',
+    env,
+    // A presigned URL is a bearer credential by design: the user asked for one, so it is printed whole.
+    revealSecrets: presign,
+    emit: (_event, prompt: MfaPrompt) => {
+      pendingPrompts.push(
+        (async () => {
+          const code = mfaCode ?? (await readLine(`MFA code for ${prompt.mfaSerial} (${prompt.reason}): `));
+          mfaCode = undefined;
+          const answer = /^\d{6}$/.test(code) ? { promptId: prompt.promptId, code } : { promptId: prompt.promptId, cancel: true };
+          await app.registry.invoke('mfa:answer', answer);
+        })(),
+      );
+    },
+  });
+
+  async function call<C extends Channel>(channel: C, request: ChannelRequest<C>): Promise<ChannelResponse<C>> {
+    const result = (await app.registry.invoke(channel, request)) as Result<ChannelResponse<C>>;
+    if (!result.ok) throw new ExitError(result.error, result.error.code === 'INVALID_INPUT' || result.error.code === 'INVALID_URL' ? 2 : 1);
+    return result.value;
+  }
+
+  const json = Boolean(args.values.json);
+  const print = (value: unknown, text: () => string) => process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
+
+  try {
+    switch (args.command) {
+      case 'profiles': {
+        const list = await call('profiles:list', {});
+        print(list, () => out.profilesText(list));
+        return 0;
+      }
+      case 'whoami': {
+        const identity = await call('credentials:whoami', { auth: authFromArgs(args, env) });
+        print(identity, () => out.identityText(identity));
+        return 0;
+      }
+      case 'sign': {
+        const signed = await call('request:sign', { request: requestFromArgs(args), auth: authFromArgs(args, env), signing: signingFromArgs(args) });
+        print(out.signJson(signed), () => (presign ? signed.request.url : out.signText(signed)));
+        return 0;
+      }
+      case 'send': {
+        const timeoutMs = timeoutFromArgs(args);
+        const result = await call('request:send', {
+          request: requestFromArgs(args),
+          auth: authFromArgs(args, env),
+          signing: signingFromArgs(args),
+          ...(timeoutMs ? { timeoutMs } : {}),
+        });
+        const { response } = result;
+        if (json) {
+          print(out.sendJson(result), () => '');
+        } else {
+          if (args.values.verbose) {
+            process.stderr.write(`${out.signText(result.sent)}\n\n${out.timingText(response)}\n`);
+          }
+          if (args.values.include) process.stdout.write(`${out.statusBlock(response)}\n\n`);
+          if (response.body.spoolFile) {
+            await new Promise<void>((resolve, reject) => {
+              createReadStream(response.body.spoolFile as string).on('error', reject).on('end', resolve).pipe(process.stdout, { end: false });
+            });
+          } else {
+            process.stdout.write(out.bodyBytes(response));
+          }
+          if (result.awsError) {
+            process.stderr.write(`\nAWS said (${response.status}${result.awsError.type ? ` ${result.awsError.type}` : ''}): ${result.awsError.message}\n`);
+          }
+        }
+        return args.values.fail && response.status >= 400 ? 22 : 0;
+      }
+    }
+  } catch (err) {
+    const error = err instanceof ExitError ? err.error : toAppError(err);
+    const code = err instanceof ExitError ? err.exitCode : err instanceof RoleCallError && err.code === 'INVALID_INPUT' ? 2 : 1;
+    if (json) process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+    process.stderr.write(`rolecall: ${formatAppError(error)}\n`);
+    return code;
+  } finally {
+    await Promise.allSettled(pendingPrompts);
+    await app.dispose();
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`rolecall: ${formatAppError(toAppError(err))}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

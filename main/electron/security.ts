@@ -1,0 +1,45 @@
+// Applies policy.ts to Electron: every webContents (the main window's and any other that appears) may not
+// navigate away, open windows or attach webviews; the session grants no permission and serves the app's pages
+// with the CSP. The renderer only ever shows text from main, but it renders bodies from arbitrary servers,
+// so the window is locked down as if it were showing untrusted content.
+import { app, shell, type Session, type WebContents } from 'electron';
+import {
+  contentSecurityPolicy,
+  externalLinkTarget,
+  isAppUrl,
+  isNavigationAllowed,
+  withCsp,
+  type AppLocation,
+} from './policy';
+
+export function hardenSession(session: Session, location: AppLocation): void {
+  const csp = contentSecurityPolicy({ dev: location.kind === 'dev' });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // Only the app's own responses: main does its HTTP with Node, so nothing else should pass here anyway.
+    if (!isAppUrl(details.url, location)) return callback({});
+    callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
+  });
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export function hardenWebContents(contents: WebContents, location: AppLocation): void {
+  const blockNavigation = (event: Electron.Event<{ url: string }>) => {
+    if (!isNavigationAllowed(event.url, location)) event.preventDefault();
+  };
+  contents.on('will-navigate', blockNavigation);
+  contents.on('will-frame-navigate', blockNavigation);
+  contents.on('will-redirect', blockNavigation);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Chosen: https links open in the system browser (docs links in error texts); nothing opens inside the app.
+    const external = externalLinkTarget(url);
+    if (external) void shell.openExternal(external).catch(() => undefined);
+    return { action: 'deny' };
+  });
+}
+
+/** Must run before `app` is ready so no webContents escapes the guard. */
+export function guardAllWebContents(location: AppLocation): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));
+}

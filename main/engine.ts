@@ -1,0 +1,117 @@
+// The headless engine: profiles, credentials, signing and sending composed once. The IPC handlers and the CLI
+// both drive it, so the app and the command line sign and send in exactly the same way.
+import { Buffer } from 'node:buffer';
+import { appError } from '../src/errors';
+import { parseAwsError } from '../src/awsErrorResponse';
+import type { AuthChoice } from '../src/models/auth';
+import type { BodySpec, SendResult, SignResult } from '../src/models/http';
+import { signInputSchema, sendInputSchema } from '../src/models/http';
+import type { z } from 'zod';
+import { createCredentialsService, type MfaCodeProvider } from './services/credentials';
+import { createProfilesService } from './services/profiles';
+import { signRequest } from './services/signer';
+import { sendRaw } from './services/transport';
+
+export type ParsedSignInput = z.output<typeof signInputSchema>;
+export type ParsedSendInput = z.output<typeof sendInputSchema>;
+
+export interface EngineOptions {
+  env?: Record<string, string | undefined>;
+  stsEndpoint?: string;
+  mfa: MfaCodeProvider;
+  spoolDir?: string;
+}
+
+/** A value that must never leave main, with the label its mask shows. */
+export interface Secret {
+  value?: string;
+  label: string;
+}
+
+export interface Signed {
+  result: SignResult;
+  body: Uint8Array;
+  /** The secrets the result may contain, for redaction at the IPC boundary. */
+  secrets: Secret[];
+}
+
+export function bodyBytes(body: BodySpec): Uint8Array {
+  if (body.kind === 'text') return new TextEncoder().encode(body.text);
+  if (body.kind === 'base64') return new Uint8Array(Buffer.from(body.data, 'base64'));
+  return new Uint8Array(0);
+}
+
+export function createEngine(options: EngineOptions) {
+  const env = options.env ?? process.env;
+  const profiles = createProfilesService({ env });
+  const credentials = createCredentialsService({ env, mfa: options.mfa, stsEndpoint: options.stsEndpoint });
+  const inFlight = new Map<string, AbortController>();
+
+  async function sign(input: ParsedSignInput): Promise<Signed> {
+    const { request, auth, signing } = input;
+    const body = bodyBytes(request.body);
+    if (auth.kind === 'none') {
+      return { result: { request: { method: request.method.toUpperCase(), url: request.url, headers: request.headers } }, body, secrets: [] };
+    }
+    const resolved = await credentials.resolve(auth as Exclude<AuthChoice, { kind: 'none' }>);
+    const { request: wire, explanation } = await signRequest({
+      request: { method: request.method.toUpperCase(), url: request.url, headers: request.headers, body },
+      credentials: resolved.credentials,
+      signing,
+    });
+    return {
+      result: { request: wire, explanation },
+      body,
+      secrets: [
+        { value: resolved.credentials.secretAccessKey, label: 'secret access key' },
+        { value: resolved.credentials.sessionToken, label: 'session token' },
+      ],
+    };
+  }
+
+  async function send(input: ParsedSendInput): Promise<{ result: SendResult; secrets: Secret[] }> {
+    const signed = await sign(input);
+    const controller = new AbortController();
+    if (input.requestId) {
+      if (inFlight.has(input.requestId)) throw appError('INVALID_INPUT', `A request with id ${input.requestId} is already running.`);
+      inFlight.set(input.requestId, controller);
+    }
+    try {
+      const response = await sendRaw(signed.result.request, signed.body, {
+        timeoutMs: input.timeoutMs,
+        maxInMemoryBytes: input.maxInMemoryBytes,
+        signal: controller.signal,
+        followRedirects: input.followRedirects,
+        ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
+      });
+      const result: SendResult = { sent: signed.result, response };
+      if (response.status >= 400) {
+        const text = Buffer.from(response.body.headBase64, 'base64').toString('utf8');
+        const awsError = parseAwsError(response.status, response.headers, text);
+        if (awsError) result.awsError = awsError;
+      }
+      return { result, secrets: signed.secrets };
+    } finally {
+      if (input.requestId) inFlight.delete(input.requestId);
+    }
+  }
+
+  function cancel(requestId: string): boolean {
+    const controller = inFlight.get(requestId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+
+  return { profiles, credentials, sign, send, cancel };
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+
+/** Parses a sign input with the contract's schema, for callers (the CLI) that build one by hand. */
+export function parseSignInput(input: unknown): ParsedSignInput {
+  return signInputSchema.parse(input);
+}
+export function parseSendInput(input: unknown): ParsedSendInput {
+  return sendInputSchema.parse(input);
+}
