@@ -24,6 +24,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 export interface AccessKeys {
   accessKeyId: string;
   secretAccessKey: string;
+  sessionToken?: string;
 }
 
 export interface MotoUser extends AccessKeys {

@@ -1,0 +1,33 @@
+// `npm run bench`: speed figures as ratios against a baseline measured in the same run, goals beside them.
+// Not part of `npm test`: tests never assert wall-clock times.
+import { runSigningBench } from './signing.bench';
+import { runTransportBench } from './transport.bench';
+import type { BenchRow } from './benchRow';
+
+function printRows(title: string, rows: BenchRow[]): void {
+  console.log(`\n${title}`);
+  for (const row of rows) {
+    const value = row.value >= 100 ? row.value.toFixed(0) : row.value.toFixed(3);
+    console.log(`  ${row.pass ? 'ok  ' : 'MISS'} ${row.name.padEnd(58)} ${`${value} ${row.unit}`.padStart(14)}   goal ${row.goal}`);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`RoleCall bench on Node ${process.version}, ${process.platform}/${process.arch}`);
+  const all: BenchRow[] = [];
+  for (const [title, run] of [
+    ['Signing', runSigningBench],
+    ['Transport', runTransportBench],
+  ] as const) {
+    const rows = await run();
+    printRows(title, rows);
+    all.push(...rows);
+  }
+  const missed = all.filter((r) => !r.pass).length;
+  console.log(`\n${all.length - missed} of ${all.length} figures within their goals.`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
