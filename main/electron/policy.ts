@@ -57,7 +57,7 @@ export function isAppUrl(url: string, location: AppLocation): boolean {
   return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
 }
 
-/** will-navigate / will-redirect / will-frame-navigate: only the app's own URL. */
+/** will-navigate / will-redirect: only the app's own URL. */
 export function isNavigationAllowed(url: string, location: AppLocation): boolean {
   return isAppUrl(url, location);
 }

@@ -27,8 +27,8 @@ export function hardenWebContents(contents: WebContents, location: AppLocation):
   const blockNavigation = (event: Electron.Event<{ url: string }>) => {
     if (!isNavigationAllowed(event.url, location)) event.preventDefault();
   };
+  // Main-frame navigations only: iframes (e.g. a srcdoc preview) are held by the CSP's frame rules instead.
   contents.on('will-navigate', blockNavigation);
-  contents.on('will-frame-navigate', blockNavigation);
   contents.on('will-redirect', blockNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -13,6 +13,8 @@ export interface RecordedRequest {
   /** Raw header list as received: name, value, name, value... (order and duplicates kept). */
   rawHeaders: string[];
   body: Buffer;
+  /** The client's port: equal ports mean the client reused one keep-alive connection. */
+  remotePort: number;
 }
 
 export interface CannedResponse {
@@ -24,6 +26,8 @@ export interface CannedResponse {
   /** Instead of body: this many bytes of generatedBytes(), streamed in chunks of chunkBytes (default 64 KiB). */
   generatedBytes?: number;
   chunkBytes?: number;
+  /** With generatedBytes: stop sending after this many bytes and keep the connection open. */
+  stallAfterBytes?: number;
   /** Wait this long before answering. */
   delayMs?: number;
   /** Send the status and headers, then stall before the body for this long. */
@@ -95,6 +99,7 @@ export async function startEchoServer(
         httpVersion: req.httpVersion,
         rawHeaders: [...req.rawHeaders],
         body: Buffer.concat(chunks),
+        remotePort: req.socket.remotePort ?? 0,
       };
       requests.push(recorded);
       Promise.resolve(handler(recorded))
@@ -148,8 +153,9 @@ async function answer(res: http.ServerResponse, canned: CannedResponse, wait: (m
     return;
   }
   const chunkBytes = canned.chunkBytes ?? 64 * 1024;
-  for (let offset = 0; offset < generated && !res.destroyed; offset += chunkBytes) {
-    const ok = res.write(generatedBytes(offset, Math.min(chunkBytes, generated - offset)));
+  const stopAt = Math.min(generated, canned.stallAfterBytes ?? generated);
+  for (let offset = 0; offset < stopAt && !res.destroyed; offset += chunkBytes) {
+    const ok = res.write(generatedBytes(offset, Math.min(chunkBytes, stopAt - offset)));
     if (!ok) await new Promise<void>((resolve) => {
       const done = () => {
         res.off('drain', done);
@@ -160,5 +166,5 @@ async function answer(res: http.ServerResponse, canned: CannedResponse, wait: (m
       res.on('close', done);
     });
   }
-  res.end();
+  if (stopAt === generated) res.end();
 }

@@ -1,19 +1,24 @@
 // A real moto_server for tests that need STS and IAM to answer. The process runs in its own process group and is
 // killed as a group on stop(), on the test runner's exit, and (through a stdin watchdog) if the runner dies hard.
 //
-// How moto 5.2.1 behaves in server mode, found by running it (see moto.test.ts):
-// - INITIAL_NO_AUTH_ACTION_COUNT=N lets the first N AWS actions through without checking signatures; after that
-//   every action is authenticated. POST /moto-api/reset-auth with a number reopens such a window.
+// How moto 5.2.1 behaves in server mode, found by running it against this harness:
+// - INITIAL_NO_AUTH_ACTION_COUNT=N lets the first N AWS actions through without any check; after that every action
+//   is authenticated (moto-api endpoints such as /moto-api/data.json never count). POST /moto-api/reset-auth with a
+//   number reopens such a window. startMoto spends 3 of them creating an admin user and adds `noAuthActions`.
 // - With auth on, moto evaluates the caller's IAM identity policies: a user with no policy gets AccessDenied for
 //   iam:ListUsers and for sts:AssumeRole ("User: arn:aws:iam::123456789012:user/NAME is not authorized to perform:
-//   sts:AssumeRole"). sts:GetCallerIdentity is always allowed, as in AWS.
-// - AssumeRole does not need the role to exist and ignores trust policies; any RoleArn works if the caller's policy
-//   allows sts:AssumeRole. A role ARN in account 111111111111 yields credentials whose GetCallerIdentity is
-//   arn:aws:sts::111111111111:assumed-role/ROLE/SESSION with Account 111111111111.
-// - A known access key signed with the wrong secret gets SignatureDoesNotMatch, "The request signature we calculated
-//   does not match the signature you provided. Check your AWS Secret Access Key and signing method. ..."; an unknown
-//   key gets InvalidClientTokenId, "The security token included in the request is invalid.".
-// - AssumeRole accepts SerialNumber and TokenCode and does not check them; ExternalId is accepted and not checked.
+//   sts:AssumeRole", no "on resource"). sts:GetCallerIdentity is always allowed, as in AWS.
+// - AssumeRole does not need the role to exist: a role ARN in another account (111111111111) yields credentials whose
+//   GetCallerIdentity is arn:aws:sts::111111111111:assumed-role/ROLE/SESSION, Account 111111111111. When the role
+//   does exist, its trust policy is enforced (AccessDenied even for an admin the trust policy does not name).
+// - Chaining from a role that does not exist fails with HTTP 500 (moto looks up the role's policies): create the
+//   intermediate role, with a policy allowing sts:AssumeRole, for multi-hop tests.
+// - A known access key signed with the wrong secret gets SignatureDoesNotMatch ("The request signature we calculated
+//   does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the
+//   service documentation for details."); an unknown key or a wrong session token gets InvalidClientTokenId ("The
+//   security token included in the request is invalid.").
+// - AssumeRole accepts SerialNumber + TokenCode without checking them, honours DurationSeconds in the Expiration it
+//   returns, and records ExternalId (visible in /moto-api/data.json, which assumedRoles() reads) without checking it.
 // - The default account is 123456789012. Users, keys and roles live in memory until the process ends.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -40,7 +45,17 @@ export interface MotoServer {
   createUserWithKeys(name: string, policyDocument?: object): Promise<MotoUser>;
   /** Sends one Query API action (IAM or STS) signed with `keys` (the admin by default); returns the XML. */
   query(service: 'iam' | 'sts', params: Record<string, string>, keys?: AccessKeys): Promise<string>;
+  /** Every AssumeRole moto has answered, oldest first (its /moto-api/data.json): counts calls, shows parameters. */
+  assumedRoles(): Promise<AssumedRoleRecord[]>;
   stop(): Promise<void>;
+}
+
+export interface AssumedRoleRecord {
+  roleArn: string;
+  sessionName: string;
+  externalId: string | null;
+  accessKeyId: string;
+  accountId: string;
 }
 
 export const ALLOW_ALL_POLICY = {
@@ -164,6 +179,7 @@ export async function startMoto(opts: { noAuthActions?: number } = {}): Promise<
       admin,
       createUserWithKeys: (name, policyDocument) => createUser(endpoint, name, policyDocument, admin),
       query: (service, params, keys) => sendQuery(endpoint, service, params, keys ?? admin),
+      assumedRoles: () => assumedRoles(endpoint),
       stop,
     };
   } catch (err) {
@@ -212,6 +228,18 @@ async function sendQuery(endpoint: string, service: 'iam' | 'sts', params: Recor
   const text = await res.text();
   if (!res.ok) throw new Error(`moto ${service} ${params.Action} failed (${res.status}): ${text}`);
   return text;
+}
+
+async function assumedRoles(endpoint: string): Promise<AssumedRoleRecord[]> {
+  const res = await fetch(`${endpoint}/moto-api/data.json`);
+  const data = (await res.json()) as { sts?: { AssumedRole?: Array<Record<string, string | null>> } };
+  return (data.sts?.AssumedRole ?? []).map((r) => ({
+    roleArn: r.role_arn ?? '',
+    sessionName: r.session_name ?? '',
+    externalId: r.external_id ?? null,
+    accessKeyId: r.access_key_id ?? '',
+    accountId: r.account_id ?? '',
+  }));
 }
 
 async function createUser(endpoint: string, name: string, policyDocument: object | undefined, keys: AccessKeys): Promise<MotoUser> {

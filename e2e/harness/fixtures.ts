@@ -1,0 +1,151 @@
+// Playwright fixtures for the browser test host: the built renderer, served over http, in Chromium, with
+// window.rolecall bound to the real main-side handler registry (createApp) running in the test process. Each test
+// gets its own temporary AWS config and credentials files, so what the page shows comes from those files only.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import type { EventName, Events } from '../../src/contract';
+import { createApp } from '../../main/app';
+import type { Registry } from '../../main/ipc/registry';
+import { bundleBridge } from './bridgeBundle';
+import { serveDirectory } from './staticServer';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const rendererDir = path.join(repoRoot, 'dist', 'renderer');
+
+export interface AwsSetup {
+  /** Text of the AWS config file (AWS_CONFIG_FILE); the file is not created when absent. */
+  config?: string;
+  /** Text of the shared credentials file (AWS_SHARED_CREDENTIALS_FILE); not created when absent. */
+  credentials?: string;
+  /** AWS_PROFILE. */
+  profile?: string;
+  /** STS endpoint for credential resolution (moto in tests). */
+  stsEndpoint?: string;
+  /** Extra environment for the main side, on top of the isolated one the harness builds. */
+  env?: Record<string, string>;
+}
+
+export interface RoleCallPage {
+  page: Page;
+  registry: Registry;
+  /** The temporary folder holding config and credentials (and serving as HOME). */
+  dir: string;
+  configFile: string;
+  credentialsFile: string;
+  /** Events main pushed to the page, in order, with how many page listeners received each. */
+  events: Array<{ event: EventName; payload: unknown; listeners: number }>;
+  /** Console errors, uncaught page errors and CSP violations seen on the page. */
+  pageErrors: string[];
+}
+
+interface WorkerFixtures {
+  rendererUrl: string;
+  bridgeScript: string;
+}
+
+interface TestFixtures {
+  rolecall: { open(setup?: AwsSetup): Promise<RoleCallPage> };
+}
+
+/** Reports CSP violations as console errors: Chromium only logs them to DevTools, which Playwright does not relay. */
+function reportCspViolations(): void {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+  });
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  rendererUrl: [
+    async ({}, use) => {
+      if (!existsSync(path.join(rendererDir, 'index.html'))) {
+        throw new Error(`${rendererDir}/index.html is missing: build the renderer first with "npm run build:renderer".`);
+      }
+      const server = await serveDirectory(rendererDir);
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  bridgeScript: [
+    async ({}, use) => {
+      await use(await bundleBridge());
+    },
+    { scope: 'worker' },
+  ],
+
+  rolecall: async ({ page, rendererUrl, bridgeScript }, use, testInfo) => {
+    const opened: Array<{ dispose(): Promise<void>; dir: string }> = [];
+    let shown: RoleCallPage | undefined;
+
+    async function open(setup: AwsSetup = {}): Promise<RoleCallPage> {
+      if (shown) throw new Error('rolecall.open() is once per test: the page is bound to one app.');
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'rolecall-e2e-'));
+      const configFile = path.join(dir, 'config');
+      const credentialsFile = path.join(dir, 'credentials');
+      if (setup.config !== undefined) await writeFile(configFile, setup.config);
+      if (setup.credentials !== undefined) await writeFile(credentialsFile, setup.credentials);
+
+      // Isolated from the developer's own ~/.aws and AWS_* variables; PATH stays for credential_process.
+      const env: Record<string, string | undefined> = {
+        PATH: process.env.PATH,
+        HOME: dir,
+        AWS_CONFIG_FILE: configFile,
+        AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        ...(setup.profile ? { AWS_PROFILE: setup.profile } : {}),
+        ...setup.env,
+      };
+
+      const events: RoleCallPage['events'] = [];
+      const app = createApp({
+        host: 'browser-test',
+        env,
+        ...(setup.stsEndpoint ? { stsEndpoint: setup.stsEndpoint } : {}),
+        emit: <E extends EventName>(event: E, payload: Events[E]) => {
+          page
+            .evaluate(([e, p]) => window.__rolecallEmit(e, p), [event, payload] as const)
+            .then(
+              (listeners) => events.push({ event, payload, listeners }),
+              (err: unknown) => {
+                events.push({ event, payload, listeners: 0 });
+                console.warn(`Could not deliver ${event} to the page:`, err);
+              },
+            );
+        },
+      });
+      opened.push({ dispose: () => app.dispose(), dir });
+
+      const pageErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+
+      await page.exposeBinding('__rolecallInvoke', ({ frame }, channel: string, request: unknown) =>
+        app.registry.invoke(channel, request, { senderUrl: frame.url() }),
+      );
+      await page.addInitScript(reportCspViolations);
+      await page.addInitScript({ content: bridgeScript });
+      await page.goto(rendererUrl);
+
+      shown = { page, registry: app.registry, dir, configFile, credentialsFile, events, pageErrors };
+      return shown;
+    }
+
+    await use({ open });
+
+    if (shown && !page.isClosed()) {
+      await page.screenshot({ path: testInfo.outputPath('main-screen.png'), fullPage: true }).catch(() => undefined);
+    }
+    for (const app of opened) {
+      await app.dispose();
+      await rm(app.dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,324 @@
+// The shell cannot run here (no Electron binary), so it runs against a recording fake of the Electron API:
+// this checks the wiring (window options, one guarded handler per channel, the guards on every webContents,
+// single instance, dispose on quit), not Electron itself. The Electron e2e test covers the real thing.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../src/contract';
+import type { Result } from '../../src/errors';
+
+type Listener = (...args: unknown[]) => unknown;
+
+class Emitter {
+  listeners = new Map<string, Listener[]>();
+  on(name: string, fn: Listener) {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+    return this;
+  }
+  once(name: string, fn: Listener) {
+    return this.on(name, fn);
+  }
+  emit(name: string, ...args: unknown[]) {
+    return (this.listeners.get(name) ?? []).map((fn) => fn(...args));
+  }
+}
+
+class FakeContents extends Emitter {
+  sent: Array<[string, unknown]> = [];
+  openHandler?: (details: { url: string }) => { action: string };
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
+  setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
+    this.openHandler = fn;
+  }
+}
+
+type State = ReturnType<typeof freshState>;
+const h = vi.hoisted(() => ({ state: undefined as unknown as State }));
+
+// Getters, because the mock is built once while each test starts a fresh shell against a fresh fake.
+vi.mock('electron', () => ({
+  get app() {
+    return h.state.app;
+  },
+  get BrowserWindow() {
+    return h.state.BrowserWindow;
+  },
+  get ipcMain() {
+    return h.state.ipcMain;
+  },
+  get session() {
+    return h.state.session;
+  },
+  get shell() {
+    return h.state.shell;
+  },
+}));
+
+interface FakeAppOptions {
+  host: string;
+  trustedOrigins?: string[];
+  emit: (event: string, payload: unknown) => void;
+}
+
+vi.mock('../app', () => ({
+  createApp: (options: FakeAppOptions) => {
+    h.state.appOptions = options;
+    return h.state.core;
+  },
+}));
+
+function freshState(lock = true) {
+  const app = Object.assign(new Emitter(), {
+    paths: {} as Record<string, string>,
+    quitCalls: 0,
+    exitCode: undefined as number | undefined,
+    sandboxed: false,
+    ready: Promise.resolve(),
+    setPath(name: string, value: string) {
+      this.paths[name] = value;
+    },
+    requestSingleInstanceLock: () => lock,
+    quit() {
+      this.quitCalls += 1;
+    },
+    exit(code: number) {
+      this.exitCode = code;
+    },
+    enableSandbox() {
+      this.sandboxed = true;
+    },
+    isReady: () => true,
+    whenReady() {
+      return this.ready;
+    },
+  });
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => windows;
+    webContents = new FakeContents();
+    loaded?: { file?: string; url?: string };
+    focused = false;
+    constructor(public options: { webPreferences?: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadFile(file: string) {
+      this.loaded = { file };
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      this.loaded = { url };
+      return Promise.resolve();
+    }
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    restore() {}
+    focus() {
+      this.focused = true;
+    }
+    show() {}
+  }
+  const windows: BrowserWindow[] = [];
+  const handlers = new Map<string, Listener>();
+  const session = {
+    defaultSession: {
+      headersListener: undefined as Listener | undefined,
+      permissionRequest: undefined as Listener | undefined,
+      permissionCheck: undefined as Listener | undefined,
+      webRequest: {
+        onHeadersReceived(fn: Listener) {
+          session.defaultSession.headersListener = fn;
+        },
+      },
+      setPermissionRequestHandler(fn: Listener) {
+        session.defaultSession.permissionRequest = fn;
+      },
+      setPermissionCheckHandler(fn: Listener) {
+        session.defaultSession.permissionCheck = fn;
+      },
+    },
+  };
+  const invoked: Array<[string, unknown, unknown]> = [];
+  const state = {
+    app,
+    windows,
+    BrowserWindow,
+    handlers,
+    ipcMain: {
+      handle(channel: string, fn: Listener) {
+        if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+        handlers.set(channel, fn);
+      },
+    },
+    session,
+    opened: [] as string[],
+    shell: {
+      openExternal: async (url: string) => {
+        state.opened.push(url);
+      },
+    },
+    invoked,
+    disposed: 0,
+    appOptions: undefined as FakeAppOptions | undefined,
+    core: {
+      registry: {
+        channels: CHANNELS,
+        async invoke(channel: string, request: unknown, context: unknown): Promise<Result<unknown>> {
+          invoked.push([channel, request, context]);
+          return { ok: true, value: channel };
+        },
+      },
+      dispose: async () => {
+        state.disposed += 1;
+      },
+    },
+  };
+  return state;
+}
+
+const savedArgv = process.argv;
+const savedDev = process.env.ROLECALL_DEV_SERVER_URL;
+const savedUserData = process.env.ROLECALL_USER_DATA_DIR;
+
+async function startShell(options: { argv?: string[]; lock?: boolean; userData?: string } = {}) {
+  h.state = freshState(options.lock ?? true);
+  process.argv = ['electron', '.', ...(options.argv ?? [])];
+  delete process.env.ROLECALL_DEV_SERVER_URL;
+  if (options.userData) process.env.ROLECALL_USER_DATA_DIR = options.userData;
+  else delete process.env.ROLECALL_USER_DATA_DIR;
+  vi.resetModules();
+  await import('./shell');
+  await h.state.app.ready;
+  await Promise.resolve();
+  return h.state;
+}
+
+afterEach(() => {
+  process.argv = savedArgv;
+  if (savedDev === undefined) delete process.env.ROLECALL_DEV_SERVER_URL;
+  else process.env.ROLECALL_DEV_SERVER_URL = savedDev;
+  if (savedUserData === undefined) delete process.env.ROLECALL_USER_DATA_DIR;
+  else process.env.ROLECALL_USER_DATA_DIR = savedUserData;
+});
+
+const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
+
+describe('shell', () => {
+  it('opens one locked-down window on the built renderer with the bundled preload', async () => {
+    const s = await startShell();
+    expect(s.windows).toHaveLength(1);
+    const win = s.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(win.loaded).toEqual({ file: rendererIndex });
+    expect(s.app.sandboxed).toBe(true);
+    expect(s.appOptions).toMatchObject({ host: 'electron', trustedOrigins: ['file://'] });
+  });
+
+  it('loads the Vite dev server with --dev and trusts only its origin', async () => {
+    const s = await startShell({ argv: ['--dev'] });
+    expect(s.windows[0]!.loaded).toEqual({ url: 'http://localhost:5173/' });
+    expect(s.appOptions?.trustedOrigins).toEqual(['http://localhost:5173']);
+  });
+
+  it('registers exactly one handler per channel, passing the frame URL to the registry', async () => {
+    const s = await startShell();
+    expect([...s.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const win = s.windows[0]!;
+    const frameUrl = 'file:///app/dist/renderer/index.html';
+    const result = await s.handlers.get('app:info')!({ sender: win.webContents, senderFrame: { url: frameUrl } }, {});
+    expect(result).toEqual({ ok: true, value: 'app:info' });
+    expect(s.invoked).toEqual([['app:info', {}, { senderUrl: frameUrl }]]);
+  });
+
+  it('refuses IPC from any webContents other than the main window', async () => {
+    const s = await startShell();
+    const other = new FakeContents();
+    const result = await s.handlers.get('profiles:list')!({ sender: other, senderFrame: { url: 'https://evil.test/' } }, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(s.invoked).toEqual([]);
+  });
+
+  it('guards every webContents: navigation, redirects, webviews and new windows', async () => {
+    const s = await startShell();
+    const contents = new FakeContents();
+    s.app.emit('web-contents-created', {}, contents);
+    const attempt = (name: string, url: string) => {
+      const event = { url, prevented: false, preventDefault() {
+        this.prevented = true;
+      } };
+      contents.emit(name, event);
+      return event.prevented;
+    };
+    const appUrl = pathToFileURL(rendererIndex).href;
+    expect(attempt('will-navigate', 'https://example.com/')).toBe(true);
+    expect(attempt('will-redirect', 'http://127.0.0.1:9/')).toBe(true);
+    expect(attempt('will-navigate', pathToFileURL('/etc/passwd').href)).toBe(true);
+    expect(attempt('will-navigate', `${appUrl}#/x`)).toBe(false);
+    expect(attempt('will-attach-webview', 'https://example.com/')).toBe(true);
+    expect(contents.openHandler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'https://docs.aws.amazon.com/' })).toEqual({ action: 'deny' });
+    expect(s.opened).toEqual(['https://docs.aws.amazon.com/']);
+  });
+
+  it('denies permissions and sets the CSP on the app\'s own responses only', async () => {
+    const s = await startShell();
+    const ses = s.session.defaultSession;
+    const granted: boolean[] = [];
+    ses.permissionRequest!({}, 'media', (ok: boolean) => granted.push(ok), {});
+    expect(granted).toEqual([false]);
+    expect(ses.permissionCheck!({}, 'clipboard-read', 'file://', {})).toBe(false);
+
+    const answers: Array<{ responseHeaders?: Record<string, string[]> }> = [];
+    const appUrl = pathToFileURL(rendererIndex).href;
+    ses.headersListener!({ url: appUrl, responseHeaders: { 'Content-Type': ['text/html'] } }, (r: unknown) => answers.push(r as (typeof answers)[number]));
+    ses.headersListener!({ url: 'https://example.com/', responseHeaders: {} }, (r: unknown) =>
+      answers.push(r as (typeof answers)[number]),
+    );
+    expect(answers[0]?.responseHeaders?.['Content-Security-Policy']?.[0]).toContain("script-src 'self';");
+    expect(answers[0]?.responseHeaders?.['Content-Type']).toEqual(['text/html']);
+    expect(answers[1]).toEqual({});
+  });
+
+  it('pushes events to the main window', async () => {
+    const s = await startShell();
+    s.appOptions!.emit('mfa:prompt', { promptId: 'p', mfaSerial: 'm', reason: 'r' });
+    expect(s.windows[0]!.webContents.sent).toEqual([['mfa:prompt', { promptId: 'p', mfaSerial: 'm', reason: 'r' }]]);
+  });
+
+  it('quits at once as a second instance, and the first focuses its window', async () => {
+    const second = await startShell({ lock: false });
+    expect(second.app.quitCalls).toBe(1);
+    expect(second.windows).toHaveLength(0);
+    expect(second.handlers.size).toBe(0);
+
+    const first = await startShell();
+    first.app.emit('second-instance', {}, [], '');
+    expect(first.windows[0]!.focused).toBe(true);
+  });
+
+  it('uses ROLECALL_USER_DATA_DIR for userData', async () => {
+    const s = await startShell({ userData: '/tmp/rolecall-test-user-data' });
+    expect(s.app.paths.userData).toBe('/tmp/rolecall-test-user-data');
+  });
+
+  it('disposes the app once before quitting', async () => {
+    const s = await startShell();
+    let prevented = false;
+    s.app.emit('will-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(s.app.quitCalls).toBe(1));
+    expect(s.disposed).toBe(1);
+    let preventedAgain = false;
+    s.app.emit('will-quit', { preventDefault: () => (preventedAgain = true) });
+    expect(preventedAgain).toBe(false);
+    expect(s.disposed).toBe(1);
+  });
+});

@@ -1,0 +1,312 @@
+// Turns an auth choice into credentials, in main only. Profiles go through the SDK's fromIni (role chains, MFA,
+// credential_process, SSO, web identity); explicit AssumeRole calls STS itself. Temporary credentials are cached per
+// (what they came from, the role options, the profile's file content) and refreshed shortly before they expire;
+// concurrent resolves of one key share a single in-flight call, so a burst of requests costs one STS call.
+import { createHash } from 'node:crypto';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni } from '@aws-sdk/credential-providers';
+import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
+import { appError } from '../../src/errors';
+import { toRoleCallError } from './awsErrors';
+import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env } from './profiles';
+
+/** Asks the user for the current code of an MFA device; rejects with MFA_CANCELLED. */
+export type MfaCodeProvider = (mfaSerial: string, reason: string) => Promise<string>;
+
+export interface CredentialsServiceOptions {
+  env?: Env;
+  mfa: MfaCodeProvider;
+  /** STS endpoint override (tests point it at moto); else AWS_ENDPOINT_URL_STS; else the SDK default. */
+  stsEndpoint?: string;
+  refreshMarginSeconds?: number;
+  now?: () => number;
+}
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export interface ResolvedCredentials {
+  credentials: Credentials;
+  hops: CredentialHop[];
+  cached: boolean;
+  region?: string;
+}
+
+export type ResolvableAuth = Exclude<AuthChoice, { kind: 'none' }>;
+type AssumeRoleAuth = Extract<AuthChoice, { kind: 'assumeRole' }>;
+
+/** How to get one auth choice's credentials, and the cache key they are kept under. */
+interface Plan {
+  key: string;
+  hops: CredentialHop[];
+  region?: string;
+  fetch(): Promise<Credentials>;
+}
+
+interface Entry {
+  credentials: Credentials;
+  hops: CredentialHop[];
+  region?: string;
+}
+
+const HTTP = { connectionTimeout: 5_000, requestTimeout: 15_000 };
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** The same choice gives the same key whatever order its fields arrived in. */
+function authKey(auth: AuthChoice): string {
+  const sort = (v: unknown): unknown =>
+    v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]))
+      : v;
+  return JSON.stringify(sort(auth));
+}
+
+function copyCredentials(c: Credentials): Credentials {
+  const out: Credentials = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };
+  if (c.sessionToken) out.sessionToken = c.sessionToken;
+  if (c.expiration) out.expiration = new Date(c.expiration);
+  return out;
+}
+
+function stsClient(region: string, endpoint: string | undefined, credentials: Credentials): STSClient {
+  return new STSClient({ region, credentials, maxAttempts: 2, requestHandler: HTTP, ...(endpoint ? { endpoint } : {}) });
+}
+
+/** The hops of a profile, from where its credentials start to the profile itself. */
+function profileHops(name: string, all: AwsProfiles, chain: string[]): CredentialHop[] {
+  const origin = chain[chain.length - 1]!;
+  const hops: CredentialHop[] = [];
+  const data = all.profiles[origin];
+  if (!data) {
+    hops.push(origin === 'Environment' ? { kind: 'env', label: 'environment' } : { kind: 'profile', label: origin });
+  } else {
+    const kind = chain.length > 1 ? 'static' : profileKind(data);
+    const hopKind = ({ sso: 'sso', process: 'process', webIdentity: 'webIdentity' } as const)[kind as string] ?? 'profile';
+    const hop: CredentialHop = { kind: hopKind, label: origin, profile: origin };
+    if (hopKind === 'webIdentity' && data.role_arn) hop.roleArn = data.role_arn;
+    hops.push(hop);
+  }
+  for (let i = chain.length - 2; i >= 0; i--) {
+    const profile = chain[i]!;
+    const roleArn = all.profiles[profile]?.role_arn;
+    if (roleArn) hops.push({ kind: 'assumeRole', label: roleArn, roleArn, profile });
+  }
+  return hops.length > 0 ? hops : [{ kind: 'profile', label: name, profile: name }];
+}
+
+export function createCredentialsService(o: CredentialsServiceOptions) {
+  const env = o.env ?? process.env;
+  const now = o.now ?? Date.now;
+  const marginMs = (o.refreshMarginSeconds ?? 300) * 1000;
+  const defaultEndpoint = o.stsEndpoint ?? env.AWS_ENDPOINT_URL_STS;
+  const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  const entries = new Map<string, Entry>();
+  const inflight = new Map<string, Promise<Entry>>();
+  const keysByAuth = new Map<string, Set<string>>();
+  let stsCalls = 0;
+
+  const fresh = (entry: Entry) => !entry.credentials.expiration || entry.credentials.expiration.getTime() - marginMs > now();
+
+  /** Serves a fresh cached entry, or joins the in-flight call for the key, or starts one. */
+  async function obtain(auth: ResolvableAuth | AssumeRoleAuth['base'], plan: Plan, force: boolean): Promise<ResolvedCredentials> {
+    const byAuth = keysByAuth.get(authKey(auth)) ?? new Set<string>();
+    keysByAuth.set(authKey(auth), byAuth.add(plan.key));
+    const hit = entries.get(plan.key);
+    if (hit && !force && fresh(hit)) return { ...hit, credentials: copyCredentials(hit.credentials), cached: true };
+    let pending = inflight.get(plan.key);
+    if (!pending) {
+      stsCalls++;
+      pending = plan.fetch().then((credentials) => {
+        const entry: Entry = { credentials, hops: plan.hops, ...(plan.region ? { region: plan.region } : {}) };
+        entries.set(plan.key, entry);
+        return entry;
+      });
+      inflight.set(plan.key, pending);
+      const forget = () => inflight.delete(plan.key);
+      pending.then(forget, forget);
+    }
+    const entry = await pending;
+    return { ...entry, credentials: copyCredentials(entry.credentials), cached: false };
+  }
+
+  async function profilePlan(profile: string): Promise<Plan> {
+    const all = await readAwsProfiles(env);
+    if (!(profile in all.profiles)) {
+      throw appError('PROFILE_NOT_FOUND', `Profile "${profile}" is not in the AWS config or credentials file.`, `${all.files.config}\n${all.files.credentials}`);
+    }
+    const summary = summarizeProfile(profile, all, defaultProfileName(env));
+    if (summary.kind === 'incomplete') {
+      throw appError('CREDENTIALS_MISSING', `Profile "${profile}" has no credentials RoleCall can use.`, summary.problems.join('\n'));
+    }
+    if (summary.kind === 'assumeRole' && summary.problems.length > 0) {
+      throw appError('CREDENTIALS_ERROR', `Profile "${profile}" cannot be used: ${summary.problems[0]}.`, summary.problems.join('\n'));
+    }
+    const chain = summary.sourceChain;
+    const ssoSession = summary.ssoSession ? all.ssoSessions[summary.ssoSession] : undefined;
+    const usesEnv = chain.includes('Environment');
+    // The key covers every section the chain reads, so an edited profile is not served stale.
+    const key = hash([
+      'profile', profile, chain.map((name) => all.profiles[name] ?? name), ssoSession ?? null, defaultEndpoint ?? null,
+      usesEnv ? [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN] : null,
+    ]);
+    const region = summary.region ?? envRegion;
+    const stsRegion = region ?? 'us-east-1';
+    const reasons = new Map(chain.map((name) => [all.profiles[name]?.mfa_serial, name] as const));
+    const webIdentity = chain.length === 1 && summary.kind === 'webIdentity';
+    return {
+      key,
+      hops: profileHops(profile, all, chain),
+      ...(region ? { region } : {}),
+      fetch: async () => {
+        const provider = fromIni({
+          profile,
+          filepath: all.files.credentials,
+          configFilepath: all.files.config,
+          ignoreCache: true,
+          mfaCodeProvider: (serial) => o.mfa(serial, `profile ${reasons.get(serial) ?? profile}`),
+          // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
+          roleAssumer: async (source, params) => {
+            try {
+              const out = await stsClient(stsRegion, defaultEndpoint, source).send(new AssumeRoleCommand(params));
+              return fromStsCredentials(out.Credentials, params.RoleArn);
+            } catch (err) {
+              throw toRoleCallError(err, { action: 'AssumeRole', roleArn: params.RoleArn, profile, endpoint: defaultEndpoint });
+            }
+          },
+          // Only web identity needs the inner STS client pointed at the override; SSO's client must keep its own.
+          clientConfig: { requestHandler: HTTP, ...(webIdentity && defaultEndpoint ? { endpoint: defaultEndpoint } : {}) },
+          parentClientConfig: { region: stsRegion },
+        });
+        try {
+          return copyCredentials(await provider());
+        } catch (err) {
+          throw toRoleCallError(err, { profile, endpoint: defaultEndpoint });
+        }
+      },
+    };
+  }
+
+  function envPlan(): Plan {
+    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
+    if (!accessKeyId || !secretAccessKey) {
+      throw appError('CREDENTIALS_MISSING', "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set in RoleCall's environment.");
+    }
+    const expiry = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
+    return {
+      key: hash(['env', accessKeyId, secretAccessKey, sessionToken ?? null, expiry?.toISOString() ?? null]),
+      hops: [{ kind: 'env', label: 'environment' }],
+      ...(envRegion ? { region: envRegion } : {}),
+      fetch: async () => ({
+        accessKeyId,
+        secretAccessKey,
+        ...(sessionToken ? { sessionToken } : {}),
+        ...(expiry && !Number.isNaN(expiry.getTime()) ? { expiration: expiry } : {}),
+      }),
+    };
+  }
+
+  const planFor = (auth: AssumeRoleAuth['base']) => (auth.kind === 'env' ? Promise.resolve(envPlan()) : profilePlan(auth.profile));
+
+  async function assumeRolePlan(auth: AssumeRoleAuth): Promise<Plan> {
+    const base = await planFor(auth.base);
+    const endpoint = auth.stsEndpoint ?? defaultEndpoint;
+    const region = auth.stsRegion ?? base.region;
+    const { roleArn, sessionName, externalId, durationSeconds, mfaSerial } = auth;
+    return {
+      key: hash(['assumeRole', base.key, roleArn, sessionName ?? null, externalId ?? null, durationSeconds ?? null, mfaSerial ?? null, region ?? null, endpoint ?? null]),
+      hops: [...base.hops, { kind: 'assumeRole', label: roleArn, roleArn }],
+      ...(region ? { region } : {}),
+      fetch: async () => {
+        // forceRefresh renews the role, not the base it came from (which may have cost an MFA prompt).
+        const source = (await obtain(auth.base, base, false)).credentials;
+        const tokenCode = mfaSerial ? await o.mfa(mfaSerial, roleArn) : undefined;
+        try {
+          const out = await stsClient(region ?? 'us-east-1', endpoint, source).send(
+            new AssumeRoleCommand({
+              RoleArn: roleArn,
+              RoleSessionName: sessionName ?? `rolecall-${now()}`,
+              ExternalId: externalId,
+              DurationSeconds: durationSeconds,
+              SerialNumber: mfaSerial,
+              TokenCode: tokenCode,
+            }),
+          );
+          return fromStsCredentials(out.Credentials, roleArn);
+        } catch (err) {
+          throw toRoleCallError(err, { action: 'AssumeRole', roleArn, endpoint: endpoint ?? `sts.${region ?? 'us-east-1'}` });
+        }
+      },
+    };
+  }
+
+  async function resolve(auth: ResolvableAuth, opts: { forceRefresh?: boolean } = {}): Promise<ResolvedCredentials> {
+    const force = opts.forceRefresh ?? false;
+    const plan = auth.kind === 'assumeRole' ? await assumeRolePlan(auth) : await planFor(auth);
+    return obtain(auth, plan, force);
+  }
+
+  return {
+    resolve,
+
+    async whoami(auth: ResolvableAuth, opts: { forceRefresh?: boolean } = {}): Promise<Identity> {
+      const resolved = await resolve(auth, opts);
+      const endpoint = (auth.kind === 'assumeRole' ? auth.stsEndpoint : undefined) ?? defaultEndpoint;
+      let out;
+      try {
+        out = await stsClient(resolved.region ?? 'us-east-1', endpoint, resolved.credentials).send(new GetCallerIdentityCommand({}));
+      } catch (err) {
+        throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint });
+      }
+      const identity: Identity = {
+        arn: out.Arn ?? '',
+        account: out.Account ?? '',
+        userId: out.UserId ?? '',
+        accessKeyId: resolved.credentials.accessKeyId,
+        hops: resolved.hops,
+        cached: resolved.cached,
+      };
+      if (resolved.credentials.expiration) identity.expiration = resolved.credentials.expiration.toISOString();
+      return identity;
+    },
+
+    /** Forgets cached credentials: all of them, or those one auth choice resolved to. Returns how many. */
+    clear(auth?: AuthChoice): number {
+      if (!auth) {
+        const count = entries.size;
+        entries.clear();
+        keysByAuth.clear();
+        return count;
+      }
+      const keys = keysByAuth.get(authKey(auth)) ?? new Set<string>();
+      keysByAuth.delete(authKey(auth));
+      let count = 0;
+      for (const key of keys) if (entries.delete(key)) count++;
+      return count;
+    },
+
+    /** stsCalls counts resolutions that missed the cache: each fromIni run, environment read and AssumeRole. */
+    stats: () => ({ stsCalls }),
+  };
+}
+
+export type CredentialsService = ReturnType<typeof createCredentialsService>;
+
+function fromStsCredentials(
+  c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined,
+  roleArn: string,
+): Credentials {
+  if (!c?.AccessKeyId || !c.SecretAccessKey) {
+    throw appError('AWS_ERROR', `STS answered the AssumeRole of ${roleArn} without credentials.`);
+  }
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+    ...(c.Expiration ? { expiration: c.Expiration } : {}),
+  };
+}

@@ -1,0 +1,130 @@
+// What a user keeps: collections of requests (folders nest), environments, history and the open tabs.
+// Persisted by main (electron-store, schema-versioned); every text field may hold {{variables}}.
+// Nothing here holds a credential: auth refers to profiles, roles or stored keys by name.
+import { z } from 'zod';
+
+export const WORKSPACE_VERSION = 1;
+
+const id = z.string().min(1).max(64);
+const text = (max = 64 * 1024) => z.string().max(max);
+
+export const keyValueSchema = z.object({
+  id,
+  key: text(1024),
+  value: text(),
+  enabled: z.boolean().default(true),
+  /** Masked in the UI and left out of exports. */
+  secret: z.boolean().default(false),
+});
+export type KeyValue = z.infer<typeof keyValueSchema>;
+
+export const requestBodySchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }),
+  z.object({ mode: z.literal('raw'), language: z.enum(['json', 'text', 'xml']), text: text(64 * 1024 * 1024) }),
+  z.object({ mode: z.literal('urlencoded'), fields: z.array(keyValueSchema).max(1000) }),
+  z.object({
+    mode: z.literal('multipart'),
+    parts: z
+      .array(
+        z.object({
+          id,
+          key: text(1024),
+          enabled: z.boolean().default(true),
+          kind: z.enum(['text', 'file']),
+          /** The text value, or the file path for kind "file". */
+          value: text(),
+          contentType: text(256).optional(),
+        }),
+      )
+      .max(200),
+  }),
+  z.object({ mode: z.literal('file'), path: text(4096), contentType: text(256).optional() }),
+]);
+export type RequestBody = z.infer<typeof requestBodySchema>;
+
+/** Auth as the user configures it; fields are text so they can hold {{variables}}. */
+export const requestAuthSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('inherit') }),
+  z.object({ type: z.literal('none') }),
+  z.object({ type: z.literal('env') }),
+  z.object({ type: z.literal('profile'), profile: text(256) }),
+  z.object({ type: z.literal('storedKeys'), name: text(256) }),
+  z.object({
+    type: z.literal('assumeRole'),
+    base: z.discriminatedUnion('kind', [z.object({ kind: z.literal('profile'), profile: text(256) }), z.object({ kind: z.literal('env') })]),
+    roleArn: text(2048),
+    sessionName: text(256).default(''),
+    externalId: text(2048).default(''),
+    durationSeconds: text(16).default(''),
+    mfaSerial: text(256).default(''),
+    stsRegion: text(64).default(''),
+    stsEndpoint: text(2048).default(''),
+  }),
+]);
+export type RequestAuth = z.infer<typeof requestAuthSchema>;
+
+export const signingSettingsSchema = z.object({
+  /** Empty means detect from the URL. */
+  region: text(64).default(''),
+  service: text(64).default(''),
+  payload: z.enum(['signed', 'unsigned']).default('signed'),
+  /** Absent means the service's default (on for s3 and aoss). */
+  contentSha256Header: z.boolean().optional(),
+  mode: z.enum(['header', 'query']).default('header'),
+  expiresIn: z.number().int().min(1).max(604800).default(900),
+});
+export type SigningSettings = z.infer<typeof signingSettingsSchema>;
+
+export const requestDocSchema = z.object({
+  id,
+  name: text(512),
+  method: z.string().regex(/^[A-Za-z]{1,20}$/),
+  url: text(),
+  headers: z.array(keyValueSchema).max(500).default([]),
+  body: requestBodySchema.default({ mode: 'none' }),
+  auth: requestAuthSchema.default({ type: 'inherit' }),
+  signing: signingSettingsSchema.default({ region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 }),
+});
+export type RequestDoc = z.infer<typeof requestDocSchema>;
+
+export interface FolderNode {
+  kind: 'folder';
+  id: string;
+  name: string;
+  auth: RequestAuth;
+  variables: KeyValue[];
+  items: ItemNode[];
+}
+export type RequestNode = RequestDoc & { kind: 'request' };
+export type ItemNode = FolderNode | RequestNode;
+
+export const itemSchema: z.ZodType<ItemNode> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    requestDocSchema.extend({ kind: z.literal('request') }),
+    z.object({
+      kind: z.literal('folder'),
+      id,
+      name: text(512),
+      auth: requestAuthSchema.default({ type: 'inherit' }),
+      variables: z.array(keyValueSchema).max(1000).default([]),
+      items: z.array(itemSchema).max(100000).default([]),
+    }),
+  ]),
+) as z.ZodType<ItemNode>;
+
+export const collectionSchema = z.object({
+  id,
+  name: text(512),
+  /** A collection's auth is what "inherit" ends at; "inherit" here means none. */
+  auth: requestAuthSchema.default({ type: 'none' }),
+  variables: z.array(keyValueSchema).max(1000).default([]),
+  items: z.array(itemSchema).max(100000).default([]),
+});
+export type Collection = z.infer<typeof collectionSchema>;
+
+export const environmentSchema = z.object({
+  id,
+  name: text(256),
+  variables: z.array(keyValueSchema).max(1000).default([]),
+});
+export type Environment = z.infer<typeof environmentSchema>;
