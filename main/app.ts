@@ -3,7 +3,7 @@
 // at the last step before a response crosses the boundary.
 import { appError } from '../src/errors';
 import type { AppInfo, EventName, Events } from '../src/contract';
-import { createEngine, type Secret } from './engine';
+import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
 import { createMfaBroker } from './services/mfaBroker';
 import { redactSecrets } from './services/redact';
@@ -22,6 +22,8 @@ export interface AppOptions {
 
 export interface App {
   registry: Registry;
+  /** The engine itself, for in-process callers on the Node side (tests); never handed to a renderer. */
+  engine: Engine;
   dispose(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export function createApp(options: AppOptions): App {
 
   return {
     registry: createRegistry(handlers, options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {}),
+    engine,
     async dispose() {
       for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);
     },

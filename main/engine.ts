@@ -3,6 +3,8 @@
 import { Buffer } from 'node:buffer';
 import { appError } from '../src/errors';
 import { parseAwsError } from '../src/awsErrorResponse';
+import { parseRequestUrl } from '../src/endpoint';
+import { toWireUrl } from '../src/wireUrl';
 import type { AuthChoice } from '../src/models/auth';
 import type { BodySpec, SendResult, SignResult } from '../src/models/http';
 import { signInputSchema, sendInputSchema } from '../src/models/http';
@@ -50,12 +52,14 @@ export function createEngine(options: EngineOptions) {
   async function sign(input: ParsedSignInput): Promise<Signed> {
     const { request, auth, signing } = input;
     const body = bodyBytes(request.body);
+    parseRequestUrl(request.url);
+    const url = toWireUrl(request.url);
     if (auth.kind === 'none') {
-      return { result: { request: { method: request.method.toUpperCase(), url: request.url, headers: request.headers } }, body, secrets: [] };
+      return { result: { request: { method: request.method.toUpperCase(), url, headers: request.headers } }, body, secrets: [] };
     }
     const resolved = await credentials.resolve(auth as Exclude<AuthChoice, { kind: 'none' }>);
     const { request: wire, explanation } = await signRequest({
-      request: { method: request.method.toUpperCase(), url: request.url, headers: request.headers, body },
+      request: { method: request.method.toUpperCase(), url, headers: request.headers, body },
       credentials: resolved.credentials,
       signing,
     });

@@ -13,7 +13,7 @@ export function ErrorBox({ error, title }: { error: AppError; title?: string }) 
       </p>
       {error.detail && (
         <details open>
-          <summary>Details from {error.awsCode ? 'AWS' : 'the system'}</summary>
+          <summary>{error.awsCode ? 'What AWS said' : 'Details'}</summary>
           <pre className="error-detail">{error.detail}</pre>
         </details>
       )}
