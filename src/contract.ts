@@ -2,10 +2,13 @@
 // the CLI and every test host are typed from this file; a channel added here without a handler or a preload
 // method is a type error. Requests are validated in main with these schemas; responses are produced by main.
 import { z } from 'zod';
-import type { Result } from './errors';
 import { authChoiceSchema, type Identity } from './models/auth';
 import { sendInputSchema, signInputSchema, type SendResult, type SignResult } from './models/http';
 import type { ProfileList } from './models/profile';
+import { CHANNEL_NAMES, type ChannelName } from './api';
+
+export { API_GLOBAL, CHANNEL_NAMES, EVENTS, createApi, methodName } from './api';
+export type { Invoke, MethodName, RoleCallApi, Subscribe } from './api';
 
 /** A response type carried at the type level only: main produces it, nobody parses it. */
 const response = <T>() => undefined as unknown as T;
@@ -47,7 +50,7 @@ export const channels = {
   },
   /** Version and platform facts for the about box and bug reports. */
   'app:info': { request: empty, response: response<AppInfo>() },
-} as const;
+} as const satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>;
 
 export interface AppInfo {
   version: string;
@@ -75,44 +78,4 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof channels)[C]['re
 export type ChannelResponse<C extends Channel> = (typeof channels)[C]['response'];
 export type EventName = keyof Events;
 
-export const CHANNELS = Object.keys(channels) as Channel[];
-export const EVENTS: EventName[] = ['mfa:prompt'];
-
-/** Method names on window.rolecall: "profiles:list" becomes "profilesList". */
-type CamelOf<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
-export type MethodName<C extends Channel> = CamelOf<C>;
-
-export function methodName<C extends Channel>(channel: C): MethodName<C> {
-  const [a, b] = channel.split(':') as [string, string];
-  return `${a}${b.charAt(0).toUpperCase()}${b.slice(1)}` as MethodName<C>;
-}
-
-/** The API the renderer sees on window.rolecall. Every call resolves to a Result; nothing throws across. */
-export type RoleCallApi = {
-  [C in Channel as MethodName<C>]: (request: ChannelRequest<C>) => Promise<Result<ChannelResponse<C>>>;
-} & {
-  /** Subscribes to an event from main; returns the unsubscribe function. */
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-};
-
-export type Invoke = (channel: Channel, request: unknown) => Promise<Result<unknown>>;
-export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
-
-/**
- * Builds the renderer-facing API from a transport. The preload passes ipcRenderer.invoke; the browser test
- * host passes a Playwright binding; both therefore expose exactly the same methods.
- */
-export function createApi(invoke: Invoke, subscribe: Subscribe): RoleCallApi {
-  const api: Record<string, unknown> = {};
-  for (const channel of CHANNELS) {
-    api[methodName(channel)] = (request: unknown) => invoke(channel, request ?? {});
-  }
-  api.on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!EVENTS.includes(event)) throw new Error(`Unknown event ${event}`);
-    return subscribe(event, listener);
-  };
-  return api as RoleCallApi;
-}
-
-/** Name of the global the preload and the test host define. */
-export const API_GLOBAL = 'rolecall';
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;

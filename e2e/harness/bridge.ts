@@ -2,7 +2,8 @@
 // built with the contract's own createApi so the page sees exactly the methods the Electron preload exposes.
 // Calls go to the Playwright binding __rolecallInvoke (the real handler registry in the test process); events
 // from main arrive through __rolecallEmit, which the harness calls with page.evaluate.
-import { API_GLOBAL, createApi, type EventName, type Subscribe } from '../../src/contract';
+import { API_GLOBAL, createApi, type Subscribe } from '../../src/api';
+import type { EventName } from '../../src/contract';
 import type { Result } from '../../src/errors';
 
 declare global {

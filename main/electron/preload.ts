@@ -1,7 +1,7 @@
 // Runs in the sandboxed preload: exposes exactly the contract's methods on window.rolecall and nothing else
 // (never ipcRenderer itself). Bundled to one CommonJS file whose only require is "electron".
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_GLOBAL, createApi } from '../../src/contract';
+import { API_GLOBAL, createApi } from '../../src/api';
 
 contextBridge.exposeInMainWorld(
   API_GLOBAL,

@@ -97,6 +97,22 @@ source_profile = wrongsecret
     ]);
   });
 
+  it('runs a credential_process profile and uses the keys it prints', async () => {
+    const script = join(dir, 'issue-keys.cjs');
+    await writeFile(
+      script,
+      `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(caller.accessKeyId)}, SecretAccessKey: ${JSON.stringify(caller.secretAccessKey)} }));`,
+    );
+    await writeFile(join(dir, 'config'), `${config()}\n[profile from-process]\ncredential_process = "${process.execPath}" "${script}"\n`);
+    try {
+      const identity = await service().whoami({ kind: 'profile', profile: 'from-process' });
+      expect(identity.arn).toBe(`arn:aws:iam::${ACCOUNT}:user/caller`);
+      expect(identity.hops[0]).toMatchObject({ kind: 'process', profile: 'from-process' });
+    } finally {
+      await writeFile(join(dir, 'config'), config());
+    }
+  });
+
   it('runs an explicit AssumeRole with session name and external ID', async () => {
     const roleArn = 'arn:aws:iam::111111111111:role/Explicit';
     const identity = await service().whoami({

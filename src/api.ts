@@ -1,0 +1,58 @@
+// The renderer-facing API built from the channel names alone. Kept free of zod and of every schema so the
+// sandboxed preload and the browser test bridge stay small; src/contract.ts checks these names against its
+// schemas, so a channel cannot be added in one place and forgotten in the other.
+import type { Result } from './errors';
+import type { ChannelRequest, ChannelResponse, EventName, Events } from './contract';
+
+export const CHANNEL_NAMES = [
+  'profiles:list',
+  'credentials:whoami',
+  'credentials:clear',
+  'request:sign',
+  'request:send',
+  'request:cancel',
+  'mfa:answer',
+  'app:info',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENTS: readonly EventName[] = ['mfa:prompt'];
+
+/** Name of the global the preload and the test host define. */
+export const API_GLOBAL = 'rolecall';
+
+/** Method names on window.rolecall: "profiles:list" becomes "profilesList". */
+type CamelOf<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
+export type MethodName<C extends ChannelName> = CamelOf<C>;
+
+export function methodName<C extends ChannelName>(channel: C): MethodName<C> {
+  const [a, b] = channel.split(':') as [string, string];
+  return `${a}${b.charAt(0).toUpperCase()}${b.slice(1)}` as MethodName<C>;
+}
+
+/** The API the renderer sees on window.rolecall. Every call resolves to a Result; nothing throws across. */
+export type RoleCallApi = {
+  [C in ChannelName as MethodName<C>]: (request: ChannelRequest<C>) => Promise<Result<ChannelResponse<C>>>;
+} & {
+  /** Subscribes to an event from main; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+export type Invoke = (channel: ChannelName, request: unknown) => Promise<Result<unknown>>;
+export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
+
+/**
+ * Builds the renderer-facing API from a transport. The preload passes ipcRenderer.invoke; the browser test
+ * host passes a Playwright binding; both therefore expose exactly the same methods.
+ */
+export function createApi(invoke: Invoke, subscribe: Subscribe): RoleCallApi {
+  const api: Record<string, unknown> = {};
+  for (const channel of CHANNEL_NAMES) {
+    api[methodName(channel)] = (request: unknown) => invoke(channel, request ?? {});
+  }
+  api.on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!EVENTS.includes(event)) throw new Error(`Unknown event ${event}`);
+    return subscribe(event, listener);
+  };
+  return api as RoleCallApi;
+}
