@@ -33,6 +33,7 @@ export function hopText(hop: CredentialHop): string {
     sso: 'SSO',
     process: 'credential process',
     webIdentity: 'web identity',
+    storedKeys: 'stored keys',
   };
   const head = kinds[hop.kind] ?? hop.kind;
   return hop.label && hop.label !== head ? `${head}: ${hop.label}` : head;

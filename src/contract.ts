@@ -5,10 +5,28 @@ import { z } from 'zod';
 import { authChoiceSchema, type Identity } from './models/auth';
 import { sendInputSchema, signInputSchema, type SendResult, type SignResult } from './models/http';
 import type { ProfileList } from './models/profile';
+import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
 import { CHANNEL_NAMES, type ChannelName } from './api';
 
 export { API_GLOBAL, CHANNEL_NAMES, EVENTS, createApi, methodName } from './api';
 export type { Invoke, MethodName, RoleCallApi, Subscribe } from './api';
+
+/** Where a response body is: inline (base64, small bodies) or a spooled file. */
+export const bodySourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('inline'), base64: z.string().max(32 * 1024 * 1024) }),
+  z.object({ kind: z.literal('file'), file: z.string().min(1).max(4096) }),
+]);
+export type BodySource = z.infer<typeof bodySourceSchema>;
+
+export interface FormattedBody {
+  /** Pretty-printed text, or the body as text when it cannot be formatted. */
+  text: string;
+  language: 'json' | 'xml' | 'html' | 'text';
+  /** True when the body was valid JSON/XML and was re-indented. */
+  formatted: boolean;
+  /** True when the body is not text (the viewer offers hex). */
+  binary: boolean;
+}
 
 /** A response type carried at the type level only: main produces it, nobody parses it. */
 const response = <T>() => undefined as unknown as T;
@@ -47,6 +65,47 @@ export const channels = {
       })
       .strict(),
     response: response<{ accepted: boolean }>(),
+  },
+  /** Everything the workbench restores at start: collections, environments, history, open tabs, stored key names. */
+  'workspace:load': { request: empty, response: response<Workspace>() },
+  /** Creates or replaces one collection (its whole tree), written atomically. */
+  'collections:save': { request: z.object({ collection: collectionSchema }).strict(), response: response<{ saved: true }>() },
+  'collections:delete': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: response<{ deleted: boolean }>() },
+  /** The sidebar order of collections. */
+  'collections:order': { request: z.object({ ids: z.array(z.string().min(1).max(64)).max(10000) }).strict(), response: response<{ saved: true }>() },
+  'environments:save': {
+    request: z.object({ environments: z.array(environmentSchema).max(1000), activeEnvironmentId: z.string().max(64).optional() }).strict(),
+    response: response<{ saved: true }>(),
+  },
+  /** Appends to history (newest first, bounded to HISTORY_LIMIT). */
+  'history:add': { request: z.object({ entry: historyEntrySchema }).strict(), response: response<{ size: number }>() },
+  'history:clear': { request: empty, response: response<{ cleared: number }>() },
+  /** Open tabs and their drafts, so they survive a restart. */
+  'tabs:save': { request: tabsSchema, response: response<{ saved: true }>() },
+  /** Stores static keys the user typed once, encrypted in main; only the summary ever comes back. */
+  'keys:save': {
+    request: z
+      .object({
+        name: z.string().trim().min(1).max(128),
+        accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be an access key id such as AKIA...'),
+        secretAccessKey: z.string().min(16).max(256),
+        sessionToken: z.string().min(16).max(8192).optional(),
+      })
+      .strict(),
+    response: response<StoredKeySummary>(),
+  },
+  'keys:delete': { request: z.object({ name: z.string().min(1).max(128) }).strict(), response: response<{ deleted: boolean }>() },
+  /** A slice of a response body that was spooled to disk (only files in RoleCall's spool folder). */
+  'response:read': {
+    request: z.object({ file: z.string().min(1).max(4096), offset: z.number().int().min(0), length: z.number().int().min(1).max(16 * 1024 * 1024) }).strict(),
+    response: response<{ base64: string; eof: boolean }>(),
+  },
+  /** Formats a body in main (pretty JSON/XML) so a 50 MB document never blocks the window. */
+  'response:format': { request: z.object({ source: bodySourceSchema }).strict(), response: response<FormattedBody>() },
+  /** Saves a body to a file the user picks. */
+  'response:save': {
+    request: z.object({ source: bodySourceSchema, suggestedName: z.string().max(255).default('response') }).strict(),
+    response: response<{ path?: string; cancelled: boolean }>(),
   },
   /** Version and platform facts for the about box and bug reports. */
   'app:info': { request: empty, response: response<AppInfo>() },

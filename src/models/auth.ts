@@ -6,6 +6,8 @@ const nonEmpty = z.string().trim().min(1);
 export const baseIdentitySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('profile'), profile: nonEmpty }),
   z.object({ kind: z.literal('env') }),
+  /** Static keys the user typed once, kept encrypted in main and referred to by name. */
+  z.object({ kind: z.literal('storedKeys'), name: nonEmpty }),
 ]);
 export type BaseIdentity = z.infer<typeof baseIdentitySchema>;
 
@@ -26,13 +28,14 @@ export const authChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('profile'), profile: nonEmpty }),
   z.object({ kind: z.literal('env') }),
+  z.object({ kind: z.literal('storedKeys'), name: nonEmpty }),
   z.object({ kind: z.literal('assumeRole'), base: baseIdentitySchema }).extend(assumeRoleOptionsSchema.shape),
 ]);
 export type AuthChoice = z.infer<typeof authChoiceSchema>;
 
 /** One step taken to reach the final identity, shown to the user as a chain. No secrets. */
 export interface CredentialHop {
-  kind: 'profile' | 'env' | 'assumeRole' | 'sso' | 'process' | 'webIdentity';
+  kind: 'profile' | 'env' | 'storedKeys' | 'assumeRole' | 'sso' | 'process' | 'webIdentity';
   /** What the user recognises: a profile name, "environment", or a role ARN. */
   label: string;
   profile?: string;

@@ -51,7 +51,11 @@ export const requestAuthSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('storedKeys'), name: text(256) }),
   z.object({
     type: z.literal('assumeRole'),
-    base: z.discriminatedUnion('kind', [z.object({ kind: z.literal('profile'), profile: text(256) }), z.object({ kind: z.literal('env') })]),
+    base: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('profile'), profile: text(256) }),
+      z.object({ kind: z.literal('env') }),
+      z.object({ kind: z.literal('storedKeys'), name: text(256) }),
+    ]),
     roleArn: text(2048),
     sessionName: text(256).default(''),
     externalId: text(2048).default(''),
@@ -128,3 +132,58 @@ export const environmentSchema = z.object({
   variables: z.array(keyValueSchema).max(1000).default([]),
 });
 export type Environment = z.infer<typeof environmentSchema>;
+
+/** One open request tab: the document being edited and where it was saved from, if anywhere. */
+export const tabStateSchema = z.object({
+  id,
+  /** The saved request this tab edits: collection id and request id; absent for a new, unsaved request. */
+  source: z.object({ collectionId: id, requestId: id }).optional(),
+  draft: requestDocSchema,
+  /** True when the draft differs from what is saved. */
+  dirty: z.boolean().default(false),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
+export const tabsSchema = z.object({
+  open: z.array(tabStateSchema).max(200),
+  activeId: id.optional(),
+});
+export type Tabs = z.infer<typeof tabsSchema>;
+
+/** A sent request as history keeps it: the template as typed (variables unresolved), never a credential. */
+export const historyEntrySchema = z.object({
+  id,
+  at: z.iso.datetime(),
+  request: requestDocSchema,
+  /** The URL after variables were resolved, with secret variables masked. */
+  resolvedUrl: text(),
+  status: z.number().int().optional(),
+  durationMs: z.number().optional(),
+  size: z.number().int().optional(),
+  /** The error code when nothing came back (DNS_FAILURE, STS_ACCESS_DENIED, ...). */
+  errorCode: text(64).optional(),
+  environmentId: id.optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const HISTORY_LIMIT = 500;
+
+export interface StoredKeySummary {
+  name: string;
+  accessKeyId: string;
+  hasSessionToken: boolean;
+  /** "safeStorage" in the app; what protected it at rest. */
+  protection: string;
+}
+
+export interface Workspace {
+  version: number;
+  collections: Collection[];
+  environments: Environment[];
+  activeEnvironmentId?: string;
+  history: HistoryEntry[];
+  tabs: Tabs;
+  storedKeys: StoredKeySummary[];
+  /** Set when the store could not be read: what happened and where the unreadable file was kept. */
+  recovered?: { message: string; backupFile: string };
+}
