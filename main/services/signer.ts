@@ -162,7 +162,8 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
     query: typedQuery.signable,
     headers: headers.signable,
     // smithy hashes a byte body and signs UNSIGNED-PAYLOAD for one it cannot read: this object is such a body.
-    body: unsigned ? UNREADABLE_BODY : request.body,
+    // An empty body is passed as none: smithy then uses the well-known empty hash instead of hashing nothing.
+    body: unsigned ? UNREADABLE_BODY : request.body.length === 0 ? undefined : request.body,
   };
   if (target.url.port) toSign.port = Number(target.url.port);
 
