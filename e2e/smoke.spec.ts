@@ -19,6 +19,7 @@ const fixtureSetup: AwsSetup = {
 test.describe('smoke', () => {
   test('lists every profile with its kind, region, role, source chain, MFA badge and problems', async ({ rolecall }) => {
     const { page, pageErrors } = await rolecall.open(fixtureSetup);
+    await page.getByRole('button', { name: 'Profiles' }).click();
     const list = page.getByRole('listbox', { name: 'Profiles' });
     await expect(list).toBeVisible();
     await expect(list.getByRole('option')).toHaveCount(6);
@@ -53,6 +54,7 @@ test.describe('smoke', () => {
 
   test('shows a line the config file cannot be read at as file:line', async ({ rolecall }) => {
     const { page, configFile } = await rolecall.open(fixtureSetup);
+    await page.getByRole('button', { name: 'Profiles' }).click();
     const warnings = page.getByRole('list', { name: 'Configuration file problems' });
     await expect(warnings.getByRole('listitem')).toHaveCount(1);
     await expect(warnings.getByRole('listitem')).toContainText(`${configFile}:31 `);
@@ -62,6 +64,7 @@ test.describe('smoke', () => {
 
   test('shows a readable error when whoami fails because the source profile is missing', async ({ rolecall }) => {
     const { page } = await rolecall.open(fixtureSetup);
+    await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('option', { name: 'orphan', exact: true }).click();
     await expect(page.getByRole('option', { name: 'orphan', exact: true })).toHaveAttribute('aria-selected', 'true');
     await page.getByRole('button', { name: 'Who am I?' }).click();
@@ -77,6 +80,7 @@ test.describe('smoke', () => {
 
   test('the page has no Node globals and window.rolecall has exactly the contract’s methods', async ({ rolecall }) => {
     const { page, pageErrors } = await rolecall.open(fixtureSetup);
+    await page.getByRole('button', { name: 'Profiles' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'RoleCall' })).toBeVisible();
     await expect(page.getByRole('listbox', { name: 'Profiles' })).toBeVisible();
     // Loaded under its CSP without a violation, a console error or an uncaught exception.
@@ -152,6 +156,7 @@ test.describe('whoami through the UI against moto', () => {
   test('shows the assumed-role ARN, account, hops and expiry', async ({ rolecall }) => {
     test.skip(!moto, 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('e2e-deploy'));
+    await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('option', { name: 'deploy', exact: true }).click();
     await page.getByRole('button', { name: 'Who am I?' }).click();
 
@@ -167,6 +172,7 @@ test.describe('whoami through the UI against moto', () => {
   test('asks for the MFA code in a dialog and answers main with it', async ({ rolecall }) => {
     test.skip(!moto, 'moto_server is not on PATH');
     const { page, events } = await rolecall.open(await motoSetup('e2e-mfa'));
+    await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('option', { name: 'admin-mfa', exact: true }).click();
     await page.getByRole('button', { name: 'Who am I?' }).click();
 
@@ -186,6 +192,7 @@ test.describe('whoami through the UI against moto', () => {
   test('cancelling the MFA dialog shows MFA_CANCELLED', async ({ rolecall }) => {
     test.skip(!moto, 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('e2e-mfa-cancel'));
+    await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('option', { name: 'admin-mfa', exact: true }).click();
     await page.getByRole('button', { name: 'Who am I?' }).click();
 

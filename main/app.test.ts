@@ -1,14 +1,19 @@
 // The contract test: every channel has a handler and a preload method, input is validated, and no response that
 // crosses the boundary carries a secret key or a session token, checked against credentials moto really issued.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, createApi, methodName, type MfaPrompt } from '../src/contract';
 import type { Result } from '../src/errors';
+import type { Identity } from '../src/models/auth';
 import type { SendResult, SignResult } from '../src/models/http';
-import { createApp, type App } from './app';
+import type { StoredKeySummary, Workspace } from '../src/models/workspace';
+import { createApp, safeFileName, type App } from './app';
+import { confStoreFile, openConfStore } from './testing/confBackend';
 import type { MotoUser } from './testing/moto';
+import { createProcessCipher } from './testing/processCipher';
 import { describeWithMoto } from './testing/motoSuite';
 
 const CROSS_ROLE = 'arn:aws:iam::111111111111:role/ApiInvoker';
@@ -57,6 +62,137 @@ describe('the contract', () => {
     expect(foreign.ok ? '' : foreign.error.code).toBe('FORBIDDEN_SENDER');
     const own = await guarded.registry.invoke('app:info', {}, { senderUrl: 'file:///opt/rolecall/index.html' });
     expect(own.ok).toBe(true);
+  });
+});
+
+describe('the workbench channels', () => {
+  const cipher = createProcessCipher();
+  const KEYS = { name: 'team', accessKeyId: 'AKIAWORKBENCH0000001', secretAccessKey: 'workbenchSecretKeyNeverOnDisk/0001', sessionToken: 'workbenchSessionTokenNeverOnDisk+0001' };
+  const collection = {
+    id: 'c1',
+    name: 'Team API',
+    auth: { type: 'profile', profile: 'api' },
+    variables: [{ id: 'v1', key: 'host', value: 'api.example.com' }],
+    items: [{ kind: 'folder', id: 'f1', name: 'orders', items: [{ kind: 'request', id: 'r1', name: 'List', method: 'GET', url: 'https://{{host}}/orders' }] }],
+  };
+
+  const dirs: string[] = [];
+  const tempDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rolecall-workbench-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function start(dir: string, saved: string[] = []) {
+    const store = openConfStore(dir);
+    return createApp({
+      host: 'browser-test',
+      env: {},
+      emit: () => {},
+      store: store.backend,
+      collectionFiles: store.collectionFiles,
+      cipher,
+      spoolDir: join(dir, 'spool'),
+      chooseSavePath: async (name) => {
+        saved.push(name);
+        return name === 'cancel.json' ? undefined : join(dir, name);
+      },
+    });
+  }
+
+  it('keeps collections, environments, tabs, history and key names across a restart on the same store', async () => {
+    const dir = await tempDir();
+    const first = await start(dir);
+    value(await first.registry.invoke('collections:save', { collection }));
+    value(await first.registry.invoke('environments:save', { environments: [{ id: 'stag', name: 'stag', variables: [] }], activeEnvironmentId: 'stag' }));
+    value(await first.registry.invoke('tabs:save', { open: [{ id: 't1', draft: { id: 'd1', name: 'New', method: 'GET', url: 'https://x' } }], activeId: 't1' }));
+    const at = '2025-01-01T00:00:00.000Z';
+    expect(value<{ size: number }>(await first.registry.invoke('history:add', { entry: { id: 'h1', at, request: { id: 'r1', name: 'List', method: 'GET', url: 'https://{{host}}/orders' }, resolvedUrl: 'https://api.example.com/orders', status: 200 } })).size).toBe(1);
+    const summary = value<StoredKeySummary>(await first.registry.invoke('keys:save', KEYS));
+    expect(summary).toEqual({ name: 'team', accessKeyId: KEYS.accessKeyId, hasSessionToken: true, protection: cipher.name });
+    await first.dispose();
+
+    const loaded = value<Workspace>(await (await start(dir)).registry.invoke('workspace:load', {}));
+    expect(loaded.collections).toHaveLength(1);
+    expect(loaded.collections[0]).toMatchObject({ id: 'c1', auth: { type: 'profile', profile: 'api' }, items: [{ id: 'f1', auth: { type: 'inherit' }, items: [{ id: 'r1' }] }] });
+    expect(loaded.activeEnvironmentId).toBe('stag');
+    expect(loaded.tabs.activeId).toBe('t1');
+    expect(loaded.history.map((h) => h.id)).toEqual(['h1']);
+    expect(loaded.storedKeys).toEqual([summary]);
+    expect(loaded.recovered).toBeUndefined();
+
+    const disk = readFileSync(confStoreFile(dir), 'utf8');
+    const everything = JSON.stringify(loaded);
+    for (const secret of [KEYS.secretAccessKey, KEYS.sessionToken]) {
+      expect(disk).not.toContain(secret);
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it('deletes and reorders collections', async () => {
+    const app = await start(await tempDir());
+    value(await app.registry.invoke('collections:save', { collection }));
+    value(await app.registry.invoke('collections:save', { collection: { ...collection, id: 'c2', name: 'Second' } }));
+    value(await app.registry.invoke('collections:order', { ids: ['c2', 'c1'] }));
+    expect(value<Workspace>(await app.registry.invoke('workspace:load', {})).collections.map((c) => c.id)).toEqual(['c2', 'c1']);
+    expect(value(await app.registry.invoke('collections:delete', { id: 'c2' }))).toEqual({ deleted: true });
+    expect(value(await app.registry.invoke('collections:delete', { id: 'c2' }))).toEqual({ deleted: false });
+    expect(value<Workspace>(await app.registry.invoke('workspace:load', {})).collections.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('refuses history that carries a credential', async () => {
+    const app = await start(await tempDir());
+    const result = await app.registry.invoke('history:add', {
+      entry: {
+        id: 'h1',
+        at: '2025-01-01T00:00:00.000Z',
+        request: { id: 'r1', name: 'x', method: 'GET', url: 'https://x', headers: [{ id: 'a', key: 'Authorization', value: 'AWS4-HMAC-SHA256 Credential=AKIA/…' }] },
+        resolvedUrl: 'https://x',
+      },
+    });
+    expect(result.ok ? '' : result.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses to store keys in a host with no encryption (the CLI)', async () => {
+    const cli = createApp({ host: 'cli', env: {}, emit: () => {} });
+    const result = await cli.registry.invoke('keys:save', KEYS);
+    expect(result.ok ? '' : result.error.code).toBe('CREDENTIALS_ERROR');
+    expect(value<Workspace>(await cli.registry.invoke('workspace:load', {})).storedKeys).toEqual([]);
+  });
+
+  it('formats, reads and saves response bodies, and never a file outside the spool folder', async () => {
+    const dir = await tempDir();
+    const saved: string[] = [];
+    const app = await start(dir, saved);
+    const inline = { kind: 'inline', base64: Buffer.from('{"a":[1,2]}').toString('base64') };
+    expect(value(await app.registry.invoke('response:format', { source: inline }))).toEqual({ text: '{\n  "a": [\n    1,\n    2\n  ]\n}', language: 'json', formatted: true, binary: false });
+
+    const out = value<{ path: string; cancelled: boolean }>(await app.registry.invoke('response:save', { source: inline, suggestedName: '../../etc/body.json' }));
+    expect(saved).toEqual(['body.json']);
+    expect(out).toEqual({ path: join(dir, 'body.json'), cancelled: false });
+    expect(readFileSync(out.path, 'utf8')).toBe('{"a":[1,2]}');
+    expect(value(await app.registry.invoke('response:save', { source: inline, suggestedName: 'cancel.json' }))).toEqual({ cancelled: true });
+    expect(existsSync(join(dir, 'cancel.json'))).toBe(false);
+
+    const secretFile = join(dir, 'workspace.json');
+    for (const [channel, request] of [
+      ['response:read', { file: secretFile, offset: 0, length: 10 }],
+      ['response:format', { source: { kind: 'file', file: secretFile } }],
+      ['response:save', { source: { kind: 'file', file: secretFile } }],
+    ] as const) {
+      const result = await app.registry.invoke(channel, request);
+      expect(result.ok ? '' : result.error.code, channel).toBe('FILE_ERROR');
+    }
+  });
+
+  it('suggests file names without folders or forbidden characters', () => {
+    expect(safeFileName('..\\..\\win.ini')).toBe('win.ini');
+    expect(safeFileName('a:b*c?.json')).toBe('a_b_c_.json');
+    expect(safeFileName('.hidden')).toBe('hidden');
+    expect(safeFileName('')).toBe('response');
   });
 });
 
@@ -165,5 +301,31 @@ describeWithMoto('the app against moto', (moto) => {
     expect(sent.response.status).toBe(403);
     expect(sent.awsError).toMatchObject({ type: 'AccessDenied' });
     expect(sent.awsError?.message).toContain('is not authorized to perform: iam:ListUsers');
+  });
+
+  it('resolves stored keys and assumes a role on top of them, and no secret crosses', async () => {
+    const owner = await moto().createUserWithKeys('stored-owner', {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:GetCallerIdentity'], Resource: '*' }],
+    });
+    const vaulted = createApp({ host: 'browser-test', env: {}, stsEndpoint: moto().endpoint, emit: () => {}, cipher: createProcessCipher() });
+    value(await vaulted.registry.invoke('keys:save', { name: 'typed once', accessKeyId: owner.accessKeyId, secretAccessKey: owner.secretAccessKey }));
+
+    const direct = value<Identity>(await vaulted.registry.invoke('credentials:whoami', { auth: { kind: 'storedKeys', name: 'typed once' } }));
+    expect(direct.arn).toBe(owner.arn);
+    expect(direct.hops).toEqual([{ kind: 'storedKeys', label: 'typed once' }]);
+
+    const auth = { kind: 'assumeRole', base: { kind: 'storedKeys', name: 'typed once' }, roleArn: 'arn:aws:iam::111111111111:role/FromStored', sessionName: 'stored' };
+    const assumed = await vaulted.registry.invoke('credentials:whoami', { auth });
+    expect(value<Identity>(assumed).arn).toBe('arn:aws:sts::111111111111:assumed-role/FromStored/stored');
+    expect(value<Identity>(assumed).hops.map((h) => h.kind)).toEqual(['storedKeys', 'assumeRole']);
+
+    const sent = await vaulted.registry.invoke('request:send', stsCall(auth));
+    expect(Buffer.from(value<SendResult>(sent).response.body.headBase64, 'base64').toString('utf8')).toContain('assumed-role/FromStored/stored');
+    for (const response of [direct, assumed, sent]) expect(JSON.stringify(response)).not.toContain(owner.secretAccessKey);
+
+    value(await vaulted.registry.invoke('keys:delete', { name: 'typed once' }));
+    const gone = await vaulted.registry.invoke('credentials:whoami', { auth: { kind: 'storedKeys', name: 'typed once' } });
+    expect(gone.ok ? '' : gone.error.code).toBe('CREDENTIALS_MISSING');
   });
 });

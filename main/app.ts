@@ -5,8 +5,14 @@ import { appError } from '../src/errors';
 import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
+import { formatBody } from './services/bodyFormat';
+import { guardHistoryEntry } from './services/historyGuard';
+import { createKeyVault, type Cipher } from './services/keyVault';
 import { createMfaBroker } from './services/mfaBroker';
 import { redactSecrets } from './services/redact';
+import { bodySourceBytes, readSpoolSlice, saveBodySource } from './services/spoolFiles';
+import { defaultSpoolDir } from './services/transport';
+import { createMemoryBackend, createWorkspaceStore, type Recovered, type StoreBackend, type WorkspaceStoreOptions } from './services/workspaceStore';
 import packageJson from '../package.json';
 
 export interface AppOptions {
@@ -18,6 +24,16 @@ export interface AppOptions {
   /** The CLI only: print a presigned URL whole. Every other host masks secrets before a response leaves main. */
   revealSecrets?: boolean;
   spoolDir?: string;
+  /** Where the workspace is kept (electron-store, conf); absent means memory, which the CLI is content with. */
+  store?: StoreBackend;
+  /** Set when the host had to set an unreadable store file aside to open the backend (see openBackend). */
+  storeRecovered?: Recovered;
+  /** A file per collection (see WorkspaceStoreOptions); without it collections are keys of `store`. */
+  collectionFiles?: WorkspaceStoreOptions['collectionFiles'];
+  /** Encrypts stored keys at rest; without one (or when it is unavailable) keys:save refuses. */
+  cipher?: Cipher;
+  /** Asks where to save a response body; undefined means the user cancelled. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
 }
 
 export interface App {
@@ -27,10 +43,25 @@ export interface App {
   dispose(): Promise<void>;
 }
 
+/** A suggested file name without folders or characters file systems refuse. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim();
+  return cleaned || 'response';
+}
+
 export function createApp(options: AppOptions): App {
   const broker = createMfaBroker((prompt) => options.emit('mfa:prompt', prompt));
+  const backend = options.store ?? createMemoryBackend();
+  const workspace = createWorkspaceStore(backend, {
+    ...(options.storeRecovered ? { recovered: options.storeRecovered } : {}),
+    ...(options.collectionFiles ? { collectionFiles: options.collectionFiles } : {}),
+  });
+  const vault = createKeyVault(backend, options.cipher);
+  const spoolDir = options.spoolDir ?? defaultSpoolDir();
   const engine = createEngine({
     mfa: broker.provider,
+    storedKeys: (name) => vault.get(name),
     ...(options.env ? { env: options.env } : {}),
     ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
     ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
@@ -56,6 +87,44 @@ export function createApp(options: AppOptions): App {
     },
     'request:cancel': async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
     'mfa:answer': async ({ promptId, code, cancel }) => ({ accepted: broker.answer(promptId, code, cancel) }),
+    'workspace:load': async () => ({ ...workspace.load(), storedKeys: vault.list() }),
+    'collections:save': async ({ collection }) => {
+      workspace.saveCollection(collection);
+      return { saved: true };
+    },
+    'collections:delete': async ({ id }) => ({ deleted: workspace.deleteCollection(id) }),
+    'collections:order': async ({ ids }) => {
+      workspace.orderCollections(ids);
+      return { saved: true };
+    },
+    'environments:save': async ({ environments, activeEnvironmentId }) => {
+      workspace.saveEnvironments(environments, activeEnvironmentId || undefined);
+      return { saved: true };
+    },
+    'history:add': async ({ entry }) => ({ size: workspace.addHistory(guardHistoryEntry(entry)) }),
+    'history:clear': async () => ({ cleared: workspace.clearHistory() }),
+    'tabs:save': async (tabs) => {
+      workspace.saveTabs(tabs);
+      return { saved: true };
+    },
+    'keys:save': async ({ name, accessKeyId, secretAccessKey, sessionToken }) => {
+      const summary = vault.save(name, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) });
+      engine.credentials.clear({ kind: 'storedKeys', name });
+      return summary;
+    },
+    'keys:delete': async ({ name }) => {
+      engine.credentials.clear({ kind: 'storedKeys', name });
+      return { deleted: vault.delete(name) };
+    },
+    'response:read': async ({ file, offset, length }) => readSpoolSlice(file, offset, length, spoolDir),
+    'response:format': async ({ source }) => formatBody(await bodySourceBytes(source, spoolDir)),
+    'response:save': async ({ source, suggestedName }) => {
+      if (!options.chooseSavePath) throw appError('FILE_ERROR', 'Saving a response to a file is not available here.');
+      const target = await options.chooseSavePath(safeFileName(suggestedName));
+      if (!target) return { cancelled: true };
+      await saveBodySource(source, spoolDir, target);
+      return { path: target, cancelled: false };
+    },
     'app:info': async () => ({ version: packageJson.version, platform: process.platform, host: options.host }),
   };
 

@@ -1,6 +1,7 @@
 // The headless engine: profiles, credentials, signing and sending composed once. The IPC handlers and the CLI
 // both drive it, so the app and the command line sign and send in exactly the same way.
 import { Buffer } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
 import { appError } from '../src/errors';
 import { parseAwsError } from '../src/awsErrorResponse';
 import { parseRequestUrl } from '../src/endpoint';
@@ -9,7 +10,7 @@ import type { AuthChoice } from '../src/models/auth';
 import type { BodySpec, SendResult, SignResult } from '../src/models/http';
 import { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
-import { createCredentialsService, type MfaCodeProvider } from './services/credentials';
+import { createCredentialsService, type MfaCodeProvider, type StaticKeys } from './services/credentials';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
 import { sendRaw } from './services/transport';
@@ -22,6 +23,8 @@ export interface EngineOptions {
   stsEndpoint?: string;
   mfa: MfaCodeProvider;
   spoolDir?: string;
+  /** The key vault's lookup, for the storedKeys auth choice and base. */
+  storedKeys?: (name: string) => Promise<StaticKeys>;
 }
 
 /** A value that must never leave main, with the label its mask shows. */
@@ -37,21 +40,39 @@ export interface Signed {
   secrets: Secret[];
 }
 
-export function bodyBytes(body: BodySpec): Uint8Array {
+export async function bodyBytes(body: BodySpec): Promise<Uint8Array> {
   if (body.kind === 'text') return new TextEncoder().encode(body.text);
   if (body.kind === 'base64') return new Uint8Array(Buffer.from(body.data, 'base64'));
+  if (body.kind === 'file') return new Uint8Array(await readBodyFile(body.path));
+  if (body.kind === 'parts') {
+    const chunks = await Promise.all(body.parts.map((part) => ('text' in part ? Buffer.from(part.text, 'utf8') : readBodyFile(part.path))));
+    return new Uint8Array(Buffer.concat(chunks));
+  }
   return new Uint8Array(0);
+}
+
+async function readBodyFile(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw appError('FILE_ERROR', `Could not read the body file ${path}.`, err instanceof Error ? err.message : String(err));
+  }
 }
 
 export function createEngine(options: EngineOptions) {
   const env = options.env ?? process.env;
   const profiles = createProfilesService({ env });
-  const credentials = createCredentialsService({ env, mfa: options.mfa, stsEndpoint: options.stsEndpoint });
+  const credentials = createCredentialsService({
+    env,
+    mfa: options.mfa,
+    stsEndpoint: options.stsEndpoint,
+    ...(options.storedKeys ? { storedKeys: options.storedKeys } : {}),
+  });
   const inFlight = new Map<string, AbortController>();
 
   async function sign(input: ParsedSignInput): Promise<Signed> {
     const { request, auth, signing } = input;
-    const body = bodyBytes(request.body);
+    const body = await bodyBytes(request.body);
     parseRequestUrl(request.url);
     const url = toWireUrl(request.url);
     if (auth.kind === 'none') {

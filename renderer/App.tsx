@@ -1,24 +1,14 @@
-// The page: local profiles on the left, who the selected one is on the right, the MFA prompt when main asks.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+// The page: the app header with the active environment, the workbench, and the MFA prompt whenever main asks.
+import { useEffect, useState } from 'react';
 import type { AppInfo, MfaPrompt, RoleCallApi } from '../src/contract';
-import type { AppError, Result } from '../src/errors';
-import type { ProfileList } from '../src/models/profile';
+import type { AppError } from '../src/errors';
 import { ErrorBox } from './components/ErrorBox';
-import { IdentityPanel, type WhoamiState } from './components/IdentityPanel';
 import { MfaDialog } from './components/MfaDialog';
-import { ProfilesPanel } from './components/ProfilesPanel';
-import { transportError } from './format';
-
-type Loaded<T> = { status: 'loading' } | { status: 'done'; result: Result<T> };
-
-/** Calls the API and turns a transport failure (a rejected promise) into the same Result shape. */
-async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await call();
-  } catch (err) {
-    return { ok: false, error: transportError(err) };
-  }
-}
+import { WorkspaceProvider } from './state/workspace';
+import { EnvironmentPicker } from './workbench/EnvironmentPicker';
+import { ProfilesView } from './workbench/ProfilesView';
+import { settle } from './workbench/useRunner';
+import { Workbench } from './workbench/Workbench';
 
 export function App({ api }: { api: RoleCallApi | undefined }) {
   if (!api) {
@@ -28,108 +18,69 @@ export function App({ api }: { api: RoleCallApi | undefined }) {
       detail: 'window.rolecall is not defined: the preload did not run.',
     };
     return (
-      <Shell>
-        <ErrorBox error={error} />
-      </Shell>
+      <div className="app">
+        <header className="app-header">
+          <h1>RoleCall</h1>
+        </header>
+        <main className="standalone">
+          <ErrorBox error={error} />
+        </main>
+      </div>
     );
   }
-  return <Connected api={api} />;
+  return (
+    <WorkspaceProvider api={api}>
+      <Connected api={api} />
+    </WorkspaceProvider>
+  );
 }
 
 function Connected({ api }: { api: RoleCallApi }) {
-  const [profiles, setProfiles] = useState<Loaded<ProfileList>>({ status: 'loading' });
   const [info, setInfo] = useState<AppInfo | undefined>();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [whoami, setWhoami] = useState<WhoamiState>({ status: 'idle' });
-  const [forceRefresh, setForceRefresh] = useState(false);
   const [prompts, setPrompts] = useState<MfaPrompt[]>([]);
-
-  const loadProfiles = useCallback(async () => {
-    setProfiles({ status: 'loading' });
-    const result = await settle(() => api.profilesList({}));
-    setProfiles({ status: 'done', result });
-    if (result.ok) {
-      const names = result.value.profiles.map((p) => p.name);
-      setSelected((current) =>
-        current && names.includes(current) ? current : names.includes(result.value.defaultProfile) ? result.value.defaultProfile : undefined,
-      );
-    }
-  }, [api]);
+  const [view, setView] = useState<'workbench' | 'profiles'>('workbench');
 
   useEffect(() => {
-    void loadProfiles();
     void settle(() => api.appInfo({})).then((result) => result.ok && setInfo(result.value));
-  }, [api, loadProfiles]);
+  }, [api]);
 
-  useEffect(
-    () => api.on('mfa:prompt', (prompt) => setPrompts((queue) => [...queue, prompt])),
-    [api],
-  );
-
-  async function askWhoami() {
-    if (!selected) return;
-    const profile = selected;
-    setWhoami({ status: 'pending', profile });
-    const result = await settle(() => api.credentialsWhoami({ auth: { kind: 'profile', profile }, forceRefresh }));
-    setWhoami(
-      result.ok
-        ? { status: 'done', profile, identity: result.value }
-        : { status: 'failed', profile, error: result.error },
-    );
-  }
+  // Main asks for MFA codes while resolving credentials (a send, a preview, a whoami); prompts queue.
+  useEffect(() => api.on('mfa:prompt', (prompt) => setPrompts((queue) => [...queue, prompt])), [api]);
 
   const prompt = prompts[0];
-  return (
-    <Shell info={info}>
-      <div className="columns">
-        {profiles.status === 'loading' ? (
-          <section className="panel profiles" aria-label="Profiles">
-            <p role="status">Reading AWS profiles…</p>
-          </section>
-        ) : profiles.result.ok ? (
-          <ProfilesPanel list={profiles.result.value} selected={selected} onSelect={setSelected} />
-        ) : (
-          <section className="panel profiles" aria-label="Profiles">
-            <ErrorBox error={profiles.result.error} title="Could not read the AWS profiles" />
-          </section>
-        )}
-        <IdentityPanel
-          selected={selected}
-          state={whoami}
-          forceRefresh={forceRefresh}
-          onForceRefreshChange={setForceRefresh}
-          onWhoami={() => void askWhoami()}
-        />
-      </div>
-      <div className="footer-actions">
-        <button type="button" onClick={() => void loadProfiles()}>
-          Reload profiles
-        </button>
-      </div>
-      {prompt && (
-        <MfaDialog
-          key={prompt.promptId}
-          api={api}
-          prompt={prompt}
-          onDone={(id) => setPrompts((queue) => queue.filter((p) => p.promptId !== id))}
-        />
-      )}
-    </Shell>
-  );
-}
-
-function Shell({ info, children }: { info?: AppInfo; children: ReactNode }) {
   return (
     <div className="app">
       <header className="app-header">
         <h1>RoleCall</h1>
+        <span className="tagline muted">SigV4 API workbench</span>
+        <nav className="view-switch" aria-label="Views">
+          <button type="button" aria-pressed={view === 'workbench'} onClick={() => setView('workbench')}>
+            Workbench
+          </button>
+          <button type="button" aria-pressed={view === 'profiles'} onClick={() => setView('profiles')}>
+            Profiles
+          </button>
+        </nav>
+        <div className="spacer" />
+        <EnvironmentPicker />
         {info && (
-          <span className="muted">
-            {info.version} · {info.host}
+          <span className="muted app-version" title={`${info.platform} · ${info.host}`}>
+            v{info.version}
           </span>
         )}
       </header>
-      <main>{children}</main>
+      {/* The workbench stays mounted behind the profiles page, so its tabs and results are kept. */}
+      <main className="app-main" hidden={view !== 'workbench'}>
+        <Workbench api={api} />
+      </main>
+      {view === 'profiles' && (
+        <main className="app-main standalone">
+          <ProfilesView api={api} />
+        </main>
+      )}
+      {prompt && (
+        <MfaDialog key={prompt.promptId} api={api} prompt={prompt} onDone={(id) => setPrompts((queue) => queue.filter((p) => p.promptId !== id))} />
+      )}
     </div>
   );
 }

@@ -1,14 +1,18 @@
 // Playwright fixtures for the browser test host: the built renderer, served over http, in Chromium, with
 // window.rolecall bound to the real main-side handler registry (createApp) running in the test process. Each test
-// gets its own temporary AWS config and credentials files, so what the page shows comes from those files only.
+// gets its own temporary AWS config and credentials files, so what the page shows comes from those files only,
+// and its own workspace store (conf in a temporary folder). open() may be called again to restart the app on the
+// same store folder: the page reloads, bound to a fresh createApp that reads what the last one wrote.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type { EventName, Events } from '../../src/contract';
 import { createApp } from '../../main/app';
 import type { Registry } from '../../main/ipc/registry';
+import { openConfStore } from '../../main/testing/confBackend';
+import { createProcessCipher } from '../../main/testing/processCipher';
 import { bundleBridge } from './bridgeBundle';
 import { serveDirectory } from './staticServer';
 
@@ -26,6 +30,10 @@ export interface AwsSetup {
   stsEndpoint?: string;
   /** Extra environment for the main side, on top of the isolated one the harness builds. */
   env?: Record<string, string>;
+  /** The workspace store folder; default: the previous open()'s in this test, else a fresh temporary one. */
+  storeDir?: string;
+  /** Answers response:save's "where to save?"; default: `savedDir/<suggested name>`. Return undefined to cancel. */
+  chooseSavePath?: (suggestedName: string) => string | undefined;
 }
 
 export interface RoleCallPage {
@@ -39,6 +47,10 @@ export interface RoleCallPage {
   events: Array<{ event: EventName; payload: unknown; listeners: number }>;
   /** Console errors, uncaught page errors and CSP violations seen on the page. */
   pageErrors: string[];
+  /** The workspace store folder (conf writes workspace.json here); pass it to open() to reuse it. */
+  storeDir: string;
+  /** Where response:save writes by default. */
+  savedDir: string;
 }
 
 interface WorkerFixtures {
@@ -47,7 +59,12 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
-  rolecall: { open(setup?: AwsSetup): Promise<RoleCallPage> };
+  rolecall: {
+    /** Starts the app and loads the page; again in the same test, restarts it (same store folder unless told). */
+    open(setup?: AwsSetup): Promise<RoleCallPage>;
+    /** open() again with the last setup and the same store folder: what a user sees after quitting and relaunching. */
+    restart(): Promise<RoleCallPage>;
+  };
 }
 
 /** Reports CSP violations as console errors: Chromium only logs them to DevTools, which Playwright does not relay. */
@@ -80,14 +97,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   rolecall: async ({ page, rendererUrl, bridgeScript }, use, testInfo) => {
     const opened: Array<{ dispose(): Promise<void>; dir: string }> = [];
     let shown: RoleCallPage | undefined;
+    let lastSetup: AwsSetup = {};
+    // The page's binding is exposed once; it always calls the app of the latest open().
+    let current: Registry | undefined;
+    const pageErrors: string[] = [];
+    const events: RoleCallPage['events'] = [];
+    // One cipher for the whole test, like safeStorage's key surviving an app restart.
+    const cipher = createProcessCipher();
 
     async function open(setup: AwsSetup = {}): Promise<RoleCallPage> {
-      if (shown) throw new Error('rolecall.open() is once per test: the page is bound to one app.');
       const dir = await mkdtemp(path.join(os.tmpdir(), 'rolecall-e2e-'));
       const configFile = path.join(dir, 'config');
       const credentialsFile = path.join(dir, 'credentials');
       if (setup.config !== undefined) await writeFile(configFile, setup.config);
       if (setup.credentials !== undefined) await writeFile(credentialsFile, setup.credentials);
+      const storeDir = setup.storeDir ?? shown?.storeDir ?? path.join(dir, 'store');
+      const savedDir = path.join(dir, 'saved');
+      await mkdir(storeDir, { recursive: true });
+      await mkdir(savedDir, { recursive: true });
 
       // Isolated from the developer's own ~/.aws and AWS_* variables; PATH stays for credential_process.
       const env: Record<string, string | undefined> = {
@@ -100,11 +127,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         ...setup.env,
       };
 
-      const events: RoleCallPage['events'] = [];
+      // A restart: the previous app goes away first, as it would when the window closes.
+      for (const previous of opened) await previous.dispose();
+      const store = openConfStore(storeDir);
       const app = createApp({
         host: 'browser-test',
         env,
         ...(setup.stsEndpoint ? { stsEndpoint: setup.stsEndpoint } : {}),
+        store: store.backend,
+        ...(store.recovered ? { storeRecovered: store.recovered } : {}),
+        collectionFiles: store.collectionFiles,
+        cipher,
+        spoolDir: path.join(dir, 'spool'),
+        chooseSavePath: async (suggestedName) =>
+          setup.chooseSavePath ? setup.chooseSavePath(suggestedName) : path.join(savedDir, suggestedName),
         emit: <E extends EventName>(event: E, payload: Events[E]) => {
           page
             .evaluate(([e, p]) => window.__rolecallEmit(e, p), [event, payload] as const)
@@ -117,26 +153,42 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             );
         },
       });
-      opened.push({ dispose: () => app.dispose(), dir });
-
-      const pageErrors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(message.text());
+      let disposed = false;
+      opened.push({
+        dispose: async () => {
+          if (disposed) return;
+          disposed = true;
+          await app.dispose();
+        },
+        dir,
       });
-      page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+      current = app.registry;
 
-      await page.exposeBinding('__rolecallInvoke', ({ frame }, channel: string, request: unknown) =>
-        app.registry.invoke(channel, request, { senderUrl: frame.url() }),
-      );
-      await page.addInitScript(reportCspViolations);
-      await page.addInitScript({ content: bridgeScript });
+      if (!shown) {
+        page.on('console', (message) => {
+          if (message.type() === 'error') pageErrors.push(message.text());
+        });
+        page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+        await page.exposeBinding('__rolecallInvoke', ({ frame }, channel: string, request: unknown) => {
+          if (!current) throw new Error('RoleCall is not open.');
+          return current.invoke(channel, request, { senderUrl: frame.url() });
+        });
+        await page.addInitScript(reportCspViolations);
+        await page.addInitScript({ content: bridgeScript });
+      }
       await page.goto(rendererUrl);
 
-      shown = { page, registry: app.registry, dir, configFile, credentialsFile, events, pageErrors };
+      lastSetup = { ...setup, storeDir };
+      shown = { page, registry: app.registry, dir, configFile, credentialsFile, events, pageErrors, storeDir, savedDir };
       return shown;
     }
 
-    await use({ open });
+    async function restart(): Promise<RoleCallPage> {
+      if (!shown) throw new Error('rolecall.restart() needs an open() first.');
+      return open(lastSetup);
+    }
+
+    await use({ open, restart });
 
     if (shown && !page.isClosed()) {
       await page.screenshot({ path: testInfo.outputPath('main-screen.png'), fullPage: true }).catch(() => undefined);

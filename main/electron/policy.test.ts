@@ -9,7 +9,9 @@ import {
   guardedInvoke,
   isAppUrl,
   isNavigationAllowed,
+  isPermissionGranted,
   resolveAppLocation,
+  safeStorageProtection,
   trustedOriginsFor,
   withCsp,
   type Invoker,
@@ -160,5 +162,28 @@ describe('guardedInvoke', () => {
       const none = await guardedInvoke(registry, 'app:info', {}, { fromMainWindow: true });
       expect(none.ok === false && none.error.code).toBe('FORBIDDEN_SENDER');
     }
+  });
+});
+
+describe('permissions and key protection', () => {
+  it('grants only the clipboard write, only to the app itself', () => {
+    const dev = resolveAppLocation(['--dev'], {}, rendererDir);
+    expect(isPermissionGranted('clipboard-sanitized-write', indexUrl, fileLocation)).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'file://', fileLocation)).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'http://localhost:5173/', dev)).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'http://localhost:5174/', dev)).toBe(false);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'file://', dev)).toBe(false);
+    expect(isPermissionGranted('clipboard-sanitized-write', undefined, fileLocation)).toBe(false);
+    for (const other of ['clipboard-read', 'media', 'notifications', 'openExternal']) {
+      expect(isPermissionGranted(other, indexUrl, fileLocation)).toBe(false);
+    }
+  });
+
+  it('treats safeStorage as protection only when it really encrypts', () => {
+    expect(safeStorageProtection(true, 'darwin')).toEqual({ usable: true, name: 'safeStorage' });
+    expect(safeStorageProtection(false, 'win32')).toMatchObject({ usable: false });
+    expect(safeStorageProtection(true, 'linux', 'gnome_libsecret')).toEqual({ usable: true, name: 'safeStorage (gnome_libsecret)' });
+    expect(safeStorageProtection(true, 'linux', 'basic_text')).toMatchObject({ usable: false });
+    expect(safeStorageProtection(true, 'linux')).toMatchObject({ usable: false });
   });
 });

@@ -128,3 +128,24 @@ export async function guardedInvoke(
   }
   return registry.invoke(channel, request, sender.frameUrl === undefined ? {} : { senderUrl: sender.frameUrl });
 }
+
+/**
+ * The one permission the page is granted: writing text to the clipboard (the copy buttons), and only for the
+ * app's own page. The check handler may know only the origin, which for the built app is file://.
+ */
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined, location: AppLocation): boolean {
+  if (permission !== 'clipboard-sanitized-write' || !requestingUrl) return false;
+  if (isAppUrl(requestingUrl, location)) return true;
+  return location.kind === 'file' && (requestingUrl === 'file://' || requestingUrl === 'file:///');
+}
+
+/**
+ * Whether safeStorage really protects stored keys. On Linux without a keyring Electron falls back to
+ * "basic_text", a fixed password anyone can read from the source: for keys that is plain text, so it is refused.
+ */
+export function safeStorageProtection(available: boolean, platform: string, linuxBackend?: string): { usable: boolean; name: string } {
+  if (!available) return { usable: false, name: 'safeStorage' };
+  if (platform !== 'linux') return { usable: true, name: 'safeStorage' };
+  const usable = linuxBackend !== undefined && linuxBackend !== 'basic_text' && linuxBackend !== 'unknown';
+  return { usable, name: `safeStorage (${linuxBackend ?? 'unknown'})` };
+}

@@ -1,6 +1,6 @@
 // Applies policy.ts to Electron: every webContents (the main window's and any other that appears) may not
-// navigate away, open windows or attach webviews; the session grants no permission and serves the app's pages
-// with the CSP. The renderer only ever shows text from main, but it renders bodies from arbitrary servers,
+// navigate away, open windows or attach webviews; the session grants no permission but the copy buttons'
+// clipboard write, and serves the app's pages with the CSP. The renderer only ever shows text from main, but it renders bodies from arbitrary servers,
 // so the window is locked down as if it were showing untrusted content.
 import { app, shell, type Session, type WebContents } from 'electron';
 import {
@@ -8,6 +8,7 @@ import {
   externalLinkTarget,
   isAppUrl,
   isNavigationAllowed,
+  isPermissionGranted,
   withCsp,
   type AppLocation,
 } from './policy';
@@ -19,8 +20,13 @@ export function hardenSession(session: Session, location: AppLocation): void {
     if (!isAppUrl(details.url, location)) return callback({});
     callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
   });
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Nothing but the copy buttons' clipboard write, and that for the app's own page only.
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details?.requestingUrl, location)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted(permission, details?.requestingUrl || requestingOrigin, location),
+  );
 }
 
 export function hardenWebContents(contents: WebContents, location: AppLocation): void {

@@ -54,12 +54,43 @@ vi.mock('electron', () => ({
   get shell() {
     return h.state.shell;
   },
+  get safeStorage() {
+    return h.state.safeStorage;
+  },
+  get dialog() {
+    return h.state.dialog;
+  },
+}));
+
+// electron-store reads and writes under userData; a map stands in for it here.
+vi.mock('electron-store', () => ({
+  default: class FakeStore {
+    data = new Map<string, unknown>();
+    path: string;
+    constructor(public options: { name?: string; cwd?: string }) {
+      h.state.storeOptions = options;
+      this.path = `${options.cwd ?? '/fake-user-data'}/${options.name ?? 'config'}.json`;
+    }
+    get(key: string) {
+      return this.data.get(key);
+    }
+    set(key: string, value: unknown) {
+      this.data.set(key, value);
+    }
+    delete(key: string) {
+      this.data.delete(key);
+    }
+  },
 }));
 
 interface FakeAppOptions {
   host: string;
   trustedOrigins?: string[];
   emit: (event: string, payload: unknown) => void;
+  store?: { path: string; get(key: string): unknown; set(key: string, value: unknown): void };
+  collectionFiles?: { dir: string; create(dir: string, name: string): { path: string } };
+  cipher?: { name: string; available: boolean; encrypt(text: string): Uint8Array; decrypt(data: Uint8Array): string };
+  chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
 }
 
 vi.mock('../app', () => ({
@@ -78,6 +109,9 @@ function freshState(lock = true) {
     ready: Promise.resolve(),
     setPath(name: string, value: string) {
       this.paths[name] = value;
+    },
+    getPath(name: string) {
+      return this.paths[name] ?? `/fake-${name}`;
     },
     requestSingleInstanceLock: () => lock,
     quit() {
@@ -161,6 +195,23 @@ function freshState(lock = true) {
     },
     invoked,
     disposed: 0,
+    storeOptions: undefined as unknown,
+    encryption: { available: true, backend: 'gnome_libsecret' },
+    safeStorage: {
+      isEncryptionAvailable: () => state.encryption.available,
+      getSelectedStorageBackend: () => state.encryption.backend,
+      encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+      decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
+    },
+    saveAnswer: { canceled: false, filePath: '/home/user/Downloads/body.json' } as { canceled: boolean; filePath?: string },
+    saveDialogs: [] as unknown[][],
+    dialog: {
+      showSaveDialog: async (...args: unknown[]) => {
+        state.saveDialogs.push(args);
+        return state.saveAnswer;
+      },
+      showErrorBox: () => {},
+    },
     appOptions: undefined as FakeAppOptions | undefined,
     core: {
       registry: {
@@ -191,7 +242,8 @@ async function startShell(options: { argv?: string[]; lock?: boolean; userData?:
   vi.resetModules();
   await import('./shell');
   await h.state.app.ready;
-  await Promise.resolve();
+  // The window opens once the store (a dynamic import) is open and the handlers are registered.
+  if (options.lock ?? true) await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
   return h.state;
 }
 
@@ -302,6 +354,52 @@ describe('shell', () => {
     const first = await startShell();
     first.app.emit('second-instance', {}, [], '');
     expect(first.windows[0]!.focused).toBe(true);
+  });
+
+  it('keeps the workspace in electron-store and opens the window only once the handlers exist', async () => {
+    const s = await startShell();
+    expect(s.storeOptions).toMatchObject({ cwd: '/fake-userData', name: 'workspace', accessPropertiesByDotNotation: false });
+    expect(s.appOptions?.store?.path).toBe('/fake-userData/workspace.json');
+    expect(s.appOptions?.collectionFiles?.dir).toBe(path.join('/fake-userData', 'collections'));
+    expect(s.appOptions!.collectionFiles!.create('/fake-userData/collections', 'collection-abc').path).toBe('/fake-userData/collections/collection-abc.json');
+    s.appOptions!.store!.set('k', 1);
+    expect(s.appOptions!.store!.get('k')).toBe(1);
+    expect(s.handlers.size).toBe(CHANNELS.length);
+  });
+
+  it('seals stored keys with safeStorage, and calls it unusable when it is off or falls back to basic_text', async () => {
+    const s = await startShell();
+    const cipher = s.appOptions!.cipher!;
+    expect(cipher.decrypt(cipher.encrypt('secret'))).toBe('secret');
+    expect(cipher.available).toBe(process.platform !== 'linux' || s.encryption.backend !== 'basic_text');
+    s.encryption.available = false;
+    expect(cipher.available).toBe(false);
+    if (process.platform === 'linux') {
+      s.encryption = { available: true, backend: 'basic_text' };
+      expect(cipher.available).toBe(false);
+      expect(cipher.name).toBe('safeStorage (basic_text)');
+    }
+  });
+
+  it('asks where to save with the native dialog, in Downloads, and passes a cancel on', async () => {
+    const s = await startShell();
+    expect(await s.appOptions!.chooseSavePath!('body.json')).toBe('/home/user/Downloads/body.json');
+    expect(s.saveDialogs[0]?.[1]).toEqual({ defaultPath: path.join('/fake-downloads', 'body.json') });
+    s.saveAnswer = { canceled: true };
+    expect(await s.appOptions!.chooseSavePath!('body.json')).toBeUndefined();
+  });
+
+  it('grants the clipboard write to the app\'s own page and nothing else', async () => {
+    const s = await startShell();
+    const ses = s.session.defaultSession;
+    const appUrl = pathToFileURL(rendererIndex).href;
+    const granted: boolean[] = [];
+    ses.permissionRequest!({}, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), { requestingUrl: appUrl });
+    ses.permissionRequest!({}, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), { requestingUrl: 'https://evil.test/' });
+    ses.permissionRequest!({}, 'clipboard-read', (ok: boolean) => granted.push(ok), { requestingUrl: appUrl });
+    expect(granted).toEqual([true, false, false]);
+    expect(ses.permissionCheck!({}, 'clipboard-sanitized-write', 'file://', { requestingUrl: appUrl })).toBe(true);
+    expect(ses.permissionCheck!({}, 'clipboard-sanitized-write', 'https://evil.test', {})).toBe(false);
   });
 
   it('uses ROLECALL_USER_DATA_DIR for userData', async () => {

@@ -20,6 +20,14 @@ export interface CredentialsServiceOptions {
   stsEndpoint?: string;
   refreshMarginSeconds?: number;
   now?: () => number;
+  /** Static keys stored by name in the key vault; without it, a storedKeys choice is refused. */
+  storedKeys?: (name: string) => Promise<StaticKeys>;
+}
+
+export interface StaticKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
 }
 
 export interface Credentials {
@@ -210,7 +218,27 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     };
   }
 
-  const planFor = (auth: AssumeRoleAuth['base']) => (auth.kind === 'env' ? Promise.resolve(envPlan()) : profilePlan(auth.profile));
+  async function storedKeysPlan(name: string): Promise<Plan> {
+    if (!o.storedKeys) throw appError('CREDENTIALS_MISSING', `Stored keys ("${name}") are not available here.`, 'Stored keys live in the RoleCall app.');
+    const keys = await o.storedKeys(name);
+    return {
+      // The key covers the material, so keys saved again under the same name are not served stale.
+      key: hash(['storedKeys', name, hash([keys.accessKeyId, keys.secretAccessKey, keys.sessionToken ?? null])]),
+      hops: [{ kind: 'storedKeys', label: name }],
+      ...(envRegion ? { region: envRegion } : {}),
+      fetch: async () => ({
+        accessKeyId: keys.accessKeyId,
+        secretAccessKey: keys.secretAccessKey,
+        ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}),
+      }),
+    };
+  }
+
+  const planFor = (auth: AssumeRoleAuth['base']): Promise<Plan> => {
+    if (auth.kind === 'env') return Promise.resolve(envPlan());
+    if (auth.kind === 'storedKeys') return storedKeysPlan(auth.name);
+    return profilePlan(auth.profile);
+  };
 
   async function assumeRolePlan(auth: AssumeRoleAuth): Promise<Plan> {
     const base = await planFor(auth.base);

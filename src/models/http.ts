@@ -8,6 +8,13 @@ export const bodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('base64'), data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }),
+  /** A local file, read by main when the request is signed. */
+  z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }),
+  /** Text and file segments sent back to back: multipart bodies whose file parts main reads. */
+  z.object({
+    kind: z.literal('parts'),
+    parts: z.array(z.union([z.object({ text: z.string() }).strict(), z.object({ path: z.string().min(1).max(4096) }).strict()])).max(1000),
+  }),
 ]);
 export type BodySpec = z.infer<typeof bodySchema>;
 

@@ -1,0 +1,208 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectionSchema, historyEntrySchema, WORKSPACE_VERSION, type Collection, type HistoryEntry } from '../../src/models/workspace';
+import { mkdirSync } from 'node:fs';
+import { confCollectionsDir, confStoreFile, openConfStore } from '../testing/confBackend';
+import { collectionFileName, createMemoryBackend, createWorkspaceStore } from './workspaceStore';
+
+const collectionFile = (id: string) => path.join(confCollectionsDir(dir), `${collectionFileName(id)}.json`);
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'rolecall-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const open = () => {
+  const { backend, recovered, collectionFiles } = openConfStore(dir);
+  return createWorkspaceStore(backend, { collectionFiles, ...(recovered ? { recovered } : {}) });
+};
+
+function bigCollection(id: string, count: number): Collection {
+  const folders = Array.from({ length: 10 }, (_, f) => ({
+    kind: 'folder' as const,
+    id: `${id}-f${f}`,
+    name: `Folder ${f}`,
+    auth: { type: 'inherit' as const },
+    variables: [],
+    items: Array.from({ length: count / 10 }, (_, r) => ({
+      kind: 'request' as const,
+      id: `${id}-r${f}-${r}`,
+      name: `Request ${f}.${r}`,
+      method: 'GET',
+      url: `https://{{host}}/orders/${f}/${r}?page=1`,
+      headers: [{ id: 'h1', key: 'accept', value: 'application/json', enabled: true, secret: false }],
+    })),
+  }));
+  return collectionSchema.parse({ id, name: `Collection ${id}`, auth: { type: 'profile', profile: 'api' }, items: folders });
+}
+
+const entry = (n: number): HistoryEntry =>
+  historyEntrySchema.parse({
+    id: `h${n}`,
+    at: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString(),
+    request: { id: `r${n}`, name: 'req', method: 'GET', url: `https://example.com/${n}` },
+    resolvedUrl: `https://example.com/${n}`,
+    status: 200,
+  });
+
+describe('the workspace store', () => {
+  it('starts empty and writes its schema version', () => {
+    const store = open();
+    expect(store.load()).toEqual({ version: WORKSPACE_VERSION, collections: [], environments: [], history: [], tabs: { open: [] } });
+    expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).version).toBe(WORKSPACE_VERSION);
+  });
+
+  it('round-trips a 10,000-request collection through a reopen, with the others untouched', () => {
+    const big = bigCollection('big', 10000);
+    const small = bigCollection('small', 10);
+    const store = open();
+    store.saveCollection(small);
+    store.saveCollection(big);
+    store.orderCollections(['big']);
+    const reopened = open().load();
+    expect(reopened.collections.map((c) => c.id)).toEqual(['big', 'small']);
+    expect(reopened.collections[0]).toEqual(big);
+    expect(reopened.collections[1]).toEqual(small);
+  });
+
+  it('keeps collections, environments, tabs and the active environment across a reopen', () => {
+    const store = open();
+    store.saveCollection(bigCollection('c.with.dots', 10));
+    store.saveEnvironments(
+      [
+        { id: 'stag', name: 'stag', variables: [{ id: 'v', key: 'host', value: 'stag.example.com', enabled: true, secret: false }] },
+        { id: 'prod', name: 'prod', variables: [] },
+      ],
+      'stag',
+    );
+    const draft = { id: 'd1', name: 'Draft', method: 'POST', url: 'https://{{host}}/x', headers: [], body: { mode: 'none' as const }, auth: { type: 'inherit' as const }, signing: { region: '', service: '', payload: 'signed' as const, mode: 'header' as const, expiresIn: 900 } };
+    store.saveTabs({ open: [{ id: 't1', draft, dirty: true }], activeId: 't1' });
+    const loaded = open().load();
+    expect(loaded.collections.map((c) => c.id)).toEqual(['c.with.dots']);
+    expect(loaded.environments.map((e) => e.name)).toEqual(['stag', 'prod']);
+    expect(loaded.activeEnvironmentId).toBe('stag');
+    expect(loaded.tabs).toEqual({ open: [{ id: 't1', draft, dirty: true }], activeId: 't1' });
+  });
+
+  it('deletes a collection and its order entry, and says when there was nothing to delete', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    store.saveCollection(bigCollection('b', 10));
+    expect(store.deleteCollection('a')).toBe(true);
+    expect(store.deleteCollection('a')).toBe(false);
+    expect(open().load().collections.map((c) => c.id)).toEqual(['b']);
+    expect(existsSync(collectionFile('a'))).toBe(false);
+    expect(existsSync(collectionFile('b'))).toBe(true);
+  });
+
+  it('keeps history newest first and bounded', () => {
+    const store = createWorkspaceStore(createMemoryBackend(), { historyLimit: 5 });
+    let size = 0;
+    for (let n = 1; n <= 8; n++) size = store.addHistory(entry(n));
+    expect(size).toBe(5);
+    expect(store.load().history.map((e) => e.id)).toEqual(['h8', 'h7', 'h6', 'h5', 'h4']);
+    expect(store.clearHistory()).toBe(5);
+    expect(store.load().history).toEqual([]);
+  });
+
+  it('refuses an active environment or active tab that is not in the list', () => {
+    const store = createWorkspaceStore(createMemoryBackend());
+    expect(() => store.saveEnvironments([{ id: 'a', name: 'a', variables: [] }], 'b')).toThrow(/not one of the environments/);
+    expect(() => store.saveTabs({ open: [], activeId: 'x' })).toThrow(/not one of the open tabs/);
+  });
+
+  it('sets a file of garbage aside, byte for byte, and starts empty saying so', () => {
+    open().saveCollection(bigCollection('kept', 10));
+    const garbage = '{"version":1, "collectionOrder": [\u0000 this is not json';
+    writeFileSync(confStoreFile(dir), garbage);
+    const store = open();
+    const loaded = store.load();
+    expect(loaded.collections).toEqual([]);
+    expect(loaded.recovered?.message).toMatch(/could not be read/);
+    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe(garbage);
+    // The fresh store works and keeps what is saved next.
+    store.saveCollection(bigCollection('new', 10));
+    expect(open().load().collections.map((c) => c.id)).toEqual(['new']);
+  });
+
+  it('sets aside a store that turns to garbage while the backend is already open', () => {
+    const { backend } = openConfStore(dir);
+    writeFileSync(confStoreFile(dir), 'not json at all');
+    const loaded = createWorkspaceStore(backend).load();
+    expect(loaded.recovered).toBeDefined();
+    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe('not json at all');
+  });
+
+  it('sets aside a main file of the wrong shape and starts empty', () => {
+    const wrong = JSON.stringify({ version: 1, environments: 'no', tabs: { open: 'nope' } });
+    writeFileSync(confStoreFile(dir), wrong);
+    const loaded = open().load();
+    expect(loaded.environments).toEqual([]);
+    expect(loaded.recovered?.message).toMatch(/environments/);
+    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe(wrong);
+    expect(open().load().recovered).toBeUndefined();
+  });
+
+  it('sets aside only the collection file that cannot be read; the rest loads', () => {
+    const store = open();
+    store.saveCollection(bigCollection('good', 10));
+    store.saveCollection(bigCollection('shape', 10));
+    store.saveCollection(bigCollection('junk', 10));
+    const wrong = JSON.stringify({ collection: { id: 'shape', items: 'nope' } });
+    writeFileSync(collectionFile('shape'), wrong);
+    writeFileSync(collectionFile('junk'), '{{{ not json');
+    const loaded = open().load();
+    expect(loaded.collections.map((c) => c.id)).toEqual(['good']);
+    expect(loaded.recovered?.message).toMatch(/collection shape/);
+    expect(loaded.recovered?.message).toMatch(/junk/);
+    const backups = readdirSync(confCollectionsDir(dir)).filter((f) => f.includes('unreadable'));
+    expect(backups.map((f) => readFileSync(path.join(confCollectionsDir(dir), f), 'utf8')).sort()).toEqual([wrong, '{{{ not json'].sort());
+    expect(backups.map((f) => path.join(confCollectionsDir(dir), f))).toContain(loaded.recovered!.backupFile);
+  });
+
+  it('keeps collections as keys of the one backend when there are no collection files, and resets a wrong shape whole', () => {
+    const { backend } = openConfStore(dir);
+    createWorkspaceStore(backend).saveCollection(bigCollection('inline', 10));
+    expect(createWorkspaceStore(openConfStore(dir).backend).load().collections.map((c) => c.id)).toEqual(['inline']);
+    const wrong = JSON.stringify({ version: 1, collectionOrder: ['x'], 'collection:x': { id: 'x', items: 'nope' } });
+    writeFileSync(confStoreFile(dir), wrong);
+    const loaded = createWorkspaceStore(openConfStore(dir).backend).load();
+    expect(loaded.collections).toEqual([]);
+    expect(loaded.recovered?.message).toMatch(/collection x/);
+    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe(wrong);
+  });
+
+  it('writes a small collection or the tabs without touching a big collection\'s file', () => {
+    const store = open();
+    store.saveCollection(bigCollection('big', 1000));
+    const before = readFileSync(collectionFile('big'), 'utf8');
+    writeFileSync(collectionFile('big'), before); // same bytes, new mtime baseline
+    const { mtimeMs } = statSync(collectionFile('big'));
+    store.saveCollection(bigCollection('small', 10));
+    store.saveTabs({ open: [] });
+    expect(statSync(collectionFile('big')).mtimeMs).toBe(mtimeMs);
+    expect(readFileSync(confStoreFile(dir), 'utf8')).not.toContain('Request 0.0');
+  });
+
+  it('migrates a store from before versions were kept, and refuses one from a newer RoleCall without losing it', () => {
+    writeFileSync(confStoreFile(dir), JSON.stringify({ collectionOrder: ['a'] }));
+    mkdirSync(confCollectionsDir(dir), { recursive: true });
+    writeFileSync(collectionFile('a'), JSON.stringify({ collection: { id: 'a', name: 'Old' } }));
+    const migrated = open().load();
+    expect(migrated.collections.map((c) => c.name)).toEqual(['Old']);
+    expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).version).toBe(WORKSPACE_VERSION);
+
+    const newer = JSON.stringify({ version: WORKSPACE_VERSION + 1, environments: [] });
+    writeFileSync(confStoreFile(dir), newer);
+    const refused = open().load();
+    expect(refused.recovered?.message).toMatch(/newer RoleCall/);
+    expect(existsSync(refused.recovered!.backupFile)).toBe(true);
+    expect(readFileSync(refused.recovered!.backupFile, 'utf8')).toBe(newer);
+  });
+});

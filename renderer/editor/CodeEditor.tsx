@@ -1,0 +1,96 @@
+// A CodeMirror 6 editor for request bodies: highlighting for JSON and XML, folding, search (Ctrl/Cmd+F), undo.
+// The editor owns its document while it is mounted; the parent hears every change and may replace the text,
+// which is applied only when it differs (so typing never fights a re-render).
+import { useEffect, useRef } from 'react';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { json } from '@codemirror/lang-json';
+import { xml } from '@codemirror/lang-xml';
+import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
+import { editorTheme } from './editorTheme';
+
+export type CodeLanguage = 'json' | 'xml' | 'text';
+
+interface Props {
+  value: string;
+  onChange?: (value: string) => void;
+  language: CodeLanguage;
+  /** The accessible name of the editing area. */
+  label: string;
+  readOnly?: boolean;
+  placeholderText?: string;
+}
+
+function languageExtension(language: CodeLanguage): Extension {
+  if (language === 'json') return json();
+  if (language === 'xml') return xml();
+  return [];
+}
+
+export function CodeEditor({ value, onChange, language, label, readOnly = false, placeholderText }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const languageSlot = useRef(new Compartment());
+  const readOnlySlot = useRef(new Compartment());
+
+  useEffect(() => {
+    if (!host.current) return;
+    const created = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          foldGutter(),
+          history(),
+          drawSelection(),
+          indentOnInput(),
+          bracketMatching(),
+          highlightActiveLine(),
+          highlightSelectionMatches(),
+          search({ top: true }),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          // Mod-Enter belongs to the workbench (send), so CodeMirror's "insert blank line" binding is left out.
+          keymap.of([...searchKeymap, ...foldKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap.filter((k) => k.key !== 'Mod-Enter')]),
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          editorTheme,
+          placeholderText ? placeholder(placeholderText) : [],
+          languageSlot.current.of(languageExtension(language)),
+          readOnlySlot.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) onChangeRef.current?.(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = created;
+    return () => {
+      created.destroy();
+      view.current = null;
+    };
+    // The editor is created once per mount; later prop changes are applied by the effects below.
+  }, []);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: languageSlot.current.reconfigure(languageExtension(language)) });
+  }, [language]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: readOnlySlot.current.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+    });
+  }, [readOnly]);
+
+  return <div ref={host} className="code-editor" data-language={language} />;
+}

@@ -1,0 +1,320 @@
+// The Collections section: filter box, the tree, the row actions and their dialogs, and the undo toast. Tree edits
+// are pure functions of src/collectionTree.ts saved through the workspace; a failed save is rolled back and shown
+// by the workspace's error (rendered by the Sidebar), which is why the promises here are awaited without a catch-all.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  duplicateCollection,
+  duplicateItem,
+  filterCollections,
+  flattenTree,
+  countItems,
+  insertItem,
+  moveItem,
+  removeItem,
+  renameItem,
+  reorder,
+  restoreItem,
+  rowKey,
+  shiftItem,
+  updateItem,
+  type MoveTarget,
+  type TreeRow,
+} from '../../src/collectionTree';
+import type { Collection, ItemNode } from '../../src/models/workspace';
+import { useWorkspace, type RequestRef } from '../state/workspace';
+import { blankCollection, blankFolder, blankRequest } from './blanks';
+import { CollectionTree, rowName, type DragItem, type DropPosition } from './CollectionTree';
+import { PlusIcon } from './icons';
+import { newId } from './ids';
+import { MoveDialog } from './MoveDialog';
+import { RowMenu, type MenuAction } from './RowMenu';
+import { ScopeSettingsDialog, type ScopeSettings } from './ScopeSettingsDialog';
+import { UndoToast, type Toast } from './UndoToast';
+
+interface Props {
+  onOpenRequest(ref: RequestRef): void;
+  activeRef?: RequestRef;
+}
+
+type Dialog = { kind: 'settings'; row: TreeRow } | { kind: 'move'; row: Exclude<TreeRow, { kind: 'collection' }> };
+
+/** Errors are already in the workspace's `error` (shown above the tree); this only stops an unhandled rejection. */
+const settle = (promise: Promise<unknown>) => promise.then(
+  () => true,
+  () => false,
+);
+
+let toastIds = 0;
+
+export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
+  const ws = useWorkspace();
+  const { collections } = ws;
+  const [query, setQuery] = useState('');
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [renamingKey, setRenamingKey] = useState<string | undefined>();
+  const [menu, setMenu] = useState<{ row: TreeRow; anchor: HTMLElement } | undefined>();
+  const [dialog, setDialog] = useState<Dialog | undefined>();
+  const [toast, setToast] = useState<Toast | undefined>();
+  const [focusRequest, setFocusRequest] = useState<{ key: string } | undefined>();
+
+  // The toast's undo runs renders later: it must read the collections as they are then, not at the delete.
+  const latest = useRef<Collection[]>(collections);
+  latest.current = collections;
+
+  const filtering = query.trim() !== '';
+  const visible = useMemo(() => filterCollections(collections, query), [collections, query]);
+  const rows = useMemo(() => flattenTree(visible, (key) => !collapsed.has(key), filtering), [visible, collapsed, filtering]);
+  const matches = useMemo(() => (filtering ? visible.reduce((n, c) => n + countItems(c.items).requests, 0) : 0), [visible, filtering]);
+
+  const collectionOf = (id: string) => collections.find((c) => c.id === id);
+  const focus = (key: string) => setFocusRequest({ key });
+  const expand = (...keys: string[]) =>
+    setCollapsed((set) => {
+      if (!keys.some((k) => set.has(k))) return set;
+      const next = new Set(set);
+      keys.forEach((k) => next.delete(k));
+      return next;
+    });
+
+  const onToggle = useCallback((row: TreeRow, open: boolean) => {
+    setCollapsed((set) => {
+      const next = new Set(set);
+      if (open) next.delete(row.key);
+      else next.add(row.key);
+      return next;
+    });
+  }, []);
+
+  function onOpen(row: TreeRow) {
+    if (row.kind === 'request') onOpenRequest({ collectionId: row.collectionId, requestId: row.request.id });
+  }
+
+  async function createCollection() {
+    const collection = blankCollection();
+    if (await settle(ws.saveCollection(collection))) {
+      setQuery('');
+      setRenamingKey(rowKey(collection.id));
+      focus(rowKey(collection.id));
+    }
+  }
+
+  /** A new folder or request inside a collection or folder row. */
+  async function createIn(row: TreeRow, item: ItemNode) {
+    if (row.kind === 'request') return;
+    const collectionId = row.kind === 'collection' ? row.collection.id : row.collectionId;
+    const collection = collectionOf(collectionId);
+    if (!collection) return;
+    const parentId = row.kind === 'folder' ? row.folder.id : undefined;
+    expand(row.key);
+    if (!(await settle(ws.saveCollection(insertItem(collection, parentId, item))))) return;
+    const key = rowKey(collectionId, item.id);
+    setQuery('');
+    focus(key);
+    if (item.kind === 'request') onOpenRequest({ collectionId, requestId: item.id });
+    else setRenamingKey(key);
+  }
+
+  async function rename(row: TreeRow, name: string | undefined) {
+    setRenamingKey(undefined);
+    focus(row.key);
+    if (name === undefined) return;
+    if (row.kind === 'collection') await settle(ws.saveCollection({ ...row.collection, name }));
+    else {
+      const collection = collectionOf(row.collectionId);
+      if (collection) await settle(ws.saveCollection(renameItem(collection, itemId(row), name)));
+    }
+  }
+
+  async function duplicate(row: TreeRow) {
+    if (row.kind === 'collection') {
+      const copy = duplicateCollection(row.collection, newId);
+      if (!(await settle(ws.saveCollection(copy)))) return;
+      const ids = collections.map((c) => c.id);
+      ids.splice(ids.indexOf(row.collection.id) + 1, 0, copy.id);
+      await settle(ws.orderCollections(ids));
+      focus(rowKey(copy.id));
+      return;
+    }
+    const collection = collectionOf(row.collectionId);
+    if (!collection) return;
+    const { collection: next, copy } = duplicateItem(collection, itemId(row), newId);
+    if (await settle(ws.saveCollection(next))) focus(rowKey(row.collectionId, copy.id));
+  }
+
+  async function remove(row: TreeRow) {
+    const id = ++toastIds;
+    if (row.kind === 'collection') {
+      const removed = row.collection;
+      const order = collections.map((c) => c.id);
+      if (!(await settle(ws.deleteCollection(removed.id)))) return;
+      setToast({
+        id,
+        message: `Deleted collection “${removed.name}”`,
+        undo: () => void settle(ws.saveCollection(removed).then(() => ws.orderCollections(order))),
+      });
+      return;
+    }
+    const collection = collectionOf(row.collectionId);
+    if (!collection) return;
+    const { collection: next, removed } = removeItem(collection, itemId(row));
+    if (!(await settle(ws.saveCollection(next)))) return;
+    setToast({
+      id,
+      message: `Deleted ${removed.item.kind} “${removed.item.name}”`,
+      // Restores into the collection as it is now, so edits made since the delete are kept.
+      undo: () => {
+        const now = latest.current.find((c) => c.id === removed.collectionId);
+        if (now) void settle(ws.saveCollection(restoreItem(now, removed)));
+      },
+    });
+  }
+
+  async function shift(row: TreeRow, step: -1 | 1) {
+    if (row.kind === 'collection') {
+      const ids = collections.map((c) => c.id);
+      const at = ids.indexOf(row.collection.id);
+      if (at + step < 0 || at + step >= ids.length) return;
+      await settle(ws.orderCollections(reorder(ids, at, at + step)));
+    } else {
+      const collection = collectionOf(row.collectionId);
+      const next = collection && shiftItem(collection, itemId(row), step);
+      if (next) await settle(ws.saveCollection(next));
+    }
+    focus(row.key);
+  }
+
+  async function move(from: { collectionId: string; itemId: string }, target: MoveTarget) {
+    const result = moveItem(collections, from, target);
+    if (!result) return;
+    for (const changed of result.changed) if (!(await settle(ws.saveCollection(changed)))) return;
+    if ('parentId' in target && target.parentId) expand(rowKey(target.collectionId, target.parentId));
+    expand(rowKey(target.collectionId));
+    focus(rowKey(target.collectionId, from.itemId));
+  }
+
+  async function onDrop(drag: DragItem, target: TreeRow, position: DropPosition) {
+    if (drag.kind === 'collection') {
+      if (target.kind !== 'collection' || target.collection.id === drag.collectionId) return;
+      const ids = collections.map((c) => c.id).filter((id) => id !== drag.collectionId);
+      const at = ids.indexOf(target.collection.id) + (position === 'after' ? 1 : 0);
+      ids.splice(at, 0, drag.collectionId);
+      await settle(ws.orderCollections(ids));
+      return;
+    }
+    const from = { collectionId: drag.collectionId, itemId: drag.itemId };
+    if (target.kind === 'collection') await move(from, { collectionId: target.collection.id, parentId: undefined });
+    else if (target.kind === 'folder' && position === 'inside') await move(from, { collectionId: target.collectionId, parentId: target.folder.id });
+    else await move(from, { collectionId: target.collectionId, siblingId: itemId(target), position: position === 'before' ? 'before' : 'after' });
+  }
+
+  async function saveSettings(row: TreeRow, settings: ScopeSettings) {
+    setDialog(undefined);
+    focus(row.key);
+    if (row.kind === 'collection') await settle(ws.saveCollection({ ...row.collection, ...settings }));
+    else if (row.kind === 'folder') {
+      const collection = collectionOf(row.collectionId);
+      if (collection) await settle(ws.saveCollection(updateItem(collection, row.folder.id, (f) => ({ ...f, ...settings }) as ItemNode)));
+    }
+  }
+
+  function menuActions(row: TreeRow): MenuAction[] {
+    const container = row.kind !== 'request';
+    const actions: MenuAction[] = [];
+    if (row.kind === 'request') actions.push({ label: 'Open', run: () => onOpen(row) });
+    if (container) {
+      actions.push({ label: 'New request', run: () => void createIn(row, blankRequest()) });
+      actions.push({ label: 'New folder', run: () => void createIn(row, blankFolder()) });
+    }
+    actions.push({ label: 'Rename', run: () => setRenamingKey(row.key) });
+    actions.push({ label: 'Duplicate', run: () => void duplicate(row) });
+    if (container) actions.push({ label: 'Settings…', run: () => setDialog({ kind: 'settings', row }) });
+    actions.push({ label: 'Move up', run: () => void shift(row, -1) });
+    actions.push({ label: 'Move down', run: () => void shift(row, 1) });
+    if (row.kind !== 'collection') actions.push({ label: 'Move to…', run: () => setDialog({ kind: 'move', row }) });
+    actions.push({ label: 'Delete', danger: true, run: () => void remove(row) });
+    return actions;
+  }
+
+  const selectedKey = activeRef ? rowKey(activeRef.collectionId, activeRef.requestId) : undefined;
+  const closeMenu = useCallback(() => setMenu(undefined), []);
+
+  return (
+    <div className="sb-collections">
+      <div className="sb-toolbar">
+        <input
+          type="search"
+          className="sb-filter"
+          aria-label="Filter collections"
+          placeholder="Filter by name or URL"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+        <button type="button" className="sb-button sb-icon-button" aria-label="New collection" title="New collection" onClick={() => void createCollection()}>
+          <PlusIcon />
+        </button>
+      </div>
+      {filtering && (
+        <p className="sb-filter-status" role="status">
+          {matches === 1 ? '1 request matches' : `${matches} requests match`}
+        </p>
+      )}
+      <CollectionTree
+        rows={rows}
+        selectedKey={selectedKey}
+        renamingKey={renamingKey}
+        focusRequest={focusRequest}
+        emptyText={filtering ? 'Nothing matches the filter.' : 'No collections yet. Create one, or save a request with Ctrl+S.'}
+        onOpen={onOpen}
+        onToggle={onToggle}
+        onRename={(row, name) => void rename(row, name)}
+        onStartRename={(row) => setRenamingKey(row.key)}
+        onDelete={(row) => void remove(row)}
+        onShift={(row, step) => void shift(row, step)}
+        onMenu={(row, anchor) => setMenu({ row, anchor })}
+        onDrop={(drag, target, position) => void onDrop(drag, target, position)}
+      />
+      {menu && <RowMenu label={`Actions for ${rowName(menu.row)}`} anchor={menu.anchor} actions={menuActions(menu.row)} onClose={closeMenu} />}
+      {dialog?.kind === 'settings' && dialog.row.kind !== 'request' && (
+        <ScopeSettingsDialog
+          kind={dialog.row.kind}
+          initial={scopeOf(dialog.row)}
+          onSave={(settings) => void saveSettings(dialog.row, settings)}
+          onCancel={() => {
+            setDialog(undefined);
+            focus(dialog.row.key);
+          }}
+        />
+      )}
+      {dialog?.kind === 'move' && (
+        <MoveDialog
+          collections={collections}
+          from={{ collectionId: dialog.row.collectionId, itemId: itemId(dialog.row), name: rowName(dialog.row) }}
+          onMove={(target) => {
+            setDialog(undefined);
+            void move({ collectionId: dialog.row.collectionId, itemId: itemId(dialog.row) }, target);
+          }}
+          onCancel={() => {
+            setDialog(undefined);
+            focus(dialog.row.key);
+          }}
+        />
+      )}
+      {toast && <UndoToast key={toast.id} toast={toast} onDismiss={() => setToast(undefined)} />}
+    </div>
+  );
+}
+
+function itemId(row: Exclude<TreeRow, { kind: 'collection' }>): string {
+  return row.kind === 'folder' ? row.folder.id : row.request.id;
+}
+
+function scopeOf(row: Exclude<TreeRow, { kind: 'request' }>): ScopeSettings {
+  const s = row.kind === 'collection' ? row.collection : row.folder;
+  return { name: s.name, auth: s.auth, variables: s.variables };
+}

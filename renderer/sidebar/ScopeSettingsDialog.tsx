@@ -1,0 +1,63 @@
+// Settings of a collection or a folder: its name, the auth its requests inherit and its variables. Edits stay in
+// the dialog until Save, so Cancel (or Escape) leaves the saved tree as it was.
+import { useState, type FormEvent } from 'react';
+import type { KeyValue, RequestAuth } from '../../src/models/workspace';
+import { Modal } from './Modal';
+import { ScopeAuthEditor } from './ScopeAuthEditor';
+import { VariablesTable } from './VariablesTable';
+
+export interface ScopeSettings {
+  name: string;
+  auth: RequestAuth;
+  variables: KeyValue[];
+}
+
+interface Props {
+  kind: 'collection' | 'folder';
+  initial: ScopeSettings;
+  onSave(settings: ScopeSettings): void;
+  onCancel(): void;
+}
+
+export function ScopeSettingsDialog({ kind, initial, onSave, onCancel }: Props) {
+  const [draft, setDraft] = useState<ScopeSettings>(initial);
+  const noun = kind === 'collection' ? 'Collection' : 'Folder';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!draft.name.trim()) return;
+    onSave({ ...draft, name: draft.name.trim() });
+  }
+
+  return (
+    <Modal title={`${noun} settings: ${initial.name}`} onCancel={onCancel} className="sb-settings">
+      <form onSubmit={submit}>
+        <label className="sb-field">
+          <span>Name</span>
+          <input aria-label={`${noun} name`} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required />
+        </label>
+        <fieldset>
+          <legend>Auth</legend>
+          <p className="sb-hint">
+            Requests {kind === 'folder' ? 'in this folder' : 'in this collection'} whose auth is “Inherit” use this.
+            {kind === 'collection' && ' It is where inheritance ends.'}
+          </p>
+          <ScopeAuthEditor value={draft.auth} allowInherit={kind === 'folder'} onChange={(auth) => setDraft({ ...draft, auth })} />
+        </fieldset>
+        <fieldset>
+          <legend>Variables</legend>
+          <p className="sb-hint">Used by {'{{name}}'} references in the requests below. Resolution order: environment → folder → collection (the first that defines a name wins).</p>
+          <VariablesTable label={`${noun} variables`} rows={draft.variables} onChange={(variables) => setDraft({ ...draft, variables })} />
+        </fieldset>
+        <div className="sb-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="sb-primary" disabled={!draft.name.trim()}>
+            Save settings
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

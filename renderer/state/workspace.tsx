@@ -1,0 +1,257 @@
+// The workspace as the renderer holds it: collections, environments, history, stored key names and the tabs to
+// reopen, loaded once from main and kept in step with it. Every change shows at once (optimistic) and is then
+// written through the API; when main refuses, the change is rolled back, the error is kept in `error` for the
+// sidebar to show, and the returned promise rejects with the same error so the caller can react too.
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { RoleCallApi } from '../../src/contract';
+import { appError, type AppError, type Result } from '../../src/errors';
+import { findItem, insertItem, updateItem } from '../../src/collectionTree';
+// Types only: a value import would pull zod into the page, and zod probes eval, which the page's CSP refuses.
+import type { Collection, Environment, FolderNode, HistoryEntry, RequestDoc, RequestNode, StoredKeySummary, Tabs } from '../../src/models/workspace';
+import { transportError } from '../format';
+
+export interface RequestRef {
+  collectionId: string;
+  requestId: string;
+}
+
+interface WorkspaceData {
+  ready: boolean;
+  error?: AppError;
+  recovered?: { message: string; backupFile: string };
+  collections: Collection[];
+  environments: Environment[];
+  activeEnvironmentId?: string;
+  history: HistoryEntry[];
+  storedKeys: StoredKeySummary[];
+  initialTabs: Tabs;
+}
+
+export interface WorkspaceActions {
+  saveCollection(c: Collection): Promise<void>;
+  deleteCollection(id: string): Promise<void>;
+  /** The sidebar order of collections (every id, in order). */
+  orderCollections(ids: string[]): Promise<void>;
+  setEnvironments(envs: Environment[], activeId?: string): Promise<void>;
+  addHistory(e: HistoryEntry): Promise<void>;
+  clearHistory(): Promise<void>;
+  /**
+   * Saves a request doc into a collection under a folder (parentFolderId undefined = top level); returns its ref.
+   * A request with the same id already in that collection is replaced where it stands (a plain save).
+   */
+  saveRequest(collectionId: string, parentFolderId: string | undefined, doc: RequestDoc): Promise<RequestRef>;
+  /** The request with its ancestor folders (outermost first) and collection, for inheritance. */
+  findRequest(ref: RequestRef): { request: RequestNode; folders: FolderNode[]; collection: Collection } | undefined;
+  refreshKeys(): Promise<void>;
+  /** Clears `error` once the user has read it. */
+  dismissError(): void;
+}
+
+export type WorkspaceValue = WorkspaceData & WorkspaceActions;
+
+const EMPTY: WorkspaceData = { ready: false, collections: [], environments: [], history: [], storedKeys: [], initialTabs: { open: [] } };
+
+const WorkspaceContext = createContext<(WorkspaceValue & { api: RoleCallApi }) | undefined>(undefined);
+
+async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (err) {
+    return { ok: false, error: transportError(err) };
+  }
+}
+
+export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode }) {
+  const { api } = props;
+  const [data, setData] = useState<WorkspaceData>(EMPTY);
+  // The latest state, for actions that read before they write; updated together with React's copy.
+  const current = useRef<WorkspaceData>(EMPTY);
+  // What main last confirmed, per collection, to roll back to; and a counter per collection so only the newest
+  // failed write rolls back (an older failure must not undo a newer change that succeeded).
+  const confirmed = useRef(new Map<string, Collection>());
+  const writes = useRef(new Map<string, number>());
+  const queues = useRef(new Map<string, Promise<unknown>>());
+  const historyInFlight = useRef(0);
+
+  const actions = useMemo<WorkspaceActions>(() => {
+    const commit = (change: (d: WorkspaceData) => WorkspaceData) => {
+      current.current = change(current.current);
+      setData(current.current);
+    };
+    const fail = (error: AppError): never => {
+      commit((d) => ({ ...d, error }));
+      throw appError(error.code, error.message, error.detail, error.awsCode);
+    };
+    /** Runs writes to one key one after another, so main sees them in the order the user made them. */
+    const serial = <T,>(key: string, run: () => Promise<T>): Promise<T> => {
+      const before = queues.current.get(key) ?? Promise.resolve();
+      const next = before.then(run, run);
+      queues.current.set(key, next.catch(() => undefined));
+      return next;
+    };
+
+    const saveCollection = async (collection: Collection): Promise<void> => {
+      commit((d) => {
+        const at = d.collections.findIndex((c) => c.id === collection.id);
+        const collections = at < 0 ? [...d.collections, collection] : d.collections.map((c, i) => (i === at ? collection : c));
+        return { ...d, collections };
+      });
+      const seq = (writes.current.get(collection.id) ?? 0) + 1;
+      writes.current.set(collection.id, seq);
+      const result = await serial(`c:${collection.id}`, () => call(() => api.collectionsSave({ collection })));
+      if (result.ok) {
+        confirmed.current.set(collection.id, collection);
+        return;
+      }
+      if (writes.current.get(collection.id) === seq) {
+        const previous = confirmed.current.get(collection.id);
+        commit((d) => ({
+          ...d,
+          collections: previous ? d.collections.map((c) => (c.id === collection.id ? previous : c)) : d.collections.filter((c) => c.id !== collection.id),
+        }));
+      }
+      fail(result.error);
+    };
+
+    const deleteCollection = async (id: string): Promise<void> => {
+      const before = current.current.collections;
+      const at = before.findIndex((c) => c.id === id);
+      const removed = before[at];
+      commit((d) => ({ ...d, collections: d.collections.filter((c) => c.id !== id) }));
+      const result = await serial(`c:${id}`, () => call(() => api.collectionsDelete({ id })));
+      if (result.ok) {
+        confirmed.current.delete(id);
+        return;
+      }
+      if (removed) {
+        commit((d) => {
+          const collections = [...d.collections];
+          collections.splice(Math.min(at, collections.length), 0, removed);
+          return { ...d, collections };
+        });
+      }
+      fail(result.error);
+    };
+
+    const orderCollections = async (ids: string[]): Promise<void> => {
+      const before = current.current.collections;
+      const byId = new Map(before.map((c) => [c.id, c]));
+      const ordered = ids.map((id) => byId.get(id)).filter((c): c is Collection => c !== undefined);
+      const rest = before.filter((c) => !ids.includes(c.id));
+      commit((d) => ({ ...d, collections: [...ordered, ...rest] }));
+      const result = await serial('order', () => call(() => api.collectionsOrder({ ids })));
+      if (result.ok) return;
+      commit((d) => ({ ...d, collections: before.map((c) => d.collections.find((x) => x.id === c.id) ?? c) }));
+      fail(result.error);
+    };
+
+    const setEnvironments = async (environments: Environment[], activeId?: string): Promise<void> => {
+      const { environments: prevEnvs, activeEnvironmentId: prevActive } = current.current;
+      const active = activeId !== undefined && environments.some((e) => e.id === activeId) ? activeId : undefined;
+      commit((d) => ({ ...d, environments, activeEnvironmentId: active }));
+      const result = await serial('environments', () =>
+        call(() => api.environmentsSave(active === undefined ? { environments } : { environments, activeEnvironmentId: active })),
+      );
+      if (result.ok) return;
+      if (current.current.environments === environments) commit((d) => ({ ...d, environments: prevEnvs, activeEnvironmentId: prevActive }));
+      fail(result.error);
+    };
+
+    const addHistory = async (entry: HistoryEntry): Promise<void> => {
+      commit((d) => ({ ...d, history: [entry, ...d.history.filter((h) => h.id !== entry.id)] }));
+      historyInFlight.current++;
+      const result = await serial('history', () => call(() => api.historyAdd({ entry })));
+      historyInFlight.current--;
+      // Main bounds history and says how many it keeps; the oldest beyond that (and newer adds still on their way) go.
+      if (result.ok) {
+        const keep = result.value.size + historyInFlight.current;
+        commit((d) => (d.history.length > keep ? { ...d, history: d.history.slice(0, keep) } : d));
+        return;
+      }
+      commit((d) => ({ ...d, history: d.history.filter((h) => h.id !== entry.id) }));
+      fail(result.error);
+    };
+
+    const clearHistory = async (): Promise<void> => {
+      const before = current.current.history;
+      commit((d) => ({ ...d, history: [] }));
+      const result = await serial('history', () => call(() => api.historyClear({})));
+      if (result.ok) return;
+      commit((d) => ({ ...d, history: [...d.history, ...before] }));
+      fail(result.error);
+    };
+
+    const saveRequest = async (collectionId: string, parentFolderId: string | undefined, doc: RequestDoc): Promise<RequestRef> => {
+      const collection = current.current.collections.find((c) => c.id === collectionId);
+      if (!collection) fail({ code: 'INVALID_INPUT', message: 'That collection no longer exists. Pick another one.' });
+      const node: RequestNode = { ...doc, kind: 'request' };
+      const existing = findItem(collection as Collection, doc.id);
+      if (existing && existing.item.kind !== 'request') fail({ code: 'INVALID_INPUT', message: 'A folder already has this id; save as a new request.' });
+      const next = existing ? updateItem(collection as Collection, doc.id, () => node) : insertItem(collection as Collection, parentFolderId, node);
+      await saveCollection(next);
+      return { collectionId, requestId: doc.id };
+    };
+
+    const findRequest = (ref: RequestRef) => {
+      const collection = current.current.collections.find((c) => c.id === ref.collectionId);
+      const found = collection && findItem(collection, ref.requestId);
+      if (!collection || !found || found.item.kind !== 'request') return undefined;
+      return { request: found.item, folders: found.folders, collection };
+    };
+
+    const refreshKeys = async (): Promise<void> => {
+      const result = await call(() => api.workspaceLoad({}));
+      if (!result.ok) fail(result.error);
+      else commit((d) => ({ ...d, storedKeys: result.value.storedKeys }));
+    };
+
+    const dismissError = () => commit((d) => ({ ...d, error: undefined }));
+
+    return { saveCollection, deleteCollection, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, dismissError };
+  }, [api]);
+
+  useEffect(() => {
+    let live = true;
+    void call(() => api.workspaceLoad({})).then((result) => {
+      if (!live) return;
+      if (!result.ok) {
+        current.current = { ...EMPTY, ready: true, error: result.error };
+      } else {
+        const w = result.value;
+        confirmed.current = new Map(w.collections.map((c) => [c.id, c]));
+        current.current = {
+          ready: true,
+          collections: w.collections,
+          environments: w.environments,
+          activeEnvironmentId: w.activeEnvironmentId,
+          history: w.history,
+          storedKeys: w.storedKeys,
+          initialTabs: w.tabs,
+          ...(w.recovered ? { recovered: w.recovered } : {}),
+        };
+      }
+      setData(current.current);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const value = useMemo(() => ({ ...data, ...actions, api }), [data, actions, api]);
+  return <WorkspaceContext.Provider value={value}>{props.children}</WorkspaceContext.Provider>;
+}
+
+function useContextValue() {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error('useWorkspace() is used outside <WorkspaceProvider>.');
+  return value;
+}
+
+export function useWorkspace(): WorkspaceValue {
+  return useContextValue();
+}
+
+/** The API the provider was given, for sidebar parts that ask main directly (the profile list). */
+export function useWorkspaceApi(): RoleCallApi {
+  return useContextValue().api;
+}

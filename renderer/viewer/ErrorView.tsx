@@ -1,0 +1,28 @@
+// A failed send, readable: what happened in plain words, what to try, and the underlying text (AWS's own message or
+// the socket's) underneath in monospace, copyable. Never a blank pane.
+import type { AppError } from '../../src/errors';
+import { CopyButton } from './CopyButton';
+import { errorHint } from './errorHints';
+
+export function ErrorView({ error }: { error: AppError }) {
+  const hint = errorHint(error);
+  return (
+    <div className="rv-error" role="alert" aria-label="Request failed">
+      <h3 className="rv-error-title">{hint.title}</h3>
+      <p className="rv-error-message">{error.message}</p>
+      <p className="rv-error-hint">{hint.hint}</p>
+      <p className="rv-error-code">
+        <code>{error.awsCode ? `${error.code} / ${error.awsCode}` : error.code}</code>
+      </p>
+      {error.detail && (
+        <div className="rv-detail">
+          <div className="rv-detail-head">
+            <span>Detail</span>
+            <CopyButton text={() => error.detail ?? ''} label="Copy error detail" />
+          </div>
+          <pre aria-label="Error detail">{error.detail}</pre>
+        </div>
+      )}
+    </div>
+  );
+}

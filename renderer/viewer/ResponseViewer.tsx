@@ -1,0 +1,214 @@
+// The answer to a sent request: status, time with its breakdown, size, headers, and the body as pretty text
+// (formatted by main), raw text, or hex. AWS error documents are shown above the body, failures as readable
+// messages. Bodies are text only: markup is never rendered, and big bodies are shown without being put in the DOM.
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { RoleCallApi } from '../../src/contract';
+import type { AppError } from '../../src/errors';
+import type { SendResult } from '../../src/models/http';
+import { AwsErrorPanel } from './AwsErrorPanel';
+import { BodyEditor, type BodyEditorHandle } from './BodyEditor';
+import { CopyButton } from './CopyButton';
+import { ErrorView } from './ErrorView';
+import { HeadersTable } from './HeadersTable';
+import { HexView } from './HexView';
+import { TimingWaterfall } from './TimingWaterfall';
+import { formatBytes, formatDuration, headerValue, statusTone, suggestedFileName } from './units';
+import { bodySource, settle, useBodyText, type BodyText } from './useBody';
+import './viewer.css';
+
+type Section = 'body' | 'headers' | 'timing';
+type BodyView = 'pretty' | 'raw' | 'hex';
+
+export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; error?: AppError; pending?: boolean }) {
+  let content;
+  if (props.pending) {
+    content = (
+      <div className="rv-state" role="status">
+        <span className="rv-spinner" aria-hidden="true" /> Sending the request…
+      </div>
+    );
+  } else if (props.error) {
+    content = <ErrorView error={props.error} />;
+  } else if (props.result) {
+    content = <ResultView api={props.api} result={props.result} />;
+  } else {
+    content = (
+      <div className="rv-state rv-empty">
+        <p className="rv-empty-title">No response yet</p>
+        <p>
+          Send the request with <kbd>Ctrl</kbd>+<kbd>Enter</kbd> (<kbd>⌘</kbd>+<kbd>Enter</kbd> on a Mac). The status, headers, body and timing
+          appear here.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <section className="response-viewer" aria-label="Response">
+      {content}
+    </section>
+  );
+}
+
+function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
+  const { response } = result;
+  const contentType = headerValue(response.headers, 'content-type');
+  const [section, setSection] = useState<Section>('body');
+  const [chosenView, setChosenView] = useState<BodyView | undefined>();
+  const pretty = useBodyText(api, response.body, 'pretty', contentType, true);
+  const view: BodyView = chosenView ?? (pretty.binary ? 'hex' : 'pretty');
+  const raw = useBodyText(api, response.body, 'raw', contentType, section === 'body' && view === 'raw');
+  const [wrap, setWrap] = useState(false);
+  const editor = useRef<BodyEditorHandle>(null);
+  const [saved, setSaved] = useState<{ text: string; failed?: boolean } | undefined>();
+  const ids = useId();
+
+  useEffect(() => {
+    setSection('body');
+    setChosenView(undefined);
+    setSaved(undefined);
+  }, [result]);
+
+  const shown = view === 'pretty' ? pretty : view === 'raw' ? raw : undefined;
+  const searchable = section === 'body' && shown !== undefined && !shown.binary && shown.parts.length > 0;
+  const copyable = shown?.status === 'ready' && !shown.binary;
+
+  function openSearch() {
+    if (searchable) editor.current?.openSearch();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.defaultPrevented) return;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && searchable) {
+      event.preventDefault();
+      openSearch();
+    }
+  }
+
+  async function save() {
+    setSaved(undefined);
+    const outcome = await settle(() =>
+      api.responseSave({ source: bodySource(response.body), suggestedName: suggestedFileName(result.sent.request.url, contentType) }),
+    );
+    if (!outcome.ok) setSaved({ text: `Could not save: ${outcome.error.message}`, failed: true });
+    else if (!outcome.value.cancelled) setSaved({ text: `Saved to ${outcome.value.path ?? 'the chosen file'}` });
+  }
+
+  const tone = statusTone(response.status);
+  const sections: Array<[Section, string]> = [
+    ['body', 'Body'],
+    ['headers', `Headers (${response.headers.length})`],
+    ['timing', 'Timing'],
+  ];
+  return (
+    <div className="rv-result" onKeyDown={onKeyDown}>
+      <div className="rv-summary">
+        <span className={`rv-status rv-status-${tone}`} aria-label="Status">
+          {response.status} {response.statusText}
+        </span>
+        <span className="rv-fact" aria-label="Time">
+          <span className="rv-fact-name">Time</span> {formatDuration(response.timings.total)}
+        </span>
+        <span className="rv-fact" aria-label="Size">
+          <span className="rv-fact-name">Size</span> {formatBytes(response.body.size)}
+        </span>
+        <span className="rv-fact rv-muted">HTTP/{response.httpVersion}</span>
+      </div>
+      {result.awsError && <AwsErrorPanel info={result.awsError} ours={result.sent.explanation?.canonicalRequest} />}
+      <div className="rv-tabs" role="tablist" aria-label="Response sections">
+        {sections.map(([id, label]) => (
+          <button key={id} type="button" role="tab" id={`${ids}-tab-${id}`} aria-selected={section === id} aria-controls={`${ids}-section`} onClick={() => setSection(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="rv-section" id={`${ids}-section`} role="tabpanel" aria-labelledby={`${ids}-tab-${section}`}>
+        {section === 'headers' && <HeadersTable headers={response.headers} label="Response headers" />}
+        {section === 'timing' && <TimingWaterfall timings={response.timings} />}
+        {section === 'body' && (
+          <>
+            <div className="rv-body-bar">
+              <div className="rv-views" role="tablist" aria-label="Body view">
+                {(['pretty', 'raw', 'hex'] as const).map((id) => (
+                  <button key={id} type="button" role="tab" aria-selected={view === id} onClick={() => setChosenView(id)}>
+                    {id === 'pretty' ? 'Pretty' : id === 'raw' ? 'Raw' : 'Hex'}
+                  </button>
+                ))}
+              </div>
+              <span className="rv-spacer" />
+              <button type="button" onClick={openSearch} disabled={!searchable} aria-keyshortcuts="Control+F" title="Search in the body (Ctrl+F)">
+                Search
+              </button>
+              <label className="rv-wrap">
+                <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} disabled={view === 'hex'} /> Wrap lines
+              </label>
+              {copyable ? (
+                <CopyButton text={() => shown.parts.join('')} label="Copy body" />
+              ) : (
+                <button type="button" disabled aria-label="Copy body">
+                  Copy
+                </button>
+              )}
+              <button type="button" onClick={() => void save()} disabled={response.body.size === 0}>
+                Save to file
+              </button>
+            </div>
+            {saved && (
+              <p className={saved.failed ? 'rv-inline-error' : 'rv-note'} role={saved.failed ? 'alert' : 'status'}>
+                {saved.text}
+              </p>
+            )}
+            {!response.body.complete && (
+              <p className="rv-note">This {formatBytes(response.body.size)} body was kept on disk; RoleCall shows it from there.</p>
+            )}
+            <BodyPane api={api} result={result} view={view} text={shown} editor={editor} wrap={wrap} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function BodyPane(props: {
+  api: RoleCallApi;
+  result: SendResult;
+  view: BodyView;
+  text: BodyText | undefined;
+  editor: RefObject<BodyEditorHandle | null>;
+  wrap: boolean;
+}) {
+  const { body } = props.result.response;
+  const t = props.text;
+  if (body.size === 0) return <p className="rv-state">The response has no body.</p>;
+  if (props.view === 'hex' || !t) return <HexView api={props.api} body={body} />;
+  if (t.status === 'failed' && t.error) return <ErrorView error={t.error} />;
+  if (t.binary) return <p className="rv-state">This body is binary; the Hex view shows its bytes.</p>;
+  if (t.parts.length === 0) {
+    return <Loading text={props.view === 'pretty' && body.complete ? `Formatting ${formatBytes(body.size)}…` : 'Reading…'} />;
+  }
+  return (
+    <>
+      {t.status === 'loading' && (
+        <p className="rv-note" role="status">
+          Reading {formatBytes(t.loaded)} of {formatBytes(body.size)}…
+        </p>
+      )}
+      {t.note && <p className="rv-note">{t.note}</p>}
+      <BodyEditor
+        ref={props.editor}
+        parts={t.parts}
+        docKey={body}
+        language={props.view === 'raw' ? 'text' : t.language}
+        label={props.view === 'raw' ? 'Raw response body' : 'Response body'}
+        wrap={props.wrap}
+      />
+    </>
+  );
+}
+
+function Loading({ text }: { text: string }) {
+  return (
+    <div className="rv-state" role="status">
+      <span className="rv-spinner" aria-hidden="true" /> {text}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// The body of a request: none, raw text (JSON, text or XML in a real editor), url-encoded fields, multipart parts
+// (text, or a file main reads), or a whole file by path. Files are read by main when the request is sent, so the
+// page never holds their bytes.
+import type { KeyValue, RequestBody } from '../../src/models/workspace';
+import { CodeEditor } from '../editor/CodeEditor';
+import { KeyValueTable } from './KeyValueTable';
+
+type Mode = RequestBody['mode'];
+type Part = Extract<RequestBody, { mode: 'multipart' }>['parts'][number];
+
+const MODES: Array<{ mode: Mode; label: string }> = [
+  { mode: 'none', label: 'None' },
+  { mode: 'raw', label: 'Raw' },
+  { mode: 'urlencoded', label: 'x-www-form-urlencoded' },
+  { mode: 'multipart', label: 'Multipart form' },
+  { mode: 'file', label: 'File' },
+];
+
+function emptyBody(mode: Mode, previous: RequestBody): RequestBody {
+  switch (mode) {
+    case 'none':
+      return { mode };
+    case 'raw':
+      return { mode, language: 'json', text: previous.mode === 'raw' ? previous.text : '' };
+    case 'urlencoded':
+      return { mode, fields: [] };
+    case 'multipart':
+      return { mode, parts: [] };
+    case 'file':
+      return { mode, path: '' };
+  }
+}
+
+interface Props {
+  body: RequestBody;
+  onChange: (body: RequestBody) => void;
+  preview?: (text: string) => string;
+  /** Remounts the editor when another request is shown. */
+  editorKey: string;
+}
+
+export function BodyEditor({ body, onChange, preview, editorKey }: Props) {
+  return (
+    <div className="body-editor">
+      <div className="body-modes" role="radiogroup" aria-label="Body type">
+        {MODES.map(({ mode, label }) => (
+          <label key={mode} className="radio">
+            <input type="radio" name={`body-mode-${editorKey}`} checked={body.mode === mode} onChange={() => onChange(emptyBody(mode, body))} />
+            {label}
+          </label>
+        ))}
+        {body.mode === 'raw' && (
+          <label className="inline-field">
+            <span className="sr-only">Raw language</span>
+            <select aria-label="Raw language" value={body.language} onChange={(e) => onChange({ ...body, language: e.target.value as 'json' | 'text' | 'xml' })}>
+              <option value="json">JSON</option>
+              <option value="text">Text</option>
+              <option value="xml">XML</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {body.mode === 'none' && <p className="muted empty-note">This request has no body.</p>}
+      {body.mode === 'raw' && (
+        <div className="body-code">
+          <CodeEditor
+            key={editorKey}
+            label="Body"
+            language={body.language}
+            value={body.text}
+            onChange={(text) => onChange({ ...body, text })}
+            placeholderText={body.language === 'json' ? '{ "key": "{{variable}}" }' : ''}
+          />
+        </div>
+      )}
+      {body.mode === 'urlencoded' && (
+        <KeyValueTable rows={body.fields} onChange={(fields: KeyValue[]) => onChange({ ...body, fields })} noun="Field" preview={preview} />
+      )}
+      {body.mode === 'multipart' && <MultipartTable parts={body.parts} onChange={(parts) => onChange({ ...body, parts })} />}
+      {body.mode === 'file' && (
+        <div className="form-grid">
+          <label htmlFor={`body-file-${editorKey}`}>File path</label>
+          <input
+            id={`body-file-${editorKey}`}
+            value={body.path}
+            placeholder="/path/to/file.bin"
+            spellCheck={false}
+            onChange={(e) => onChange({ ...body, path: e.target.value })}
+          />
+          <label htmlFor={`body-file-type-${editorKey}`}>Content type</label>
+          <input
+            id={`body-file-type-${editorKey}`}
+            value={body.contentType ?? ''}
+            placeholder="application/octet-stream"
+            onChange={(e) => onChange(e.target.value ? { ...body, contentType: e.target.value } : { mode: 'file', path: body.path })}
+          />
+          <p className="muted form-note">RoleCall reads the file when the request is sent; its bytes are signed and sent as they are.</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MultipartTable({ parts, onChange }: { parts: Part[]; onChange: (parts: Part[]) => void }) {
+  const update = (index: number, patch: Partial<Part>) => onChange(parts.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  return (
+    <div className="kv">
+      {parts.length > 0 && (
+        <table className="kv-table" aria-label="Parts">
+          <thead>
+            <tr>
+              <th className="kv-on">
+                <span className="sr-only">On</span>
+              </th>
+              <th>Name</th>
+              <th>Kind</th>
+              <th>Value or file path</th>
+              <th>Content type</th>
+              <th className="kv-actions">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {parts.map((part, index) => {
+              const n = index + 1;
+              return (
+                <tr key={part.id} className={part.enabled ? undefined : 'kv-disabled'}>
+                  <td className="kv-on">
+                    <input type="checkbox" checked={part.enabled} aria-label={`Enable part ${n}`} onChange={(e) => update(index, { enabled: e.target.checked })} />
+                  </td>
+                  <td>
+                    <input className="kv-input" aria-label={`Part name ${n}`} value={part.key} onChange={(e) => update(index, { key: e.target.value })} />
+                  </td>
+                  <td>
+                    <select aria-label={`Part kind ${n}`} value={part.kind} onChange={(e) => update(index, { kind: e.target.value as 'text' | 'file' })}>
+                      <option value="text">Text</option>
+                      <option value="file">File</option>
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      className="kv-input"
+                      aria-label={part.kind === 'file' ? `Part file path ${n}` : `Part value ${n}`}
+                      placeholder={part.kind === 'file' ? '/path/to/file' : 'value'}
+                      value={part.value}
+                      onChange={(e) => update(index, { value: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="kv-input"
+                      aria-label={`Part content type ${n}`}
+                      placeholder={part.kind === 'file' ? 'application/octet-stream' : 'text/plain'}
+                      value={part.contentType ?? ''}
+                      onChange={(e) => update(index, { contentType: e.target.value || undefined })}
+                    />
+                  </td>
+                  <td className="kv-actions">
+                    <button type="button" className="icon-button" aria-label={`Remove part ${n}`} onClick={() => onChange(parts.filter((_, i) => i !== index))}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => onChange([...parts, { id: crypto.randomUUID(), key: '', enabled: true, kind: 'text', value: '' }])}
+      >
+        + Add part
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+// The workbench: sidebar | request tabs | response over the signing inspector, each border draggable (and movable
+// with the arrow keys once focused). This component wires the pieces together: the open tabs, the request in
+// effect after inheritance and variables, sending, saving and the keyboard.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import type { RoleCallApi } from '../../src/contract';
+import { effectiveRequest, inheritedAuth } from '../../src/effectiveRequest';
+import type { ProfileList } from '../../src/models/profile';
+import type { HistoryEntry, KeyValue, RequestDoc } from '../../src/models/workspace';
+import type { VariableFieldHandle } from '../editor/VariableField';
+import { SigningInspector } from '../inspector/SigningInspector';
+import { SaveRequestDialog } from '../sidebar/SaveRequestDialog';
+import { Sidebar } from '../sidebar/Sidebar';
+import { activeTab, blankRequest, useTabs, type SourceRef } from '../state/tabs';
+import { useWorkspace } from '../state/workspace';
+import { ResponseViewer } from '../viewer/ResponseViewer';
+import { IdentityBadge } from './IdentityBadge';
+import { replaceRequest, toDoc } from './replaceRequest';
+import { RequestEditor } from './RequestEditor';
+import { useShortcuts, type ShortcutAction } from './shortcuts';
+import { tabTitle, TabsBar } from './TabsBar';
+import { UnsavedDialog } from './UnsavedDialog';
+import { settle, useRunner } from './useRunner';
+import './workbench.css';
+
+type SaveDialog = { tabId: string; draft: RequestDoc; closeAfter: boolean };
+
+export function Workbench({ api }: { api: RoleCallApi }) {
+  const ws = useWorkspace();
+  const [tabs, dispatch] = useTabs(api, ws.ready ? ws.initialTabs : ws.error ? { open: [] } : undefined);
+  const [profiles, setProfiles] = useState<ProfileList | undefined>();
+  const [disabledParams, setDisabledParams] = useState<Record<string, KeyValue[]>>({});
+  const [confirmClose, setConfirmClose] = useState<string | undefined>();
+  const [saveDialog, setSaveDialog] = useState<SaveDialog | undefined>();
+  const urlField = useRef<VariableFieldHandle>(null);
+
+  useEffect(() => {
+    void settle(() => api.profilesList({})).then((result) => result.ok && setProfiles(result.value));
+  }, [api]);
+
+  const tab = activeTab(tabs);
+  const found = tab?.source ? ws.findRequest(tab.source) : undefined;
+  const environment = ws.environments.find((e) => e.id === ws.activeEnvironmentId);
+  const effective = useMemo(
+    () => (tab ? effectiveRequest({ doc: tab.draft, folders: found?.folders ?? [], collection: found?.collection, environment }) : undefined),
+    [tab, found, environment],
+  );
+  const inherited = tab ? inheritedAuth(tab.draft, found?.folders ?? [], found?.collection) : { auth: { type: 'none' as const }, source: 'default' };
+
+  const runner = useRunner({ api, tab, effective, profiles, environmentId: environment?.id, addHistory: ws.addHistory });
+  const run = runner.run;
+  const sentStage = Boolean(run?.result && tab && run.sentDraft === tab.draft);
+
+  const closeNow = useCallback((id: string) => dispatch({ type: 'close', id }), [dispatch]);
+
+  const requestClose = useCallback(
+    (id: string) => {
+      const target = tabs.open.find((t) => t.id === id);
+      if (target?.dirty) setConfirmClose(id);
+      else closeNow(id);
+    },
+    [tabs, closeNow],
+  );
+
+  /** Saves a tab over the request it came from; a new request (or one since deleted) asks where to save. */
+  const save = useCallback(
+    async (tabId: string, closeAfter = false) => {
+      const target = tabs.open.find((t) => t.id === tabId);
+      if (!target) return;
+      const origin = target.source ? ws.findRequest(target.source) : undefined;
+      const updated = origin && target.source ? replaceRequest(origin.collection, target.source.requestId, target.draft) : undefined;
+      if (!updated || !target.source) {
+        setSaveDialog({ tabId, draft: target.draft, closeAfter });
+        return;
+      }
+      try {
+        await ws.saveCollection(updated);
+        dispatch({ type: 'saved', id: tabId, source: target.source, doc: target.draft });
+        if (closeAfter) closeNow(tabId);
+      } catch {
+        // The workspace shows the error in the sidebar and keeps the tab dirty.
+      }
+    },
+    [tabs, ws, dispatch, closeNow],
+  );
+
+  const saveAs = useCallback(() => {
+    if (tab) setSaveDialog({ tabId: tab.id, draft: { ...tab.draft, id: crypto.randomUUID() }, closeAfter: false });
+  }, [tab]);
+
+  const onShortcut = useCallback(
+    (action: ShortcutAction) => {
+      switch (action) {
+        case 'send':
+          if (run?.pendingId) return;
+          void runner.send();
+          return;
+        case 'newTab':
+          dispatch({ type: 'new' });
+          return;
+        case 'closeTab':
+          if (tab) requestClose(tab.id);
+          return;
+        case 'save':
+          if (tab) void save(tab.id);
+          return;
+        case 'nextTab':
+          dispatch({ type: 'step', delta: 1 });
+          return;
+        case 'previousTab':
+          dispatch({ type: 'step', delta: -1 });
+          return;
+        case 'moveTabRight':
+          if (tab) dispatch({ type: 'moveBy', id: tab.id, delta: 1 });
+          return;
+        case 'moveTabLeft':
+          if (tab) dispatch({ type: 'moveBy', id: tab.id, delta: -1 });
+          return;
+        case 'focusUrl':
+          urlField.current?.focus();
+          return;
+      }
+    },
+    [run, runner, dispatch, tab, requestClose, save],
+  );
+  useShortcuts(onShortcut);
+
+  const openRequest = useCallback(
+    (ref: SourceRef) => {
+      const hit = ws.findRequest(ref);
+      if (hit) dispatch({ type: 'open', source: ref, doc: toDoc(hit.request) });
+    },
+    [ws, dispatch],
+  );
+  const openHistory = useCallback(
+    (entry: HistoryEntry) => dispatch({ type: 'new', doc: { ...entry.request, id: crypto.randomUUID() } }),
+    [dispatch],
+  );
+
+  const closing = confirmClose ? tabs.open.find((t) => t.id === confirmClose) : undefined;
+  const location = found ? [found.collection.name, ...found.folders.map((f) => f.name)].join(' / ') : undefined;
+
+  return (
+    <>
+    <Group orientation="horizontal" className="workbench" id="workbench">
+      <Panel id="sidebar-panel" defaultSize="22" minSize="12" className="pane sidebar-pane">
+        <Sidebar onOpenRequest={openRequest} onOpenHistory={openHistory} activeRef={tab?.source} />
+      </Panel>
+      <Separator className="resize-handle vertical" aria-label="Resize the sidebar" />
+      <Panel id="request-panel" defaultSize="42" minSize="25" className="pane request-pane">
+        <TabsBar
+          tabs={tabs.open}
+          activeId={tab?.id}
+          onActivate={(id) => dispatch({ type: 'activate', id })}
+          onClose={requestClose}
+          onMove={(id, to) => dispatch({ type: 'move', id, to })}
+          onNew={() => dispatch({ type: 'new' })}
+        />
+        {tab && effective ? (
+          <RequestEditor
+            ref={urlField}
+            api={api}
+            tabId={tab.id}
+            draft={tab.draft}
+            onChange={(draft) => dispatch({ type: 'edit', id: tab.id, draft })}
+            effective={effective}
+            inherited={inherited}
+            profiles={profiles}
+            storedKeys={ws.storedKeys}
+            onKeysSaved={ws.refreshKeys}
+            disabledParams={disabledParams[tab.id] ?? []}
+            onDisabledParamsChange={(rows) => setDisabledParams((all) => ({ ...all, [tab.id]: rows }))}
+            sending={Boolean(run?.pendingId)}
+            blocked={run?.blocked}
+            onSend={(force) => void runner.send(force)}
+            onCancel={() => void runner.cancel()}
+            onDismissBlocked={runner.dismissBlocked}
+            onSave={() => void save(tab.id)}
+            onSaveAs={saveAs}
+            location={location}
+            badge={
+              <IdentityBadge
+                state={runner.identity}
+                enabled={effective.sign.auth.kind !== 'none'}
+                onCheck={() => void runner.checkIdentity(effective.sign.auth)}
+              />
+            }
+          />
+        ) : (
+          <div className="empty-workbench">
+            <p>{ws.ready || ws.error ? 'No request is open.' : 'Loading your workspace…'}</p>
+            {(ws.ready || ws.error) && (
+              <button type="button" onClick={() => dispatch({ type: 'new', doc: blankRequest() })}>
+                New request
+              </button>
+            )}
+            <p className="muted">Ctrl+T opens a tab, Ctrl+Enter sends, Ctrl+S saves, Ctrl+L jumps to the URL.</p>
+          </div>
+        )}
+      </Panel>
+      <Separator className="resize-handle vertical" aria-label="Resize the request and the response" />
+      <Panel id="result-panel" defaultSize="36" minSize="20" className="pane result-pane">
+        <Group orientation="vertical" id="result-group">
+          <Panel id="response-panel" defaultSize="58" minSize="15" className="pane response-pane">
+            <ResponseViewer api={api} result={run?.result} error={run?.error} pending={Boolean(run?.pendingId)} />
+          </Panel>
+          <Separator className="resize-handle horizontal" aria-label="Resize the response and the inspector" />
+          <Panel id="inspector-panel" defaultSize="42" minSize="10" className="pane inspector-pane">
+            {runner.preview.waiting && !sentStage ? (
+              <section className="inspector-waiting" aria-label="Signing inspector">
+                <h2>Signing inspector</h2>
+                <p className="muted">{runner.preview.waiting}</p>
+              </section>
+            ) : (
+              <SigningInspector
+                signed={sentStage ? run?.result?.sent : runner.preview.signed}
+                error={sentStage ? undefined : runner.preview.error}
+                authSource={effective?.authSource}
+                stage={sentStage ? 'sent' : 'preview'}
+                pending={sentStage ? false : runner.preview.pending}
+              />
+            )}
+          </Panel>
+        </Group>
+      </Panel>
+    </Group>
+      {closing && (
+        <UnsavedDialog
+          title={tabTitle(closing)}
+          onCancel={() => setConfirmClose(undefined)}
+          onDiscard={() => {
+            setConfirmClose(undefined);
+            closeNow(closing.id);
+          }}
+          onSave={() => {
+            setConfirmClose(undefined);
+            void save(closing.id, true);
+          }}
+        />
+      )}
+      {saveDialog && (
+        <SaveRequestDialog
+          draft={saveDialog.draft}
+          onCancel={() => setSaveDialog(undefined)}
+          onSaved={(ref, doc) => {
+            dispatch({ type: 'saved', id: saveDialog.tabId, source: ref, doc });
+            if (saveDialog.closeAfter) closeNow(saveDialog.tabId);
+            setSaveDialog(undefined);
+          }}
+        />
+      )}
+    </>
+  );
+}

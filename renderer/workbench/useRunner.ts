@@ -1,0 +1,161 @@
+// What happens around a send: the live signing preview (debounced request:sign as the request is edited), the send
+// itself with cancel, the history entry, and the identity badge (whoami on demand and after each signed send).
+// Results are kept per tab, so switching tabs shows each one's last answer.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RoleCallApi } from '../../src/contract';
+import type { EffectiveRequest } from '../../src/effectiveRequest';
+import type { AppError, Result } from '../../src/errors';
+import type { AuthChoice } from '../../src/models/auth';
+import type { SendResult, SignResult } from '../../src/models/http';
+import type { ProfileList } from '../../src/models/profile';
+import type { HistoryEntry, TabState } from '../../src/models/workspace';
+import { transportError } from '../format';
+import type { IdentityState } from './IdentityBadge';
+
+export interface RunState {
+  pendingId?: string;
+  result?: SendResult;
+  error?: AppError;
+  /** The draft that was sent: the inspector shows the sent signature until the draft changes. */
+  sentDraft?: TabState['draft'];
+  /** Unresolved names that stopped the last send, waiting for "Send anyway". */
+  blocked?: string[];
+}
+
+export interface PreviewState {
+  signed?: SignResult;
+  error?: AppError;
+  pending: boolean;
+  /** Why no preview was made, when none was. */
+  waiting?: string;
+}
+
+export const PREVIEW_DELAY_MS = 300;
+
+export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch (err) {
+    return { ok: false, error: transportError(err) };
+  }
+}
+
+export function authKey(auth: AuthChoice): string {
+  return JSON.stringify(auth);
+}
+
+/** True when resolving this auth may stop for an MFA code (so the preview must not ask on its own). */
+export function mayNeedMfa(auth: AuthChoice, profiles?: ProfileList): boolean {
+  const profileNeeds = (name: string): boolean => {
+    const profile = profiles?.profiles.find((p) => p.name === name);
+    if (!profile) return false;
+    return [profile.name, ...profile.sourceChain].some((n) => Boolean(profiles?.profiles.find((p) => p.name === n)?.mfaSerial));
+  };
+  if (auth.kind === 'profile') return profileNeeds(auth.profile);
+  if (auth.kind === 'assumeRole') return Boolean(auth.mfaSerial) || (auth.base.kind === 'profile' && profileNeeds(auth.base.profile));
+  return false;
+}
+
+interface Options {
+  api: RoleCallApi;
+  tab?: TabState;
+  effective?: EffectiveRequest;
+  profiles?: ProfileList;
+  environmentId?: string;
+  addHistory: (entry: HistoryEntry) => Promise<void>;
+}
+
+export function useRunner({ api, tab, effective, profiles, environmentId, addHistory }: Options) {
+  const [runs, setRuns] = useState<Record<string, RunState>>({});
+  const [preview, setPreview] = useState<PreviewState>({ pending: false });
+  const [identities, setIdentities] = useState<Record<string, IdentityState>>({});
+  const previewSeq = useRef(0);
+
+  const setRun = useCallback((tabId: string, run: RunState) => setRuns((all) => ({ ...all, [tabId]: run })), []);
+
+  /** Asks STS who this auth is. `quiet` (after a send) only updates the badge on success: a failure nobody asked for stays silent. */
+  const checkIdentity = useCallback(
+    async (auth: AuthChoice, quiet = false) => {
+      if (auth.kind === 'none') return;
+      const key = authKey(auth);
+      if (!quiet) setIdentities((all) => ({ ...all, [key]: { status: 'pending' } }));
+      const result = await settle(() => api.credentialsWhoami({ auth }));
+      if (quiet && !result.ok) return;
+      setIdentities((all) => ({ ...all, [key]: result.ok ? { status: 'done', identity: result.value } : { status: 'failed', error: result.error } }));
+    },
+    [api],
+  );
+
+  const sign = effective?.sign;
+  const signKey = sign ? JSON.stringify(sign) : '';
+  const identityKnown = sign ? identities[authKey(sign.auth)]?.status === 'done' : false;
+  const waitsForMfa = sign ? mayNeedMfa(sign.auth, profiles) && !identityKnown : false;
+
+  useEffect(() => {
+    const seq = ++previewSeq.current;
+    if (!sign || !sign.request.url.trim()) {
+      setPreview({ pending: false, waiting: 'Type a URL to see what will be signed.' });
+      return;
+    }
+    if (waitsForMfa) {
+      setPreview({ pending: false, waiting: 'This identity needs an MFA code: the preview appears after “Who am I?” or a send.' });
+      return;
+    }
+    setPreview((previous) => ({ ...previous, pending: true, waiting: undefined }));
+    const timer = setTimeout(() => {
+      void settle(() => api.requestSign(sign)).then((result) => {
+        if (seq !== previewSeq.current) return;
+        setPreview(result.ok ? { signed: result.value, pending: false } : { error: result.error, pending: false });
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+    // signKey stands for `sign`: a new object with the same content must not sign again.
+  }, [api, signKey, waitsForMfa]);
+
+  const send = useCallback(
+    async (force = false) => {
+      if (!tab || !effective) return;
+      const tabId = tab.id;
+      const draft = tab.draft;
+      if (!draft.url.trim()) {
+        setRun(tabId, { error: { code: 'INVALID_URL', message: 'Type a URL to send the request to.' } });
+        return;
+      }
+      if (effective.unresolved.length > 0 && !force) {
+        setRun(tabId, { ...runs[tabId], blocked: effective.unresolved });
+        return;
+      }
+      const requestId = crypto.randomUUID();
+      setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
+      const result = await settle(() => api.requestSend({ ...effective.sign, requestId }));
+      setRun(tabId, result.ok ? { result: result.value, sentDraft: draft } : { error: result.error, sentDraft: draft });
+      const entry: HistoryEntry = {
+        id: crypto.randomUUID(),
+        at: new Date().toISOString(),
+        request: draft,
+        resolvedUrl: effective.maskedUrl.slice(0, 64 * 1024),
+        ...(environmentId ? { environmentId } : {}),
+        ...(result.ok
+          ? { status: result.value.response.status, durationMs: result.value.response.timings.total, size: result.value.response.body.size }
+          : { errorCode: result.error.code }),
+      };
+      void addHistory(entry).catch(() => undefined);
+      if (result.ok && effective.sign.auth.kind !== 'none') void checkIdentity(effective.sign.auth, true);
+    },
+    [api, tab, effective, runs, setRun, environmentId, addHistory, checkIdentity],
+  );
+
+  const cancel = useCallback(async () => {
+    const id = tab ? runs[tab.id]?.pendingId : undefined;
+    if (id) await settle(() => api.requestCancel({ requestId: id }));
+  }, [api, tab, runs]);
+
+  const dismissBlocked = useCallback(() => {
+    if (tab) setRun(tab.id, { ...runs[tab.id], blocked: undefined });
+  }, [tab, runs, setRun]);
+
+  const run = tab ? runs[tab.id] : undefined;
+  const identity: IdentityState = sign && sign.auth.kind !== 'none' ? (identities[authKey(sign.auth)] ?? { status: 'idle' }) : { status: 'idle' };
+
+  return { run, preview, identity, send, cancel, dismissBlocked, checkIdentity };
+}
