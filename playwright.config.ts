@@ -2,7 +2,9 @@
 // bound to the real main-side registry by e2e/harness. Build the renderer first: npm run build:renderer.
 import { defineConfig } from '@playwright/test';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './e2e/harness/chromium';
+
+export { chromiumPath } from './e2e/harness/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,18 +18,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
   },
 });

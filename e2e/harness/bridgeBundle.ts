@@ -2,11 +2,10 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const bridgeEntry = path.join(__dirname, 'bridge.ts');
-
-export async function bundleBridge(): Promise<string> {
+/** `root` is the repository; pass it when running from a bundle (the benches), where __dirname is elsewhere. */
+export async function bundleBridge(root = path.resolve(__dirname, '..', '..')): Promise<string> {
   const result = await build({
-    entryPoints: [bridgeEntry],
+    entryPoints: [path.join(root, 'e2e', 'harness', 'bridge.ts')],
     bundle: true,
     write: false,
     format: 'iife',

@@ -2,6 +2,8 @@
 // Not part of `npm test`: tests never assert wall-clock times.
 import { runSigningBench } from './signing.bench';
 import { runTransportBench } from './transport.bench';
+import { runCollectionUiBench } from './uiCollection.bench';
+import { runResponseUiBench } from './uiResponse.bench';
 import type { BenchRow } from './benchRow';
 
 function printRows(title: string, rows: BenchRow[]): void {
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
   for (const [title, run] of [
     ['Signing', runSigningBench],
     ['Transport', runTransportBench],
+    ['Response viewer (UI, Chromium)', runResponseUiBench],
+    ['Collections (UI, Chromium)', runCollectionUiBench],
   ] as const) {
     const rows = await run();
     printRows(title, rows);

@@ -4,14 +4,16 @@
 // - first paint: from workspace:load's answer reaching the page to the frame after the tree's rows are in the DOM
 //   (the renderer's share, median of a few loads); the whole wait from navigation is printed beside it;
 // - a filter keystroke: from keydown to the frame after the tree re-rendered (median and worst of a typed query).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import type { Collection, FolderNode, RequestNode } from '../../src/models/workspace';
+import { bundleBridge } from '../../e2e/harness/bridgeBundle';
+import { chromiumLaunchOptions } from '../../e2e/harness/chromium';
 import { serveDirectory } from '../../e2e/harness/staticServer';
+import { repoRoot } from './repoRoot';
 import { createApp } from '../app';
 import { openConfStore } from '../testing/confBackend';
 import type { BenchRow } from './benchRow';
@@ -22,40 +24,6 @@ const LOADS = 5;
 const QUERIES = ['item-9876', 'orders-42/', 'zz-no-match'];
 const FIRST_PAINT_GOAL_MS = 300;
 const KEYSTROKE_GOAL_MS = 50;
-
-/** The repository, found from this file whether it runs from main/bench or bundled into dist/bench. */
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rolecall') return dir;
-  }
-  throw new Error(`No RoleCall package.json above ${__dirname}`);
-}
-
-/**
- * The e2e harness's bridge (e2e/harness/bridge.ts) as one script. Same build as e2e/harness/bridgeBundle.ts, which
- * finds bridge.ts by its own __dirname and so cannot be used from the bundled bench.
- */
-async function bridgeScript(root: string): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(root, 'e2e', 'harness', 'bridge.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no bridge bundle');
-  return output.text;
-}
-
-/** The flags of playwright.config.ts, so the bench runs the browser the e2e tests run. */
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
 
 export function bigCollection(requests = REQUESTS, folders = FOLDERS): Collection {
   const perFolder = Math.ceil(requests / folders);
@@ -136,11 +104,11 @@ export async function runCollectionUiBench(): Promise<BenchRow[]> {
   if (!seeded.ok) throw new Error(`Could not seed the store: ${seeded.error.message} ${seeded.error.detail ?? ''}`);
 
   const server = await serveDirectory(rendererDir);
-  const browser = await chromium.launch({ headless: true, ...CHROMIUM });
+  const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.exposeBinding('__rolecallInvoke', ({ frame }, channel: string, request: unknown) => app.registry.invoke(channel, request, { senderUrl: frame.url() }));
-    await page.addInitScript({ content: await bridgeScript(root) });
+    await page.addInitScript({ content: await bundleBridge(root) });
     await page.addInitScript(instrument);
 
     const paints: number[] = [];

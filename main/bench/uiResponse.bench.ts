@@ -3,14 +3,16 @@
 // Ctrl+Enter) to a loopback server; the figure is the longest main-thread task (PerformanceObserver 'longtask',
 // installed before the page's scripts) while the body opens, and while it is scrolled to its end in fixed steps.
 // Long tasks are those over 50 ms, so "0" means none was that long.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright';
+import { bundleBridge } from '../../e2e/harness/bridgeBundle';
+import { chromiumLaunchOptions } from '../../e2e/harness/chromium';
 import { serveDirectory } from '../../e2e/harness/staticServer';
+import { repoRoot } from './repoRoot';
 import { createApp } from '../app';
 import { startEchoServer } from '../testing/echoServer';
 import type { BenchRow } from './benchRow';
@@ -19,37 +21,6 @@ const SIZES_MB = [20, 50];
 const LONGEST_TASK_GOAL_MS = 200;
 const SCROLL_STEPS = 40;
 const OPEN_TIMEOUT_MS = 180_000;
-
-/** The repository, found from this file whether it runs from main/bench or bundled into dist/bench. */
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rolecall') return dir;
-  }
-  throw new Error(`No RoleCall package.json above ${__dirname}`);
-}
-
-/** e2e/harness/bridge.ts as one script (bridgeBundle.ts finds it by its own __dirname, which a bundle loses). */
-async function bridgeScript(root: string): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(root, 'e2e', 'harness', 'bridge.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no bridge bundle');
-  return output.text;
-}
-
-/** The flags of playwright.config.ts, so the bench runs the browser the e2e tests run. */
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
 
 /** Records every long task's duration in window.__longTasks; runs before the page's own scripts. */
 function observeLongTasks(): void {
@@ -155,9 +126,9 @@ export async function runResponseUiBench(): Promise<BenchRow[]> {
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run "npm run build:renderer" first.`);
   const renderer = await serveDirectory(rendererDir);
-  const browser = await chromium.launch({ headless: true, ...CHROMIUM });
+  const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions });
   try {
-    const bridge = await bridgeScript(root);
+    const bridge = await bundleBridge(root);
     const rows: BenchRow[] = [];
     for (const megabytes of SIZES_MB) rows.push(...(await measure(browser, renderer.url, bridge, megabytes)));
     return rows;

@@ -170,17 +170,21 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
   }
 
   async function shift(row: TreeRow, step: -1 | 1) {
+    // The workspace updates at once and saves in the background, so focus follows the row now: asking after
+    // the save would pull focus back from whatever the user did meanwhile (a menu opened with Shift+F10).
+    let saving: Promise<unknown> | undefined;
     if (row.kind === 'collection') {
       const ids = collections.map((c) => c.id);
       const at = ids.indexOf(row.collection.id);
       if (at + step < 0 || at + step >= ids.length) return;
-      await settle(ws.orderCollections(reorder(ids, at, at + step)));
+      saving = ws.orderCollections(reorder(ids, at, at + step));
     } else {
       const collection = collectionOf(row.collectionId);
       const next = collection && shiftItem(collection, itemId(row), step);
-      if (next) await settle(ws.saveCollection(next));
+      if (next) saving = ws.saveCollection(next);
     }
     focus(row.key);
+    if (saving) await settle(saving);
   }
 
   async function move(from: { collectionId: string; itemId: string }, target: MoveTarget) {

@@ -12,6 +12,9 @@ import type { HistoryEntry, TabState } from '../../src/models/workspace';
 import { transportError } from '../format';
 import type { IdentityState } from './IdentityBadge';
 
+/** The largest response body the window receives inline; larger ones are read from the spool file. */
+const UI_INLINE_BODY_BYTES = 1024 * 1024;
+
 export interface RunState {
   pendingId?: string;
   result?: SendResult;
@@ -127,7 +130,9 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       }
       const requestId = crypto.randomUUID();
       setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
-      const result = await settle(() => api.requestSend({ ...effective.sign, requestId }));
+      // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
+      // never one giant message across IPC.
+      const result = await settle(() => api.requestSend({ ...effective.sign, requestId, maxInMemoryBytes: UI_INLINE_BODY_BYTES }));
       setRun(tabId, result.ok ? { result: result.value, sentDraft: draft } : { error: result.error, sentDraft: draft });
       const entry: HistoryEntry = {
         id: crypto.randomUUID(),
