@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, MfaPrompt, RoleCallApi } from '../src/contract';
 import type { AppError } from '../src/errors';
+import { settle } from './api';
 import { ErrorBox } from './components/ErrorBox';
 import { MfaDialog } from './components/MfaDialog';
 import { WorkspaceProvider } from './state/workspace';
 import { EnvironmentPicker } from './workbench/EnvironmentPicker';
 import { ProfilesView } from './workbench/ProfilesView';
-import { settle } from './workbench/useRunner';
 import { Workbench } from './workbench/Workbench';
 
 export function App({ api }: { api: RoleCallApi | undefined }) {

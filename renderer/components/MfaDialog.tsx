@@ -1,10 +1,11 @@
 // Main asks for an MFA code mid-resolution (mfa:prompt); this modal answers with mfa:answer, code or cancel.
 // Prompts queue: the first is shown, the next appears when it is answered.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { MfaPrompt, RoleCallApi } from '../../src/contract';
 import type { AppError } from '../../src/errors';
 import { transportError } from '../format';
 import { ErrorBox } from './ErrorBox';
+import { Modal } from './Modal';
 
 interface Props {
   api: RoleCallApi;
@@ -13,16 +14,9 @@ interface Props {
 }
 
 export function MfaDialog({ api, prompt, onDone }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function answer(request: { code: string } | { cancel: true }) {
     setBusy(true);
@@ -45,18 +39,9 @@ export function MfaDialog({ api, prompt, onDone }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="mfa-dialog"
-      aria-labelledby="mfa-title"
-      onCancel={(event) => {
-        // Escape cancels the prompt in main too, not only the dialog.
-        event.preventDefault();
-        void answer({ cancel: true });
-      }}
-    >
+    // Escape cancels the prompt in main too, not only the dialog.
+    <Modal title="MFA code needed" onCancel={() => void answer({ cancel: true })} className="mfa-dialog">
       <form onSubmit={onSubmit}>
-        <h2 id="mfa-title">MFA code needed</h2>
         <p>
           <strong>{prompt.reason}</strong> needs a code from the MFA device <code>{prompt.mfaSerial}</code>.
         </p>
@@ -82,6 +67,6 @@ export function MfaDialog({ api, prompt, onDone }: Props) {
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

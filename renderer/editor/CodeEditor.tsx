@@ -1,6 +1,5 @@
 // A CodeMirror 6 editor for request bodies: highlighting for JSON and XML, folding, search (Ctrl/Cmd+F), undo.
-// The editor owns its document while it is mounted; the parent hears every change and may replace the text,
-// which is applied only when it differs (so typing never fights a re-render).
+// The editor owns its document while it is mounted (see useEditorView).
 import { useEffect, useRef } from 'react';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
@@ -10,6 +9,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { editorTheme } from './editorTheme';
+import { useEditorView } from './useEditorView';
 
 export type CodeLanguage = 'json' | 'xml' | 'text';
 
@@ -30,57 +30,29 @@ function languageExtension(language: CodeLanguage): Extension {
 }
 
 export function CodeEditor({ value, onChange, language, label, readOnly = false, placeholderText }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
   const languageSlot = useRef(new Compartment());
   const readOnlySlot = useRef(new Compartment());
-
-  useEffect(() => {
-    if (!host.current) return;
-    const created = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          lineNumbers(),
-          highlightActiveLineGutter(),
-          foldGutter(),
-          history(),
-          drawSelection(),
-          indentOnInput(),
-          bracketMatching(),
-          highlightActiveLine(),
-          highlightSelectionMatches(),
-          search({ top: true }),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          // Mod-Enter belongs to the workbench (send), so CodeMirror's "insert blank line" binding is left out.
-          keymap.of([...searchKeymap, ...foldKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap.filter((k) => k.key !== 'Mod-Enter')]),
-          EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-label': label }),
-          editorTheme,
-          placeholderText ? placeholder(placeholderText) : [],
-          languageSlot.current.of(languageExtension(language)),
-          readOnlySlot.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) onChangeRef.current?.(update.state.doc.toString());
-          }),
-        ],
-      }),
-    });
-    view.current = created;
-    return () => {
-      created.destroy();
-      view.current = null;
-    };
-    // The editor is created once per mount; later prop changes are applied by the effects below.
-  }, []);
-
-  useEffect(() => {
-    const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
-  }, [value]);
+  const { host, view } = useEditorView(value, onChange, () => [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    foldGutter(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    search({ top: true }),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    // Mod-Enter belongs to the workbench (send), so CodeMirror's "insert blank line" binding is left out.
+    keymap.of([...searchKeymap, ...foldKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap.filter((k) => k.key !== 'Mod-Enter')]),
+    EditorView.lineWrapping,
+    EditorView.contentAttributes.of({ 'aria-label': label }),
+    editorTheme,
+    placeholderText ? placeholder(placeholderText) : [],
+    languageSlot.current.of(languageExtension(language)),
+    readOnlySlot.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+  ]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: languageSlot.current.reconfigure(languageExtension(language)) });

@@ -4,6 +4,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { history, historyKeymap } from '@codemirror/commands';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, keymap, MatchDecorator, placeholder, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { useEditorView } from './useEditorView';
 
 export interface VariableFieldHandle {
   focus(): void;
@@ -65,11 +66,27 @@ export const VariableField = forwardRef<VariableFieldHandle, Props>(function Var
   { value, onChange, label, unresolved, onEnter, placeholderText },
   ref,
 ) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const handlers = useRef({ onChange, onEnter });
-  handlers.current = { onChange, onEnter };
+  const enter = useRef(onEnter);
+  enter.current = onEnter;
   const decorations = useRef(new Compartment());
+  const { host, view } = useEditorView(value, onChange, () => [
+    history(),
+    singleLine,
+    keymap.of([
+      {
+        key: 'Enter',
+        run: () => {
+          enter.current?.();
+          return true;
+        },
+      },
+      ...historyKeymap,
+    ]),
+    EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'false', spellcheck: 'false' }),
+    fieldTheme,
+    placeholderText ? placeholder(placeholderText) : [],
+    decorations.current.of(highlighter(new Set(unresolved))),
+  ]);
 
   useImperativeHandle(ref, () => ({
     focus() {
@@ -79,48 +96,6 @@ export const VariableField = forwardRef<VariableFieldHandle, Props>(function Var
       v.dispatch({ selection: { anchor: 0, head: v.state.doc.length } });
     },
   }));
-
-  useEffect(() => {
-    if (!host.current) return;
-    const created = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          history(),
-          singleLine,
-          keymap.of([
-            {
-              key: 'Enter',
-              run: () => {
-                handlers.current.onEnter?.();
-                return true;
-              },
-            },
-            ...historyKeymap,
-          ]),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'false', spellcheck: 'false' }),
-          fieldTheme,
-          placeholderText ? placeholder(placeholderText) : [],
-          decorations.current.of(highlighter(new Set(unresolved))),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) handlers.current.onChange(update.state.doc.toString());
-          }),
-        ],
-      }),
-    });
-    view.current = created;
-    return () => {
-      created.destroy();
-      view.current = null;
-    };
-    // Created once per mount; value and unresolved are applied by the effects below.
-  }, []);
-
-  useEffect(() => {
-    const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
-  }, [value]);
 
   const unresolvedKey = [...unresolved].sort().join('\n');
   useEffect(() => {

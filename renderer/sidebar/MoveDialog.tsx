@@ -2,7 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { findItem, folderPaths } from '../../src/collectionTree';
 import type { Collection } from '../../src/models/workspace';
-import { Modal } from './Modal';
+import { Modal } from '../components/Modal';
 
 interface Props {
   collections: Collection[];
@@ -37,7 +37,7 @@ export function MoveDialog({ collections, from, onMove, onCancel }: Props) {
   }
 
   return (
-    <Modal title={`Move “${from.name}”`} onCancel={onCancel}>
+    <Modal title={`Move “${from.name}”`} onCancel={onCancel} className="sb-modal">
       <form onSubmit={submit}>
         <label className="sb-field">
           <span>Destination</span>

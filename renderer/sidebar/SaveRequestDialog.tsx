@@ -8,7 +8,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { useWorkspace, type RequestRef } from '../state/workspace';
 import { blankCollection, blankFolder } from './blanks';
 import { newId } from './ids';
-import { Modal } from './Modal';
+import { Modal } from '../components/Modal';
 import './sidebar.css';
 
 interface Props {
@@ -56,7 +56,7 @@ export function SaveRequestDialog({ draft, onSaved, onCancel }: Props) {
   }
 
   return (
-    <Modal title="Save request" onCancel={onCancel} className="sb-save">
+    <Modal title="Save request" onCancel={onCancel} className="sb-modal sb-save">
       <form onSubmit={(e) => void submit(e)}>
         <label className="sb-field">
           <span>Request name</span>

@@ -2,8 +2,10 @@
 // the dialog until Save, so Cancel (or Escape) leaves the saved tree as it was.
 import { useState, type FormEvent } from 'react';
 import type { KeyValue, RequestAuth } from '../../src/models/workspace';
-import { Modal } from './Modal';
-import { ScopeAuthEditor } from './ScopeAuthEditor';
+import { Modal } from '../components/Modal';
+import { useProfileList } from '../state/profiles';
+import { useWorkspace, useWorkspaceApi } from '../state/workspace';
+import { AuthPanel } from '../workbench/AuthPanel';
 import { VariablesTable } from './VariablesTable';
 
 export interface ScopeSettings {
@@ -21,6 +23,9 @@ interface Props {
 
 export function ScopeSettingsDialog({ kind, initial, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState<ScopeSettings>(initial);
+  const api = useWorkspaceApi();
+  const profiles = useProfileList(api);
+  const { storedKeys } = useWorkspace();
   const noun = kind === 'collection' ? 'Collection' : 'Folder';
 
   function submit(event: FormEvent) {
@@ -30,7 +35,7 @@ export function ScopeSettingsDialog({ kind, initial, onSave, onCancel }: Props) 
   }
 
   return (
-    <Modal title={`${noun} settings: ${initial.name}`} onCancel={onCancel} className="sb-settings">
+    <Modal title={`${noun} settings: ${initial.name}`} onCancel={onCancel} className="sb-modal sb-settings">
       <form onSubmit={submit}>
         <label className="sb-field">
           <span>Name</span>
@@ -42,7 +47,15 @@ export function ScopeSettingsDialog({ kind, initial, onSave, onCancel }: Props) 
             Requests {kind === 'folder' ? 'in this folder' : 'in this collection'} whose auth is “Inherit” use this.
             {kind === 'collection' && ' It is where inheritance ends.'}
           </p>
-          <ScopeAuthEditor value={draft.auth} allowInherit={kind === 'folder'} onChange={(auth) => setDraft({ ...draft, auth })} />
+          <AuthPanel
+            api={api}
+            auth={draft.auth}
+            onChange={(auth) => setDraft({ ...draft, auth })}
+            allowInherit={kind === 'folder'}
+            typeLabel="Auth type"
+            profiles={profiles}
+            storedKeys={storedKeys}
+          />
         </fieldset>
         <fieldset>
           <legend>Variables</legend>

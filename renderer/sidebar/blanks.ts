@@ -1,5 +1,6 @@
 // What "New collection / folder / request" start from.
 import type { Collection, FolderNode, RequestNode } from '../../src/models/workspace';
+import { blankRequest as blankDoc } from '../state/tabs';
 import { newId } from './ids';
 
 export function blankCollection(name = 'New collection'): Collection {
@@ -11,15 +12,5 @@ export function blankFolder(name = 'New folder'): FolderNode {
 }
 
 export function blankRequest(name = 'New request'): RequestNode {
-  return {
-    kind: 'request',
-    id: newId(),
-    name,
-    method: 'GET',
-    url: '',
-    headers: [],
-    body: { mode: 'none' },
-    auth: { type: 'inherit' },
-    signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
-  };
+  return { kind: 'request', ...blankDoc(name, newId()) };
 }

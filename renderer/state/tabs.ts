@@ -26,10 +26,11 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
-export function blankRequest(): RequestDoc {
+/** The one definition of a new, empty request: a fresh tab starts from it, and so does "New request" in a collection. */
+export function blankRequest(name = 'Untitled request', id = newId()): RequestDoc {
   return {
-    id: newId(),
-    name: 'Untitled request',
+    id,
+    name,
     method: 'GET',
     url: '',
     headers: [],

@@ -5,10 +5,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { AppError } from '../../src/errors';
 import type { ResponseBody } from '../../src/models/http';
+import { settle } from '../api';
 import { base64ToBytes } from './base64';
 import { hexRow, parseOffset, rowCount, BYTES_PER_ROW } from './hex';
 import { formatBytes } from './units';
-import { inlineBytes, settle } from './useBody';
+import { inlineBytes } from './useBody';
 
 export const HEX_PAGE = 64 * 1024;
 const ROW_HEIGHT = 20;

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject 
 import type { RoleCallApi } from '../../src/contract';
 import type { AppError } from '../../src/errors';
 import type { SendResult } from '../../src/models/http';
+import { settle } from '../api';
 import { AwsErrorPanel } from './AwsErrorPanel';
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor';
 import { CopyButton } from './CopyButton';
@@ -13,7 +14,7 @@ import { HeadersTable } from './HeadersTable';
 import { HexView } from './HexView';
 import { TimingWaterfall } from './TimingWaterfall';
 import { formatBytes, formatDuration, headerValue, statusTone, suggestedFileName } from './units';
-import { bodySource, settle, useBodyText, type BodyText } from './useBody';
+import { bodySource, useBodyText, type BodyText } from './useBody';
 import './viewer.css';
 
 type Section = 'body' | 'headers' | 'timing';

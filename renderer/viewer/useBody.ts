@@ -4,9 +4,9 @@
 // editor update ever covers the whole body. Every failure becomes a value; a late answer for an old body is dropped.
 import { useEffect, useState } from 'react';
 import type { BodySource, RoleCallApi } from '../../src/contract';
-import type { AppError, Result } from '../../src/errors';
+import type { AppError } from '../../src/errors';
 import type { ResponseBody } from '../../src/models/http';
-import { transportError } from '../format';
+import { settle } from '../api';
 import { base64ToBytes, bytesToText } from './base64';
 import type { BodyLanguage } from './BodyEditor';
 import { languageOf, looksBinary } from './contentType';
@@ -34,14 +34,6 @@ const LOADING: BodyText = { status: 'loading', parts: [], loaded: 0, language: '
 
 export function bodySource(body: ResponseBody): BodySource {
   return body.complete || !body.spoolFile ? { kind: 'inline', base64: body.headBase64 } : { kind: 'file', file: body.spoolFile };
-}
-
-export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await call();
-  } catch (err) {
-    return { ok: false, error: transportError(err) };
-  }
 }
 
 export function useBodyText(api: RoleCallApi, body: ResponseBody, mode: TextMode, contentType: string | undefined, enabled: boolean): BodyText {

@@ -1,5 +1,6 @@
-// How a request gets its AWS identity, chosen the AWS way: inherit, none, a local profile, the environment's keys,
-// a role to assume (from a profile, the environment or stored keys), or stored keys. Every text field takes
+// How a request, a folder or a collection gets its AWS identity, chosen the AWS way: inherit, none, a local profile,
+// the environment's keys, a role to assume (from a profile, the environment or stored keys), or stored keys. The
+// request editor and the collection / folder settings dialog both use this one panel. Every text field takes
 // {{variables}}. Nothing here ever holds a secret: keys are referred to by name and resolved in main.
 import { useId, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
@@ -51,30 +52,37 @@ interface Props {
   api: RoleCallApi;
   auth: RequestAuth;
   onChange: (auth: RequestAuth) => void;
-  /** What "inherit" resolves to and who set it. */
-  inherited: { auth: RequestAuth; source: string };
+  /** What "inherit" resolves to and who set it; unknown in a folder's settings, where the note only says where from. */
+  inherited?: { auth: RequestAuth; source: string };
+  /** False where there is nothing to inherit from (a collection). */
+  allowInherit?: boolean;
+  /** The accessible name of the auth choice: "Auth type" where a surrounding legend already says "Auth". */
+  typeLabel?: string;
   profiles?: ProfileList;
   storedKeys: StoredKeySummary[];
-  onKeysSaved: () => Promise<void>;
+  /** Offers "Add keys" and is called after keys are added; left out inside a form (keys are then only chosen). */
+  onKeysSaved?: () => Promise<void>;
 }
 
-export function AuthPanel({ api, auth, onChange, inherited, profiles, storedKeys, onKeysSaved }: Props) {
+export function AuthPanel({ api, auth, onChange, inherited, allowInherit = true, typeLabel = 'Auth', profiles, storedKeys, onKeysSaved }: Props) {
+  const id = useId();
   return (
     <div className="auth-panel">
       <div className="form-grid">
-        <label htmlFor="auth-type">Auth</label>
-        <select id="auth-type" value={auth.type} onChange={(e) => onChange(initial(e.target.value as AuthType, auth))}>
-          {TYPES.map(({ type, label }) => (
+        <label htmlFor={id}>{typeLabel}</label>
+        <select id={id} value={auth.type} onChange={(e) => onChange(initial(e.target.value as AuthType, auth))}>
+          {TYPES.filter(({ type }) => allowInherit || type !== 'inherit').map(({ type, label }) => (
             <option key={type} value={type}>
               {label}
             </option>
           ))}
         </select>
-        {auth.type === 'inherit' && (
+        {auth.type === 'inherit' && inherited && (
           <p className="form-note inherit-note" aria-label="Inherited auth">
             Uses <strong>{authSummary(inherited.auth)}</strong> from {inherited.source === 'default' ? 'nowhere (no collection): unsigned' : inherited.source}.
           </p>
         )}
+        {auth.type === 'inherit' && !inherited && <p className="form-note muted">Uses the auth of the enclosing folder or collection.</p>}
         {auth.type === 'none' && <p className="form-note muted">The request is sent without a signature.</p>}
         {auth.type === 'env' && (
           <p className="form-note muted">
@@ -109,21 +117,22 @@ function AssumeRoleForm({
   onChange: (auth: RequestAuth) => void;
   profiles?: ProfileList;
   storedKeys: StoredKeySummary[];
-  onKeysSaved: () => Promise<void>;
+  onKeysSaved?: () => Promise<void>;
 }) {
+  const id = useId();
   const set = (patch: Partial<AssumeRole>) => onChange({ ...auth, ...patch });
   const text = (field: keyof Omit<AssumeRole, 'type' | 'base'>, label: string, placeholder: string) => (
     <>
-      <label htmlFor={`assume-${field}`}>{label}</label>
-      <input id={`assume-${field}`} value={auth[field]} placeholder={placeholder} spellCheck={false} onChange={(e) => set({ [field]: e.target.value })} />
+      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <input id={`${id}-${field}`} value={auth[field]} placeholder={placeholder} spellCheck={false} onChange={(e) => set({ [field]: e.target.value })} />
     </>
   );
   return (
     <fieldset className="form-grid assume-role">
       <legend>Assume a role</legend>
-      <label htmlFor="assume-base">Base credentials</label>
+      <label htmlFor={`${id}-base`}>Base credentials</label>
       <select
-        id="assume-base"
+        id={`${id}-base`}
         value={auth.base.kind}
         onChange={(e) => {
           const kind = e.target.value as AssumeRole['base']['kind'];
@@ -164,7 +173,7 @@ function StoredKeysPicker({
   value: string;
   keys: StoredKeySummary[];
   onChange: (name: string) => void;
-  onKeysSaved: () => Promise<void>;
+  onKeysSaved?: () => Promise<void>;
 }) {
   const [adding, setAdding] = useState(false);
   const id = useId();
@@ -184,9 +193,11 @@ function StoredKeysPicker({
               </option>
             ))}
           </select>
-          <button type="button" className="secondary" onClick={() => setAdding(true)} disabled={adding}>
-            Add keys
-          </button>
+          {onKeysSaved && (
+            <button type="button" className="secondary" onClick={() => setAdding(true)} disabled={adding}>
+              Add keys
+            </button>
+          )}
         </div>
         {selected && (
           <p className="muted form-note">
@@ -194,7 +205,7 @@ function StoredKeysPicker({
             {selected.hasSessionToken ? ' · with session token' : ''} · protected by {selected.protection}
           </p>
         )}
-        {adding && (
+        {adding && onKeysSaved && (
           <StoredKeysForm
             api={api}
             onCancel={() => setAdding(false)}

@@ -4,6 +4,7 @@
 import type { KeyValue, RequestBody } from '../../src/models/workspace';
 import { CodeEditor } from '../editor/CodeEditor';
 import { KeyValueTable } from './KeyValueTable';
+import { RowsTable } from './RowsTable';
 
 type Mode = RequestBody['mode'];
 type Part = Extract<RequestBody, { mode: 'multipart' }>['parts'][number];
@@ -102,78 +103,45 @@ export function BodyEditor({ body, onChange, preview, editorKey }: Props) {
 }
 
 function MultipartTable({ parts, onChange }: { parts: Part[]; onChange: (parts: Part[]) => void }) {
-  const update = (index: number, patch: Partial<Part>) => onChange(parts.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   return (
-    <div className="kv">
-      {parts.length > 0 && (
-        <table className="kv-table" aria-label="Parts">
-          <thead>
-            <tr>
-              <th className="kv-on">
-                <span className="sr-only">On</span>
-              </th>
-              <th>Name</th>
-              <th>Kind</th>
-              <th>Value or file path</th>
-              <th>Content type</th>
-              <th className="kv-actions">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {parts.map((part, index) => {
-              const n = index + 1;
-              return (
-                <tr key={part.id} className={part.enabled ? undefined : 'kv-disabled'}>
-                  <td className="kv-on">
-                    <input type="checkbox" checked={part.enabled} aria-label={`Enable part ${n}`} onChange={(e) => update(index, { enabled: e.target.checked })} />
-                  </td>
-                  <td>
-                    <input className="kv-input" aria-label={`Part name ${n}`} value={part.key} onChange={(e) => update(index, { key: e.target.value })} />
-                  </td>
-                  <td>
-                    <select aria-label={`Part kind ${n}`} value={part.kind} onChange={(e) => update(index, { kind: e.target.value as 'text' | 'file' })}>
-                      <option value="text">Text</option>
-                      <option value="file">File</option>
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      className="kv-input"
-                      aria-label={part.kind === 'file' ? `Part file path ${n}` : `Part value ${n}`}
-                      placeholder={part.kind === 'file' ? '/path/to/file' : 'value'}
-                      value={part.value}
-                      onChange={(e) => update(index, { value: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="kv-input"
-                      aria-label={`Part content type ${n}`}
-                      placeholder={part.kind === 'file' ? 'application/octet-stream' : 'text/plain'}
-                      value={part.contentType ?? ''}
-                      onChange={(e) => update(index, { contentType: e.target.value || undefined })}
-                    />
-                  </td>
-                  <td className="kv-actions">
-                    <button type="button" className="icon-button" aria-label={`Remove part ${n}`} onClick={() => onChange(parts.filter((_, i) => i !== index))}>
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+    <RowsTable
+      rows={parts}
+      onChange={onChange}
+      label="Parts"
+      noun="part"
+      columns={['Name', 'Kind', 'Value or file path', 'Content type']}
+      newRow={(): Part => ({ id: crypto.randomUUID(), key: '', enabled: true, kind: 'text', value: '' })}
+      cells={(part, n, update) => (
+        <>
+          <td>
+            <input className="kv-input" aria-label={`Part name ${n}`} value={part.key} onChange={(e) => update({ key: e.target.value })} />
+          </td>
+          <td>
+            <select aria-label={`Part kind ${n}`} value={part.kind} onChange={(e) => update({ kind: e.target.value as 'text' | 'file' })}>
+              <option value="text">Text</option>
+              <option value="file">File</option>
+            </select>
+          </td>
+          <td>
+            <input
+              className="kv-input"
+              aria-label={part.kind === 'file' ? `Part file path ${n}` : `Part value ${n}`}
+              placeholder={part.kind === 'file' ? '/path/to/file' : 'value'}
+              value={part.value}
+              onChange={(e) => update({ value: e.target.value })}
+            />
+          </td>
+          <td>
+            <input
+              className="kv-input"
+              aria-label={`Part content type ${n}`}
+              placeholder={part.kind === 'file' ? 'application/octet-stream' : 'text/plain'}
+              value={part.contentType ?? ''}
+              onChange={(e) => update({ contentType: e.target.value || undefined })}
+            />
+          </td>
+        </>
       )}
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => onChange([...parts, { id: crypto.randomUUID(), key: '', enabled: true, kind: 'text', value: '' }])}
-      >
-        + Add part
-      </button>
-    </div>
+    />
   );
 }

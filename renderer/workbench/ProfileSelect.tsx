@@ -16,7 +16,8 @@ interface Props {
 export function ProfileSelect({ label, value, onChange, profiles }: Props) {
   const id = useId();
   const names = profiles?.profiles.map((p) => p.name) ?? [];
-  const [typing, setTyping] = useState(() => value !== '' && !names.includes(value));
+  // Before the list arrives a set value is not yet known to be custom; `custom` below decides once it is there.
+  const [typing, setTyping] = useState(() => value !== '' && profiles !== undefined && !names.includes(value));
   const custom = typing || (value !== '' && profiles !== undefined && !names.includes(value));
   const selected = profiles?.profiles.find((p) => p.name === value);
   return (
@@ -38,7 +39,7 @@ export function ProfileSelect({ label, value, onChange, profiles }: Props) {
           {profiles?.profiles.map((p) => (
             <option key={p.name} value={p.name}>
               {p.name} — {kindLabel(p.kind)}
-              {p.region ? ` · ${p.region}` : ''}
+              {p.region ? `, ${p.region}` : ''}
               {p.mfaSerial ? ' · MFA' : ''}
             </option>
           ))}

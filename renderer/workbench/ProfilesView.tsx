@@ -4,10 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { Result } from '../../src/errors';
 import type { ProfileList } from '../../src/models/profile';
+import { settle } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { IdentityPanel, type WhoamiState } from '../components/IdentityPanel';
 import { ProfilesPanel } from '../components/ProfilesPanel';
-import { settle } from './useRunner';
 
 type Loaded<T> = { status: 'loading' } | { status: 'done'; result: Result<T> };
 

@@ -1,5 +1,5 @@
 // Closing a tab with unsaved changes asks: save them, throw them away, or keep the tab open.
-import { useEffect, useRef } from 'react';
+import { Modal } from '../components/Modal';
 
 interface Props {
   title: string;
@@ -9,24 +9,8 @@ interface Props {
 }
 
 export function UnsavedDialog({ title, onSave, onDiscard, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="modal"
-      aria-labelledby="unsaved-title"
-      aria-describedby="unsaved-text"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id="unsaved-title">Save changes?</h2>
+    <Modal title="Save changes?" onCancel={onCancel} className="modal" describedBy="unsaved-text">
       <p id="unsaved-text">
         <strong>{title}</strong> has changes that are not saved. They are lost if you close it without saving.
       </p>
@@ -41,6 +25,6 @@ export function UnsavedDialog({ title, onSave, onDiscard, onCancel }: Props) {
           Save
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

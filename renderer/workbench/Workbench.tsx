@@ -1,16 +1,16 @@
 // The workbench: sidebar | request tabs | response over the signing inspector, each border draggable (and movable
 // with the arrow keys once focused). This component wires the pieces together: the open tabs, the request in
 // effect after inheritance and variables, sending, saving and the keyboard.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { RoleCallApi } from '../../src/contract';
 import { effectiveRequest, inheritedAuth } from '../../src/effectiveRequest';
-import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, KeyValue, RequestDoc } from '../../src/models/workspace';
 import type { VariableFieldHandle } from '../editor/VariableField';
 import { SigningInspector } from '../inspector/SigningInspector';
 import { SaveRequestDialog } from '../sidebar/SaveRequestDialog';
 import { Sidebar } from '../sidebar/Sidebar';
+import { useProfileList } from '../state/profiles';
 import { activeTab, blankRequest, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { ResponseViewer } from '../viewer/ResponseViewer';
@@ -20,7 +20,7 @@ import { RequestEditor } from './RequestEditor';
 import { useShortcuts, type ShortcutAction } from './shortcuts';
 import { tabTitle, TabsBar } from './TabsBar';
 import { UnsavedDialog } from './UnsavedDialog';
-import { settle, useRunner } from './useRunner';
+import { useRunner } from './useRunner';
 import './workbench.css';
 
 type SaveDialog = { tabId: string; draft: RequestDoc; closeAfter: boolean };
@@ -28,15 +28,11 @@ type SaveDialog = { tabId: string; draft: RequestDoc; closeAfter: boolean };
 export function Workbench({ api }: { api: RoleCallApi }) {
   const ws = useWorkspace();
   const [tabs, dispatch] = useTabs(api, ws.ready ? ws.initialTabs : ws.error ? { open: [] } : undefined);
-  const [profiles, setProfiles] = useState<ProfileList | undefined>();
+  const profiles = useProfileList(api);
   const [disabledParams, setDisabledParams] = useState<Record<string, KeyValue[]>>({});
   const [confirmClose, setConfirmClose] = useState<string | undefined>();
   const [saveDialog, setSaveDialog] = useState<SaveDialog | undefined>();
   const urlField = useRef<VariableFieldHandle>(null);
-
-  useEffect(() => {
-    void settle(() => api.profilesList({})).then((result) => result.ok && setProfiles(result.value));
-  }, [api]);
 
   const tab = activeTab(tabs);
   const found = tab?.source ? ws.findRequest(tab.source) : undefined;

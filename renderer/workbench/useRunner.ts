@@ -4,12 +4,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { EffectiveRequest } from '../../src/effectiveRequest';
-import type { AppError, Result } from '../../src/errors';
+import type { AppError } from '../../src/errors';
 import type { AuthChoice } from '../../src/models/auth';
 import type { SendResult, SignResult } from '../../src/models/http';
 import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, TabState } from '../../src/models/workspace';
-import { transportError } from '../format';
+import { settle } from '../api';
 import type { IdentityState } from './IdentityBadge';
 
 /** The largest response body the window receives inline; larger ones are read from the spool file. */
@@ -34,14 +34,6 @@ export interface PreviewState {
 }
 
 export const PREVIEW_DELAY_MS = 300;
-
-export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await call();
-  } catch (err) {
-    return { ok: false, error: transportError(err) };
-  }
-}
 
 export function authKey(auth: AuthChoice): string {
   return JSON.stringify(auth);

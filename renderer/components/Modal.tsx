@@ -1,17 +1,20 @@
 // A modal <dialog> shown with showModal(): the browser traps focus and Escape arrives as a cancel event, which we
 // route to onCancel so the caller decides (the dialog never closes behind React's back).
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
   onCancel(): void;
   children: ReactNode;
-  className?: string;
+  /** Each area styles its own dialogs ("sb-modal" in the sidebar, "modal" in the workbench). */
+  className: string;
+  /** The id of the element that describes the dialog, when there is one. */
+  describedBy?: string;
 }
 
-export function Modal({ title, onCancel, children, className }: Props) {
+export function Modal({ title, onCancel, children, className, describedBy }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useRef(`modal-${Math.random().toString(36).slice(2)}`).current;
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -22,8 +25,9 @@ export function Modal({ title, onCancel, children, className }: Props) {
   return (
     <dialog
       ref={ref}
-      className={`sb-modal ${className ?? ''}`}
+      className={className}
       aria-labelledby={titleId}
+      aria-describedby={describedBy}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
