@@ -328,6 +328,156 @@ test.describe('workbench against a loopback server', () => {
     await expect(again.page.getByRole('tab', { name: /unsaved changes/ })).toHaveCount(1);
   });
 
+  test('a secret variable is masked in the signing inspector, before and after sending', async ({ rolecall }) => {
+    // This server answers without echoing the request, so whatever shows the secret on the page is RoleCall's doing.
+    const quiet = await startEchoServer(async (request) =>
+      (await verifySigV4(request, EXAMPLE_KEYS)).ok
+        ? { status: 200, headers: [['Content-Type', 'application/json']], body: '{"ok":true}' }
+        : { status: 403, headers: [['Content-Type', 'text/plain']], body: 'bad signature' },
+    );
+    try {
+      const { page, registry } = await rolecall.open(exampleKeys);
+      const saved = await registry.invoke('environments:save', {
+        environments: [
+          {
+            id: 'env-secret',
+            name: 'secret',
+            variables: [
+              { id: 'v1', key: 'base', value: quiet.url },
+              { id: 'v2', key: 'token', value: 'very-secret-value', secret: true },
+            ],
+          },
+        ],
+        activeEnvironmentId: 'env-secret',
+      });
+      expect(saved.ok).toBe(true);
+      await page.reload();
+      await expect(page.getByRole('banner').getByLabel('Active environment')).toHaveValue('env-secret');
+
+      await setUrl(page, '{{base}}/items?k={{token}}');
+      await openSection(page, 'Headers');
+      await page.getByRole('button', { name: '+ Add header' }).click();
+      await page.getByLabel('Header name 1').fill('X-Token');
+      await page.getByLabel('Header value 1').fill('{{token}}');
+      await openSection(page, 'Auth & signing');
+      await page.getByLabel('Auth', { exact: true }).selectOption('env');
+      await page.getByLabel('Region', { exact: true }).fill('us-east-1');
+      await page.getByLabel('Service', { exact: true }).fill('execute-api');
+
+      const inspector = page.getByRole('region', { name: 'Signing inspector' });
+      const canonical = page.getByLabel('Canonical request text');
+      await expect(canonical).toContainText('x-token:••••••');
+      await expect(canonical).toContainText('k=••••••');
+      await expect(inspector).toContainText('/items?k=••••••');
+      const pageText = () => page.evaluate(() => document.body.textContent ?? '');
+      expect(await pageText()).not.toContain('very-secret-value');
+
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(page.getByLabel('Status')).toContainText('200');
+      await expect(inspector).toContainText('Sent · exactly what went on the wire');
+      await expect(canonical).toContainText('x-token:••••••');
+      expect(header(quiet.requests.at(-1)!, 'x-token')).toBe('very-secret-value');
+      expect(await pageText()).not.toContain('very-secret-value');
+    } finally {
+      await quiet.stop();
+    }
+  });
+
+  test('Enter in the URL field while a request is in flight does not send it again', async ({ rolecall }) => {
+    const slow = await startEchoServer(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return echoResponse(request);
+    });
+    try {
+      const { page } = await rolecall.open(exampleKeys);
+      await setUrl(page, `${slow.url}/slow`);
+      await url(page).press('Enter');
+      await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toBeVisible();
+      await url(page).press('Enter');
+      await page.keyboard.press(`${mod}+Enter`);
+      await expect(page.getByLabel('Status')).toContainText('200');
+      // Long enough for a second request to have arrived had one been sent.
+      await page.waitForTimeout(300);
+      expect(slow.requests).toHaveLength(1);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  test('the workbench shortcuts do nothing while the Profiles view covers it', async ({ rolecall }) => {
+    const { page } = await rolecall.open(exampleKeys);
+    const tabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab');
+    await expect(tabs).toHaveCount(1);
+    await setUrl(page, `${echo.url}/hidden`);
+    const sent = echo.requests.length;
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Profiles' }).click();
+    await expect(url(page)).toBeHidden();
+    for (const key of ['t', 'Enter', 's', 'w']) await page.keyboard.press(`${mod}+${key}`);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Workbench' }).click();
+    await expect(tabs).toHaveCount(1);
+    await expect(url(page)).toHaveText(`${echo.url}/hidden`);
+    expect(echo.requests.length).toBe(sent);
+    // Back in view, they work again.
+    await page.keyboard.press(`${mod}+t`);
+    await expect(tabs).toHaveCount(2);
+  });
+
+  test('in dark mode the request body’s literals, strings and keys are legible', async ({ rolecall }) => {
+    const { page } = await rolecall.open(exampleKeys);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openSection(page, 'Body');
+    await page.getByRole('radio', { name: 'Raw' }).check();
+    await page.getByRole('textbox', { name: 'Body' }).fill('{"count": 42, "ok": true, "none": null, "name": "widget"}');
+    const contrasts = await page.getByRole('textbox', { name: 'Body' }).evaluate((content) => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (css: string) => {
+        const [r, g, b] = rgb(css).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const background = luminance(getComputedStyle(content.closest('.cm-editor')!).backgroundColor);
+      const out: Record<string, number> = {};
+      for (const token of ['42', 'true', 'null', '"widget"', '"count"']) {
+        const span = [...content.querySelectorAll('span')].find((s) => s.textContent === token);
+        const fg = luminance(getComputedStyle(span ?? content).color);
+        out[token] = (Math.max(fg, background) + 0.05) / (Math.min(fg, background) + 0.05);
+      }
+      return out;
+    });
+    for (const [token, ratio] of Object.entries(contrasts)) expect(ratio, `contrast of ${token}`).toBeGreaterThanOrEqual(4.5);
+  });
+
+  test('a part that fails to render shows the error and Try again; the rest of the window keeps working', async ({ rolecall }) => {
+    const { page, registry, pageErrors } = await rolecall.open(exampleKeys);
+    // A main side that answers a send with a malformed result, as a bug there would.
+    const invoke = registry.invoke.bind(registry);
+    let broken = true;
+    registry.invoke = async (channel, request, context) => {
+      const result = await invoke(channel, request, context);
+      if (channel !== 'request:send' || !broken || !result.ok) return result;
+      return { ok: true, value: { ...(result.value as SendResult), response: undefined } } as unknown as typeof result;
+    };
+    await setUrl(page, `${echo.url}/boom`);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const failed = page.getByRole('alert').filter({ hasText: 'The response stopped working' });
+    await expect(failed).toBeVisible();
+    await expect(failed).toContainText(/Cannot read properties of undefined/);
+    expect(pageErrors.join('\n')).toContain('The response failed to render');
+
+    // The editor, the tabs and the inspector are still there and still work.
+    await expect(page.getByRole('region', { name: 'Signing inspector' })).toContainText('/boom');
+    broken = false;
+    await setUrl(page, `${echo.url}/fine`);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Signing inspector' })).toContainText('Sent · exactly what went on the wire');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(failed).toHaveCount(0);
+    // The loopback server refuses an unsigned request: what matters is that the response pane is back.
+    await expect(page.getByLabel('Status')).toContainText('403 Forbidden');
+  });
+
   test('an unreachable host is shown as a readable error, never a blank pane', async ({ rolecall }, testInfo) => {
     const { page } = await rolecall.open(exampleKeys);
     const port = await closedPort();

@@ -1,6 +1,6 @@
 // The contract test: every channel has a handler and a preload method, input is validated, and no response that
 // crosses the boundary carries a secret key or a session token, checked against credentials moto really issued.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,6 +186,79 @@ describe('the workbench channels', () => {
       const result = await app.registry.invoke(channel, request);
       expect(result.ok ? '' : result.error.code, channel).toBe('FILE_ERROR');
     }
+  });
+
+  it('exports a collection as RoleCall JSON or Postman v2.1, with secret values empty and no credential', async () => {
+    const dir = await tempDir();
+    const saved: string[] = [];
+    const app = await start(dir, saved);
+    const SECRET = 'collectionSecretValueNeverExported0001';
+    const withSecret = { ...collection, variables: [...collection.variables, { id: 'v2', key: 'apiKey', value: SECRET, secret: true }] };
+    value(await app.registry.invoke('collections:save', { collection: withSecret }));
+    value(await app.registry.invoke('keys:save', KEYS));
+
+    const own = value<{ path: string; cancelled: boolean }>(await app.registry.invoke('collections:export', { id: 'c1', format: 'rolecall' }));
+    expect(own).toEqual({ path: join(dir, 'Team API.rolecall.json'), cancelled: false });
+    const postman = value<{ path: string; cancelled: boolean }>(await app.registry.invoke('collections:export', { id: 'c1', format: 'postman' }));
+    expect(postman.path).toBe(join(dir, 'Team API.postman_collection.json'));
+    expect(saved).toEqual(['Team API.rolecall.json', 'Team API.postman_collection.json']);
+
+    const ownFile = JSON.parse(readFileSync(own.path, 'utf8'));
+    expect(ownFile).toMatchObject({ format: 'rolecall-collection', version: 1, collection: { id: 'c1', name: 'Team API' } });
+    expect(ownFile.collection.variables[1]).toMatchObject({ key: 'apiKey', value: '', secret: true });
+    const postmanFile = JSON.parse(readFileSync(postman.path, 'utf8'));
+    expect(postmanFile.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
+    expect(postmanFile.auth.type).toBe('awsv4');
+    for (const text of [readFileSync(own.path, 'utf8'), readFileSync(postman.path, 'utf8')]) {
+      for (const secret of [SECRET, KEYS.secretAccessKey, KEYS.sessionToken]) expect(text).not.toContain(secret);
+    }
+  });
+
+  it('reports a cancelled export, and refuses an unknown collection or a host that cannot save files', async () => {
+    const dir = await tempDir();
+    const app = await start(dir);
+    value(await app.registry.invoke('collections:save', { collection }));
+    const store = openConfStore(dir);
+    const cancelling = createApp({ host: 'browser-test', env: {}, emit: () => {}, store: store.backend, collectionFiles: store.collectionFiles, chooseSavePath: async () => undefined });
+    expect(value(await cancelling.registry.invoke('collections:export', { id: 'c1', format: 'postman' }))).toEqual({ cancelled: true });
+    const unknown = await app.registry.invoke('collections:export', { id: 'nope', format: 'postman' });
+    expect(unknown.ok ? '' : unknown.error.code).toBe('INVALID_INPUT');
+    const badFormat = await app.registry.invoke('collections:export', { id: 'c1', format: 'insomnia' });
+    expect(badFormat.ok ? '' : badFormat.error.code).toBe('INVALID_INPUT');
+    const cli = createApp({ host: 'cli', env: {}, emit: () => {} });
+    const noSave = await cli.registry.invoke('collections:export', { id: 'c1', format: 'postman' });
+    expect(noSave.ok ? '' : noSave.error.code).toBe('FILE_ERROR');
+  });
+
+  it('keeps secret variable values encrypted on disk and gives them back after a restart', async () => {
+    const dir = await tempDir();
+    const ENV_SECRET = 'environmentSecretValueOnlyInMemory0001';
+    const COLLECTION_SECRET = 'folderSecretValueOnlyInMemory0001';
+    const first = await start(dir);
+    const folderVars = [{ id: 'fv', key: 'token', value: COLLECTION_SECRET, secret: true }];
+    const withSecret = { ...collection, items: [{ ...collection.items[0]!, variables: folderVars }] };
+    value(await first.registry.invoke('collections:save', { collection: withSecret }));
+    value(await first.registry.invoke('environments:save', { environments: [{ id: 'prod', name: 'prod', variables: [{ id: 'ev', key: 'apiKey', value: ENV_SECRET, secret: true }] }] }));
+    expect(value<Workspace>(await first.registry.invoke('workspace:load', {})).secretsProtection).toBe(cipher.name);
+    await first.dispose();
+
+    const disk = [confStoreFile(dir), ...readdirSync(join(dir, 'collections')).map((f) => join(dir, 'collections', f))].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(disk).toContain('"sealed"');
+    for (const secret of [ENV_SECRET, COLLECTION_SECRET]) expect(disk).not.toContain(secret);
+
+    const loaded = value<Workspace>(await (await start(dir)).registry.invoke('workspace:load', {}));
+    expect(loaded.environments[0]!.variables[0]).toEqual({ id: 'ev', key: 'apiKey', value: ENV_SECRET, enabled: true, secret: true });
+    const folder = loaded.collections[0]!.items[0]!;
+    expect(folder.kind === 'folder' && folder.variables[0]).toEqual({ id: 'fv', key: 'token', value: COLLECTION_SECRET, enabled: true, secret: true });
+    expect(loaded.secretsUnreadable).toBeUndefined();
+  });
+
+  it('says secret values are unprotected when the host has no usable cipher', async () => {
+    const store = openConfStore(await tempDir());
+    const unavailable = { ...createProcessCipher(), available: false };
+    const app = createApp({ host: 'browser-test', env: {}, emit: () => {}, store: store.backend, collectionFiles: store.collectionFiles, cipher: unavailable });
+    expect(value<Workspace>(await app.registry.invoke('workspace:load', {})).secretsProtection).toBe('none');
+    expect(value<Workspace>(await createApp({ host: 'cli', env: {}, emit: () => {} }).registry.invoke('workspace:load', {})).secretsProtection).toBe('none');
   });
 
   it('suggests file names without folders or forbidden characters', () => {

@@ -1,7 +1,9 @@
 // Builds the main-side application for one host (the Electron shell, the browser test host, the CLI): the engine,
 // the MFA broker that turns credential prompts into events, and the handler registry. Secrets are masked here,
 // at the last step before a response crosses the boundary.
+import { writeFile } from 'node:fs/promises';
 import { appError } from '../src/errors';
+import { exportCollection } from '../src/formats/collectionExport';
 import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
@@ -30,9 +32,12 @@ export interface AppOptions {
   storeRecovered?: Recovered;
   /** A file per collection (see WorkspaceStoreOptions); without it collections are keys of `store`. */
   collectionFiles?: WorkspaceStoreOptions['collectionFiles'];
-  /** Encrypts stored keys at rest; without one (or when it is unavailable) keys:save refuses. */
+  /**
+   * Encrypts stored keys and secret variable values at rest. Without a usable one keys:save refuses, and secret
+   * variables are stored as typed (workspace:load then reports secretsProtection "none").
+   */
   cipher?: Cipher;
-  /** Asks where to save a response body; undefined means the user cancelled. */
+  /** Asks where to save a file (a response body, an exported collection); undefined means the user cancelled. */
   chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
 }
 
@@ -54,6 +59,7 @@ export function createApp(options: AppOptions): App {
   const broker = createMfaBroker((prompt) => options.emit('mfa:prompt', prompt));
   const backend = options.store ?? createMemoryBackend();
   const workspace = createWorkspaceStore(backend, {
+    ...(options.cipher ? { cipher: options.cipher } : {}),
     ...(options.storeRecovered ? { recovered: options.storeRecovered } : {}),
     ...(options.collectionFiles ? { collectionFiles: options.collectionFiles } : {}),
   });
@@ -87,12 +93,26 @@ export function createApp(options: AppOptions): App {
     },
     'request:cancel': async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
     'mfa:answer': async ({ promptId, code, cancel }) => ({ accepted: broker.answer(promptId, code, cancel) }),
-    'workspace:load': async () => ({ ...workspace.load(), storedKeys: vault.list() }),
+    'workspace:load': async () => ({ ...workspace.load(), ...workspace.secretsStatus(), storedKeys: vault.list() }),
     'collections:save': async ({ collection }) => {
       workspace.saveCollection(collection);
       return { saved: true };
     },
     'collections:delete': async ({ id }) => ({ deleted: workspace.deleteCollection(id) }),
+    'collections:export': async ({ id, format }) => {
+      if (!options.chooseSavePath) throw appError('FILE_ERROR', 'Exporting to a file is not available here.');
+      const collection = workspace.getCollection(id);
+      if (!collection) throw appError('INVALID_INPUT', 'That collection no longer exists.', id);
+      const { fileName, text } = exportCollection(collection, format);
+      const target = await options.chooseSavePath(safeFileName(fileName));
+      if (!target) return { cancelled: true };
+      try {
+        await writeFile(target, text, 'utf8');
+      } catch (err) {
+        throw appError('FILE_ERROR', 'RoleCall could not write the exported collection.', `${target}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return { path: target, cancelled: false };
+    },
     'collections:order': async ({ ids }) => {
       workspace.orderCollections(ids);
       return { saved: true };

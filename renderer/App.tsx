@@ -4,6 +4,7 @@ import type { AppInfo, MfaPrompt, RoleCallApi } from '../src/contract';
 import type { AppError } from '../src/errors';
 import { settle } from './api';
 import { ErrorBox } from './components/ErrorBox';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { MfaDialog } from './components/MfaDialog';
 import { WorkspaceProvider } from './state/workspace';
 import { EnvironmentPicker } from './workbench/EnvironmentPicker';
@@ -29,9 +30,11 @@ export function App({ api }: { api: RoleCallApi | undefined }) {
     );
   }
   return (
-    <WorkspaceProvider api={api}>
-      <Connected api={api} />
-    </WorkspaceProvider>
+    <ErrorBoundary region="RoleCall">
+      <WorkspaceProvider api={api}>
+        <Connected api={api} />
+      </WorkspaceProvider>
+    </ErrorBoundary>
   );
 }
 
@@ -71,11 +74,13 @@ function Connected({ api }: { api: RoleCallApi }) {
       </header>
       {/* The workbench stays mounted behind the profiles page, so its tabs and results are kept. */}
       <main className="app-main" hidden={view !== 'workbench'}>
-        <Workbench api={api} />
+        <Workbench api={api} visible={view === 'workbench'} />
       </main>
       {view === 'profiles' && (
         <main className="app-main standalone">
-          <ProfilesView api={api} />
+          <ErrorBoundary region="The profiles page">
+            <ProfilesView api={api} />
+          </ErrorBoundary>
         </main>
       )}
       {prompt && (

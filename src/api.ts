@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'workspace:load',
   'collections:save',
   'collections:delete',
+  'collections:export',
   'collections:order',
   'environments:save',
   'history:add',

@@ -71,13 +71,24 @@ export const channels = {
   /** Creates or replaces one collection (its whole tree), written atomically. */
   'collections:save': { request: z.object({ collection: collectionSchema }).strict(), response: response<{ saved: true }>() },
   'collections:delete': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: response<{ deleted: boolean }>() },
+  /**
+   * Writes one collection to a file the user picks: RoleCall's own JSON or Postman Collection v2.1. Secret
+   * variable values are left empty and no credential is ever written.
+   */
+  'collections:export': {
+    request: z.object({ id: z.string().min(1).max(64), format: z.enum(['rolecall', 'postman']) }).strict(),
+    response: response<{ path?: string; cancelled: boolean }>(),
+  },
   /** The sidebar order of collections. */
   'collections:order': { request: z.object({ ids: z.array(z.string().min(1).max(64)).max(10000) }).strict(), response: response<{ saved: true }>() },
   'environments:save': {
     request: z.object({ environments: z.array(environmentSchema).max(1000), activeEnvironmentId: z.string().max(64).optional() }).strict(),
     response: response<{ saved: true }>(),
   },
-  /** Appends to history (newest first, bounded to HISTORY_LIMIT). */
+  /**
+   * Appends to history (newest first, bounded to HISTORY_LIMIT entries and HISTORY_BYTE_LIMIT bytes); a request
+   * body beyond HISTORY_BODY_LIMIT bytes is cut and the entry marked `truncated`.
+   */
   'history:add': { request: z.object({ entry: historyEntrySchema }).strict(), response: response<{ size: number }>() },
   'history:clear': { request: empty, response: response<{ cleared: number }>() },
   /** Open tabs and their drafts, so they survive a restart. */
@@ -138,3 +149,6 @@ export type ChannelResponse<C extends Channel> = (typeof channels)[C]['response'
 export type EventName = keyof Events;
 
 export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+
+/** What collections:export writes: RoleCall's own JSON, or Postman Collection v2.1. */
+export type ExportFormat = ParsedRequest<'collections:export'>['format'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { historyEntrySchema } from '../../src/models/workspace';
-import { guardHistoryEntry, maskSecretQuery, QUERY_MASK } from './historyGuard';
+import { Buffer } from 'node:buffer';
+import { HISTORY_BODY_LIMIT, historyEntrySchema } from '../../src/models/workspace';
+import { cutUtf8, guardHistoryEntry, maskSecretQuery, QUERY_MASK } from './historyGuard';
 
 const entry = (headers: Array<[string, string]>, url = 'https://api.example.com/x') =>
   historyEntrySchema.parse({
@@ -35,5 +36,54 @@ describe('the history guard', () => {
     expect(guarded.resolvedUrl).not.toContain('FwoG');
     expect(guarded.request.url).not.toContain('abcdef');
     expect(maskSecretQuery('https://x.example.com/a?b=c')).toBe('https://x.example.com/a?b=c');
+  });
+});
+
+describe('history body limits', () => {
+  const withBody = (body: unknown) =>
+    historyEntrySchema.parse({
+      id: 'h1',
+      at: '2025-01-01T00:00:00.000Z',
+      request: { id: 'r1', name: 'x', method: 'POST', url: 'https://api.example.com/x', body },
+      resolvedUrl: 'https://api.example.com/x',
+    });
+
+  it('keeps a raw body up to 64 KB as it is, unmarked', () => {
+    const text = 'a'.repeat(HISTORY_BODY_LIMIT);
+    const guarded = guardHistoryEntry(withBody({ mode: 'raw', language: 'text', text }));
+    expect(guarded.request.body).toEqual({ mode: 'raw', language: 'text', text });
+    expect(guarded.truncated).toBeUndefined();
+  });
+
+  it('cuts a longer raw body to 64 KB, marks the entry with the original size, and stays valid', () => {
+    const text = `{"data":"${'x'.repeat(200 * 1024)}"}`;
+    const guarded = guardHistoryEntry(withBody({ mode: 'raw', language: 'json', text }));
+    expect(guarded.request.body.mode === 'raw' && guarded.request.body.text).toBe(text.slice(0, HISTORY_BODY_LIMIT));
+    expect(guarded.truncated).toEqual({ bodyBytes: text.length });
+    expect(historyEntrySchema.safeParse(guarded).success).toBe(true);
+  });
+
+  it('never splits a multi-byte character when cutting', () => {
+    expect(cutUtf8('aé€😀', 1)).toBe('a');
+    expect(cutUtf8('aé€😀', 2)).toBe('a');
+    expect(cutUtf8('aé€😀', 3)).toBe('aé');
+    expect(cutUtf8('aé€😀', 9)).toBe('aé€');
+    expect(cutUtf8('aé€😀', 10)).toBe('aé€😀');
+    const cut = guardHistoryEntry(withBody({ mode: 'raw', language: 'text', text: '€'.repeat(HISTORY_BODY_LIMIT) }));
+    const kept = cut.request.body.mode === 'raw' ? cut.request.body.text : '';
+    expect(Buffer.byteLength(kept)).toBeLessThanOrEqual(HISTORY_BODY_LIMIT);
+    expect(kept).toBe('€'.repeat(Math.floor(HISTORY_BODY_LIMIT / 3)));
+  });
+
+  it('shares the 64 KB between form fields, in order', () => {
+    const big = 'v'.repeat(40 * 1024);
+    const body = { mode: 'urlencoded', fields: [1, 2, 3].map((n) => ({ id: `f${n}`, key: `k${n}`, value: big })) };
+    const guarded = guardHistoryEntry(withBody(body));
+    const values = guarded.request.body.mode === 'urlencoded' ? guarded.request.body.fields.map((f) => f.value.length) : [];
+    expect(values).toEqual([40 * 1024, HISTORY_BODY_LIMIT - 40 * 1024, 0]);
+    expect(guarded.truncated).toEqual({ bodyBytes: 3 * 40 * 1024 });
+    const parts = { mode: 'multipart', parts: [{ id: 'p1', key: 'file', kind: 'file', value: '/tmp/x.bin' }, { id: 'p2', key: 'a', kind: 'text', value: big }, { id: 'p3', key: 'b', kind: 'text', value: big }] };
+    const multipart = guardHistoryEntry(withBody(parts)).request.body;
+    expect(multipart.mode === 'multipart' && multipart.parts.map((p) => p.value.length)).toEqual(['/tmp/x.bin'.length, 40 * 1024, HISTORY_BODY_LIMIT - 40 * 1024]);
   });
 });

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,33 @@ describe('the workspace store', () => {
     expect(store.load().history.map((e) => e.id)).toEqual(['h8', 'h7', 'h6', 'h5', 'h4']);
     expect(store.clearHistory()).toBe(5);
     expect(store.load().history).toEqual([]);
+  });
+
+  it('keeps history under its byte budget by dropping the oldest entries, keeping the newest even when alone it is over', () => {
+    const bodyEntry = (n: number, kb: number) =>
+      historyEntrySchema.parse({ ...entry(n), request: { ...entry(n).request, method: 'POST', body: { mode: 'raw', language: 'text', text: 'x'.repeat(kb * 1024) } } });
+    const store = open();
+    const budget = 200 * 1024;
+    const bounded = () => createWorkspaceStore(openConfStore(dir).backend, { collectionFiles: openConfStore(dir).collectionFiles, historyBytes: budget });
+    const first = bounded();
+    for (let n = 1; n <= 10; n++) first.addHistory(bodyEntry(n, 60));
+    const kept = first.load().history;
+    expect(kept.map((e) => e.id)).toEqual(['h10', 'h9', 'h8']);
+    expect(Buffer.byteLength(JSON.stringify(kept))).toBeLessThanOrEqual(budget);
+    expect(Buffer.byteLength(JSON.stringify(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).history))).toBeLessThanOrEqual(budget);
+    expect(first.addHistory(bodyEntry(11, 300))).toBe(1);
+    expect(first.load().history.map((e) => e.id)).toEqual(['h11']);
+    expect(store.load().history).toEqual([]); // the store opened before the writes keeps its own memory
+  });
+
+  it('bounds a stored history that is over the budget when it is opened', () => {
+    const store = open();
+    for (let n = 1; n <= 20; n++) store.addHistory(entry(n));
+    const one = Buffer.byteLength(JSON.stringify(entry(20)));
+    const { backend, collectionFiles } = openConfStore(dir);
+    const reopened = createWorkspaceStore(backend, { collectionFiles, historyBytes: one * 5 + 10 });
+    expect(reopened.load().history.map((e) => e.id)).toEqual(['h20', 'h19', 'h18', 'h17', 'h16']);
+    expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).history).toHaveLength(5);
   });
 
   it('refuses an active environment or active tab that is not in the list', () => {

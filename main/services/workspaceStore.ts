@@ -3,16 +3,22 @@
 // and validated once, at open, and then served from memory. conf and electron-store rewrite their whole file on
 // every set, so hosts give each collection a file of its own (collectionFiles): saving a tab or a small
 // collection then never re-serialises a 10,000-request one. A store that cannot be read is moved aside to a
-// backup file, never overwritten, and the workbench starts without it and says so.
+// backup file, never overwritten, and the workbench starts without it and says so. Secret variable values are
+// sealed with the key vault's cipher on the way to disk (secretVariables.ts), and history is bounded in bytes as
+// well as in entries, because one entry may carry a 64 KB body.
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { appError } from '../../src/errors';
+import type { Cipher } from './keyVault';
+import { createSecretSealer, type SecretSealer } from './secretVariables';
 import {
   collectionSchema,
   environmentSchema,
   historyEntrySchema,
+  HISTORY_BYTE_LIMIT,
   HISTORY_LIMIT,
   tabsSchema,
   WORKSPACE_VERSION,
@@ -36,6 +42,9 @@ export interface StoreBackend {
 /** The store's file name without extension, in whichever folder the host keeps it. */
 export const STORE_NAME = 'workspace';
 
+/** What load() returns: the workspace without what the app adds (stored keys, the secrets status). */
+export type StoredWorkspace = Omit<Workspace, 'storedKeys' | 'secretsProtection' | 'secretsUnreadable'>;
+
 export interface Recovered {
   message: string;
   backupFile: string;
@@ -48,6 +57,10 @@ export interface WorkspaceStoreOptions {
   /** One file per collection in `dir`; without it, collections are keys of the main backend. */
   collectionFiles?: { dir: string; create: BackendFactory };
   historyLimit?: number;
+  /** The whole history's bound in bytes (as stored); the oldest entries beyond it are dropped. */
+  historyBytes?: number;
+  /** Seals secret variable values at rest (the key vault's cipher); without a usable one they are stored as typed. */
+  cipher?: Cipher;
   /** Set by openBackend when the file could not even be opened. */
   recovered?: Recovered;
   now?: () => Date;
@@ -148,7 +161,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
 /** Where one collection is kept: a key of the main backend, or a file of its own. */
 interface CollectionSlot {
   read(): unknown;
-  write(collection: Collection): void;
+  /** Writes the stored form (secret values sealed). */
+  write(stored: unknown): void;
   remove(): void;
   /** The collection's own file, when it has one. */
   file?: string;
@@ -159,8 +173,24 @@ export const collectionFileName = (id: string) => `collection-${createHash('sha2
 
 const COLLECTION = 'collection';
 
+/** An entry's size as stored (UTF-8 JSON); remembered per entry object, which history never changes in place. */
+const sizes = new WeakMap<HistoryEntry, number>();
+function entryBytes(entry: HistoryEntry): number {
+  let size = sizes.get(entry);
+  if (size === undefined) {
+    size = Buffer.byteLength(JSON.stringify(entry), 'utf8');
+    sizes.set(entry, size);
+  }
+  return size;
+}
+
 /** Reads every key and validates it; throws an Error naming the first problems found. */
-function readState(backend: StoreBackend, slot: (id: string) => CollectionSlot, setAsideOne: (id: string, reason: string) => void): State {
+function readState(
+  backend: StoreBackend,
+  slot: (id: string) => CollectionSlot,
+  setAsideOne: (id: string, reason: string) => void,
+  sealer: SecretSealer,
+): State {
   let version = backend.get(KEY.version);
   if (version === undefined || version === null) version = 0;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) throw new Error(`version: ${JSON.stringify(version)} is not a version`);
@@ -184,6 +214,8 @@ function readState(backend: StoreBackend, slot: (id: string) => CollectionSlot, 
     tabs: backend.get(KEY.tabs) ?? EMPTY_TABS,
   };
   for (let v = version; v < WORKSPACE_VERSION; v++) data = MIGRATIONS[v]!(data);
+  data.collections = (data.collections as unknown[]).map((value) => sealer.openCollection(value));
+  data.environments = sealer.openEnvironments(data.environments);
 
   const collections = new Map<string, Collection>();
   (data.collections as unknown[]).forEach((value, i) => {
@@ -211,6 +243,8 @@ function emptyState(): State {
 export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStoreOptions = {}) {
   const now = opts.now ?? (() => new Date());
   const historyLimit = opts.historyLimit ?? HISTORY_LIMIT;
+  const historyBytes = opts.historyBytes ?? HISTORY_BYTE_LIMIT;
+  const sealer = createSecretSealer(opts.cipher);
   const problems: Recovered[] = opts.recovered ? [opts.recovered] : [];
   const slots = new Map<string, CollectionSlot>();
   let state: State;
@@ -260,7 +294,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   }
 
   try {
-    state = readState(backend, slot, setAsideOne);
+    state = readState(backend, slot, setAsideOne, sealer);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     if (!backend.path || !fs.existsSync(backend.path)) throw appError('FILE_ERROR', 'RoleCall could not read its workspace.', reason);
@@ -271,7 +305,12 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     state = emptyState();
     if (!unparsable) for (const key of knownKeys(backend)) remove(key);
   }
-  if (backend.get(KEY.version) !== WORKSPACE_VERSION) writeAll();
+  // Secret values written as typed (before a cipher was usable) are sealed now rather than at their next edit.
+  const plainSecrets = sealer.takePlainFound();
+  const bounded = boundHistory(state.history);
+  const historyOverBudget = bounded !== state.history;
+  state.history = bounded;
+  if (backend.get(KEY.version) !== WORKSPACE_VERSION || plainSecrets || historyOverBudget) writeAll();
   // One report for the renderer: the first backup, and every message.
   const recovered: Recovered | undefined = problems.length
     ? { message: problems.map((p) => p.message).join('\n'), backupFile: problems[0]!.backupFile }
@@ -289,11 +328,25 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     return [...Object.values(KEY), ...ids.map(collectionKey)];
   }
 
+  /** The newest entries within the count and byte limits (the newest is kept even if it alone is over). */
+  function boundHistory(history: HistoryEntry[]): HistoryEntry[] {
+    let total = 2; // "[]"
+    let keep = 0;
+    for (const entry of history) {
+      if (keep >= historyLimit) break;
+      const bytes = entryBytes(entry) + (keep > 0 ? 1 : 0);
+      if (keep > 0 && total + bytes > historyBytes) break;
+      total += bytes;
+      keep++;
+    }
+    return keep === history.length ? history : history.slice(0, keep);
+  }
+
   function writeAll() {
     backend.set(KEY.version, WORKSPACE_VERSION);
     backend.set(KEY.order, state.order);
-    for (const [id, collection] of state.collections) slot(id).write(collection);
-    backend.set(KEY.environments, state.environments);
+    for (const [id, collection] of state.collections) slot(id).write(sealer.sealCollection(collection));
+    backend.set(KEY.environments, sealer.sealEnvironments(state.environments));
     if (state.activeEnvironmentId) backend.set(KEY.active, state.activeEnvironmentId);
     else remove(KEY.active);
     backend.set(KEY.history, state.history);
@@ -301,9 +354,9 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   }
 
   return {
-    /** The whole workspace as the renderer restores it (stored key summaries are added by the app). */
-    load(): Omit<Workspace, 'storedKeys'> {
-      const workspace: Omit<Workspace, 'storedKeys'> = {
+    /** The whole workspace as the renderer restores it (the app adds stored key summaries and secretsStatus()). */
+    load(): StoredWorkspace {
+      const workspace: StoredWorkspace = {
         version: WORKSPACE_VERSION,
         collections: state.order.map((id) => state.collections.get(id)!),
         environments: state.environments,
@@ -316,7 +369,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     },
 
     saveCollection(collection: Collection): void {
-      slot(collection.id).write(collection);
+      slot(collection.id).write(sealer.sealCollection(collection));
       state.collections.set(collection.id, structuredClone(collection));
       if (!state.order.includes(collection.id)) {
         state.order = [...state.order, collection.id];
@@ -330,6 +383,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       state.order = state.order.filter((x) => x !== id);
       backend.set(KEY.order, state.order);
       state.collections.delete(id);
+      sealer.forgetCollection(id);
       slot(id).remove();
       slots.delete(id);
       return true;
@@ -348,7 +402,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       if (activeEnvironmentId && !ids.has(activeEnvironmentId)) {
         throw appError('INVALID_INPUT', 'The active environment is not one of the environments saved.', activeEnvironmentId);
       }
-      backend.set(KEY.environments, environments);
+      backend.set(KEY.environments, sealer.sealEnvironments(environments));
       if (activeEnvironmentId) backend.set(KEY.active, activeEnvironmentId);
       else remove(KEY.active);
       state.environments = structuredClone(environments);
@@ -356,9 +410,20 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       else delete state.activeEnvironmentId;
     },
 
-    /** Puts an entry first, dropping the oldest beyond the limit; returns the new size. */
+    /** What protects secret variable values at rest, and how many stored ones could not be opened. */
+    secretsStatus() {
+      return sealer.status();
+    },
+
+    /** The collection with this id, or undefined. */
+    getCollection(id: string): Collection | undefined {
+      const found = state.collections.get(id);
+      return found && structuredClone(found);
+    },
+
+    /** Puts an entry first, dropping the oldest beyond the count and byte limits; returns the new size. */
     addHistory(entry: HistoryEntry): number {
-      const history = [structuredClone(entry), ...state.history.filter((e) => e.id !== entry.id)].slice(0, historyLimit);
+      const history = boundHistory([structuredClone(entry), ...state.history.filter((e) => e.id !== entry.id)]);
       backend.set(KEY.history, history);
       state.history = history;
       return history.length;

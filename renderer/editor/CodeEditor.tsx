@@ -4,11 +4,11 @@ import { useEffect, useRef } from 'react';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
-import { editorTheme } from './editorTheme';
+import { editorTheme, syntaxColours } from './editorTheme';
 import { useEditorView } from './useEditorView';
 
 export type CodeLanguage = 'json' | 'xml' | 'text';
@@ -43,7 +43,7 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
     highlightActiveLine(),
     highlightSelectionMatches(),
     search({ top: true }),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(syntaxColours),
     // Mod-Enter belongs to the workbench (send), so CodeMirror's "insert blank line" binding is left out.
     keymap.of([...searchKeymap, ...foldKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap.filter((k) => k.key !== 'Mod-Enter')]),
     EditorView.lineWrapping,

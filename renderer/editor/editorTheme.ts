@@ -1,5 +1,20 @@
 // CodeMirror's look taken from the app's CSS variables, so the editor follows the light and dark themes.
+// The syntax colours are shared by every CodeMirror in the window (request body, response body); CodeMirror's own
+// default highlight style is light-only, and on the dark background its literals and tags nearly vanish.
+import { HighlightStyle } from '@codemirror/language';
 import { EditorView } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+
+/** Token colours from styles.css's --syn-* variables, which switch with the light and dark themes. */
+export const syntaxColours = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--syn-property)' },
+  { tag: [tags.string, tags.attributeValue], color: 'var(--syn-string)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--syn-literal)' },
+  { tag: [tags.tagName, tags.angleBracket], color: 'var(--syn-tag)' },
+  { tag: tags.attributeName, color: 'var(--syn-property)' },
+  { tag: [tags.comment, tags.processingInstruction, tags.documentMeta], color: 'var(--muted)', fontStyle: 'italic' },
+  { tag: tags.invalid, color: 'var(--danger)' },
+]);
 
 export const editorTheme = EditorView.theme({
   '&': { color: 'var(--fg)', backgroundColor: 'var(--bg)', fontSize: '12.5px', height: '100%' },
@@ -14,4 +29,6 @@ export const editorTheme = EditorView.theme({
   '.cm-panels input, .cm-panels button': { font: 'inherit', fontSize: '12px' },
   '.cm-searchMatch': { backgroundColor: 'color-mix(in srgb, #f5c400 40%, transparent)' },
   '.cm-foldPlaceholder': { backgroundColor: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--muted)' },
+  '&.cm-focused .cm-matchingBracket': { color: 'var(--fg)', backgroundColor: 'color-mix(in srgb, var(--accent) 30%, transparent)' },
+  '&.cm-focused .cm-nonmatchingBracket': { color: 'var(--danger)', backgroundColor: 'transparent' },
 });

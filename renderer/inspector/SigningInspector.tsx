@@ -1,6 +1,7 @@
 // What SigV4 did to the request, before sending (a live preview) and after: where the auth came from, region and
 // service and how they were found, the signed headers taken apart, the canonical request and the string to sign,
-// each with a caption, so someone new to SigV4 can follow every step. Secrets arrive masked from main.
+// each with a caption, so someone new to SigV4 can follow every step. Secrets arrive masked: the session token by
+// main, secret variables' values by the workbench (src/maskSignResult.ts).
 import type { AppError } from '../../src/errors';
 import type { SignResult, SigningExplanation } from '../../src/models/http';
 import { errorHint } from '../viewer/errorHints';

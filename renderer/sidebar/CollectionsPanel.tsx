@@ -24,6 +24,7 @@ import type { Collection, ItemNode } from '../../src/models/workspace';
 import { useWorkspace, type RequestRef } from '../state/workspace';
 import { blankCollection, blankFolder, blankRequest } from './blanks';
 import { CollectionTree, rowName, type DragItem, type DropPosition } from './CollectionTree';
+import { ExportDialog } from './ExportDialog';
 import { PlusIcon } from './icons';
 import { newId } from './ids';
 import { MoveDialog } from './MoveDialog';
@@ -36,7 +37,10 @@ interface Props {
   activeRef?: RequestRef;
 }
 
-type Dialog = { kind: 'settings'; row: TreeRow } | { kind: 'move'; row: Exclude<TreeRow, { kind: 'collection' }> };
+type Dialog =
+  | { kind: 'settings'; row: TreeRow }
+  | { kind: 'move'; row: Exclude<TreeRow, { kind: 'collection' }> }
+  | { kind: 'export'; row: Extract<TreeRow, { kind: 'collection' }> };
 
 /** Errors are already in the workspace's `error` (shown above the tree); this only stops an unhandled rejection. */
 const settle = (promise: Promise<unknown>) => promise.then(
@@ -232,6 +236,7 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     actions.push({ label: 'Rename', run: () => setRenamingKey(row.key) });
     actions.push({ label: 'Duplicate', run: () => void duplicate(row) });
     if (container) actions.push({ label: 'Settings…', run: () => setDialog({ kind: 'settings', row }) });
+    if (row.kind === 'collection') actions.push({ label: 'Export…', run: () => setDialog({ kind: 'export', row }) });
     actions.push({ label: 'Move up', run: () => void shift(row, -1) });
     actions.push({ label: 'Move down', run: () => void shift(row, 1) });
     if (row.kind !== 'collection') actions.push({ label: 'Move to…', run: () => setDialog({ kind: 'move', row }) });
@@ -304,6 +309,15 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
             void move({ collectionId: dialog.row.collectionId, itemId: itemId(dialog.row) }, target);
           }}
           onCancel={() => {
+            setDialog(undefined);
+            focus(dialog.row.key);
+          }}
+        />
+      )}
+      {dialog?.kind === 'export' && (
+        <ExportDialog
+          collection={dialog.row.collection}
+          onClose={() => {
             setDialog(undefined);
             focus(dialog.row.key);
           }}

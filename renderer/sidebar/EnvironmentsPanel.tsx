@@ -87,6 +87,16 @@ export function EnvironmentsPanel() {
           New environment
         </button>
       </div>
+      {ws.ready && ws.secretsProtection === 'none' && (
+        <p className="sb-notice" role="note">
+          This system offers no encryption, so secret variable values are stored unencrypted on disk.
+        </p>
+      )}
+      {ws.ready && ws.secretsUnreadable ? (
+        <p className="sb-notice" role="note">
+          {ws.secretsUnreadable === 1 ? '1 secret value' : `${ws.secretsUnreadable} secret values`} could not be decrypted and show empty; type them again.
+        </p>
+      ) : null}
       <p className="sb-hint sb-order" aria-label="Variable resolution order">
         Resolution order: <strong>environment</strong> → <strong>folder</strong> → <strong>collection</strong>. The first that defines a name wins.
       </p>

@@ -61,6 +61,9 @@ export function HistoryPanel({ onOpenHistory }: Props) {
                 <span className="sb-history-meta">
                   <span className={statusClass(entry)}>{outcome(entry)}</span>
                   {entry.durationMs !== undefined && <span>{Math.round(entry.durationMs)} ms</span>}
+                  {entry.truncated && (
+                    <span title={`History keeps the first 64 KB of the ${Math.round(entry.truncated.bodyBytes / 1024)} KB body sent`}>body cut</span>
+                  )}
                   <time dateTime={entry.at}>{when(entry.at)}</time>
                 </span>
               </button>

@@ -57,8 +57,19 @@ describe('tabsReducer', () => {
     state = tabsReducer(state, { type: 'edit', id, draft: { ...state.open[0]!.draft, url: 'https://x' } });
     expect(state.open[0]).toMatchObject({ dirty: true, draft: { url: 'https://x' } });
     const source = { collectionId: 'c', requestId: 'r' };
-    state = tabsReducer(state, { type: 'saved', id, source, doc: { ...state.open[0]!.draft, name: 'kept' } });
+    state = tabsReducer(state, { type: 'saved', id, source, doc: { ...state.open[0]!.draft, name: 'kept' }, base: state.open[0]!.draft });
     expect(state.open[0]).toMatchObject({ dirty: false, source, draft: { name: 'kept' } });
+  });
+
+  it('keeps what was typed while a save ran: the tab stays dirty with the newer draft', () => {
+    let state = run([{ type: 'new', doc: named('a') }]);
+    const id = state.open[0]!.id;
+    state = tabsReducer(state, { type: 'edit', id, draft: { ...state.open[0]!.draft, url: 'https://x' } });
+    const saving = state.open[0]!.draft;
+    state = tabsReducer(state, { type: 'edit', id, draft: { ...saving, url: 'https://x/typed-during-save' } });
+    const source = { collectionId: 'c', requestId: 'r' };
+    state = tabsReducer(state, { type: 'saved', id, source, doc: saving, base: saving });
+    expect(state.open[0]).toMatchObject({ dirty: true, source, draft: { url: 'https://x/typed-during-save' } });
   });
 
   it('at the limit makes room by dropping the oldest clean tab, never a dirty one', () => {

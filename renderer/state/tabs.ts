@@ -17,7 +17,8 @@ export type TabsAction =
   | { type: 'move'; id: string; to: number }
   | { type: 'moveBy'; id: string; delta: 1 | -1 }
   | { type: 'edit'; id: string; draft: RequestDoc }
-  | { type: 'saved'; id: string; source: SourceRef; doc: RequestDoc }
+  /** `base` is the draft the save started from: a tab edited since keeps its newer draft and stays unsaved. */
+  | { type: 'saved'; id: string; source: SourceRef; doc: RequestDoc; base: RequestDoc }
   | { type: 'reset'; tabs: Tabs };
 
 export const MAX_TABS = 200;
@@ -105,7 +106,10 @@ export function tabsReducer(state: Tabs, action: TabsAction): Tabs {
     case 'saved':
       return {
         ...state,
-        open: state.open.map((t) => (t.id === action.id ? { ...t, source: action.source, draft: action.doc, dirty: false } : t)),
+        open: state.open.map((t) => {
+          if (t.id !== action.id) return t;
+          return t.draft === action.base ? { ...t, source: action.source, draft: action.doc, dirty: false } : { ...t, source: action.source, dirty: true };
+        }),
       };
     case 'reset':
       return action.tabs;

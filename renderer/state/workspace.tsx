@@ -24,6 +24,9 @@ interface WorkspaceData {
   activeEnvironmentId?: string;
   history: HistoryEntry[];
   storedKeys: StoredKeySummary[];
+  /** What protects secret variable values at rest ("none": stored as typed; empty until loaded), and how many could not be opened. */
+  secretsProtection: string;
+  secretsUnreadable?: number;
   initialTabs: Tabs;
 }
 
@@ -49,7 +52,7 @@ export interface WorkspaceActions {
 
 export type WorkspaceValue = WorkspaceData & WorkspaceActions;
 
-const EMPTY: WorkspaceData = { ready: false, collections: [], environments: [], history: [], storedKeys: [], initialTabs: { open: [] } };
+const EMPTY: WorkspaceData = { ready: false, collections: [], environments: [], history: [], storedKeys: [], secretsProtection: '', initialTabs: { open: [] } };
 
 const WorkspaceContext = createContext<(WorkspaceValue & { api: RoleCallApi }) | undefined>(undefined);
 
@@ -226,6 +229,8 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
           activeEnvironmentId: w.activeEnvironmentId,
           history: w.history,
           storedKeys: w.storedKeys,
+          secretsProtection: w.secretsProtection,
+          ...(w.secretsUnreadable ? { secretsUnreadable: w.secretsUnreadable } : {}),
           initialTabs: w.tabs,
           ...(w.recovered ? { recovered: w.recovered } : {}),
         };

@@ -5,12 +5,12 @@
 import { defaultKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
-import { codeFolding, foldGutter, foldKeymap, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { codeFolding, foldGutter, foldKeymap, syntaxHighlighting } from '@codemirror/language';
 import { openSearchPanel, search, searchKeymap } from '@codemirror/search';
 import { EditorState, Prec, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { syntaxColours } from '../editor/editorTheme';
 import { createSearchPanel, findNextFast, findPreviousFast, setSearchSource } from './fastSearch';
 
 export type BodyLanguage = 'json' | 'xml' | 'html' | 'text';
@@ -19,17 +19,6 @@ export interface BodyEditorHandle {
   /** Opens the search panel and focuses its Find field. */
   openSearch(): void;
 }
-
-// Colours come from viewer.css's variables, so the editor follows the light/dark theme with the rest of the page.
-const highlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: 'var(--rv-syn-property)' },
-  { tag: [tags.string, tags.attributeValue], color: 'var(--rv-syn-string)' },
-  { tag: [tags.number, tags.bool, tags.null], color: 'var(--rv-syn-literal)' },
-  { tag: [tags.tagName, tags.angleBracket], color: 'var(--rv-syn-tag)' },
-  { tag: tags.attributeName, color: 'var(--rv-syn-property)' },
-  { tag: [tags.comment, tags.processingInstruction, tags.documentMeta], color: 'var(--muted)', fontStyle: 'italic' },
-  { tag: tags.invalid, color: 'var(--danger)' },
-]);
 
 const theme = EditorView.theme({
   '&': { height: '100%', backgroundColor: 'var(--panel)', color: 'var(--fg)', fontSize: '12.5px' },
@@ -106,7 +95,7 @@ export function BodyEditor(props: {
           codeFolding(),
           foldGutter(),
           drawSelection(),
-          syntaxHighlighting(highlight),
+          syntaxHighlighting(syntaxColours),
           search({ top: true, literal: true, createPanel: createSearchPanel }),
           Prec.high(
             keymap.of([

@@ -1,11 +1,15 @@
 // The workbench: sidebar | request tabs | response over the signing inspector, each border draggable (and movable
 // with the arrow keys once focused). This component wires the pieces together: the open tabs, the request in
-// effect after inheritance and variables, sending, saving and the keyboard.
+// effect after inheritance and variables, sending, saving and the keyboard. What main signed and sent carries
+// secret variables' real values; they are masked here, once, before any of it reaches the inspector or the viewer.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { RoleCallApi } from '../../src/contract';
 import { effectiveRequest, inheritedAuth } from '../../src/effectiveRequest';
+import { maskError, maskSendResult, maskSignResult } from '../../src/maskSignResult';
 import type { HistoryEntry, KeyValue, RequestDoc } from '../../src/models/workspace';
+import type { VariableScope } from '../../src/variables';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import type { VariableFieldHandle } from '../editor/VariableField';
 import { SigningInspector } from '../inspector/SigningInspector';
 import { SaveRequestDialog } from '../sidebar/SaveRequestDialog';
@@ -23,9 +27,11 @@ import { UnsavedDialog } from './UnsavedDialog';
 import { useRunner } from './useRunner';
 import './workbench.css';
 
-type SaveDialog = { tabId: string; draft: RequestDoc; closeAfter: boolean };
+/** `base` is the tab's draft when the save began: edits made while it runs must survive it. */
+type SaveDialog = { tabId: string; draft: RequestDoc; base: RequestDoc; closeAfter: boolean };
 
-export function Workbench({ api }: { api: RoleCallApi }) {
+/** `visible` is false while another view (Profiles) covers the workbench: its shortcuts are off then. */
+export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?: boolean }) {
   const ws = useWorkspace();
   const [tabs, dispatch] = useTabs(api, ws.ready ? ws.initialTabs : ws.error ? { open: [] } : undefined);
   const profiles = useProfileList(api);
@@ -33,6 +39,9 @@ export function Workbench({ api }: { api: RoleCallApi }) {
   const [confirmClose, setConfirmClose] = useState<string | undefined>();
   const [saveDialog, setSaveDialog] = useState<SaveDialog | undefined>();
   const urlField = useRef<VariableFieldHandle>(null);
+  /** The tabs as last rendered, for a save that finishes after later edits. */
+  const latestTabs = useRef(tabs);
+  latestTabs.current = tabs;
 
   const tab = activeTab(tabs);
   const found = tab?.source ? ws.findRequest(tab.source) : undefined;
@@ -46,6 +55,18 @@ export function Workbench({ api }: { api: RoleCallApi }) {
   const runner = useRunner({ api, tab, effective, profiles, environmentId: environment?.id, addHistory: ws.addHistory });
   const run = runner.run;
   const sentStage = Boolean(run?.result && tab && run.sentDraft === tab.draft);
+
+  // The scopes a result was made with and the current ones: a secret stays masked after the environment changes.
+  const shown = useMemo(() => {
+    const scopes = (made?: VariableScope[]) => [...(made ?? []), ...(effective?.scopes ?? [])];
+    const { preview } = runner;
+    return {
+      result: run?.result && maskSendResult(run.result, scopes(run.scopes)),
+      error: run?.error && maskError(run.error, scopes(run.scopes)),
+      preview: preview.signed && maskSignResult(preview.signed, scopes(preview.scopes)),
+      previewError: preview.error && maskError(preview.error, scopes(preview.scopes)),
+    };
+  }, [run, runner.preview, effective]);
 
   const closeNow = useCallback((id: string) => dispatch({ type: 'close', id }), [dispatch]);
 
@@ -66,13 +87,15 @@ export function Workbench({ api }: { api: RoleCallApi }) {
       const origin = target.source ? ws.findRequest(target.source) : undefined;
       const updated = origin && target.source ? replaceRequest(origin.collection, target.source.requestId, target.draft) : undefined;
       if (!updated || !target.source) {
-        setSaveDialog({ tabId, draft: target.draft, closeAfter });
+        setSaveDialog({ tabId, draft: target.draft, base: target.draft, closeAfter });
         return;
       }
       try {
         await ws.saveCollection(updated);
-        dispatch({ type: 'saved', id: tabId, source: target.source, doc: target.draft });
-        if (closeAfter) closeNow(tabId);
+        dispatch({ type: 'saved', id: tabId, source: target.source, doc: target.draft, base: target.draft });
+        // Closing would drop what was typed while saving; the tab stays open, marked unsaved, instead.
+        const edited = latestTabs.current.open.find((t) => t.id === tabId)?.draft !== target.draft;
+        if (closeAfter && !edited) closeNow(tabId);
       } catch {
         // The workspace shows the error in the sidebar and keeps the tab dirty.
       }
@@ -81,14 +104,13 @@ export function Workbench({ api }: { api: RoleCallApi }) {
   );
 
   const saveAs = useCallback(() => {
-    if (tab) setSaveDialog({ tabId: tab.id, draft: { ...tab.draft, id: crypto.randomUUID() }, closeAfter: false });
+    if (tab) setSaveDialog({ tabId: tab.id, draft: { ...tab.draft, id: crypto.randomUUID() }, base: tab.draft, closeAfter: false });
   }, [tab]);
 
   const onShortcut = useCallback(
     (action: ShortcutAction) => {
       switch (action) {
         case 'send':
-          if (run?.pendingId) return;
           void runner.send();
           return;
         case 'newTab':
@@ -117,9 +139,9 @@ export function Workbench({ api }: { api: RoleCallApi }) {
           return;
       }
     },
-    [run, runner, dispatch, tab, requestClose, save],
+    [runner, dispatch, tab, requestClose, save],
   );
-  useShortcuts(onShortcut);
+  useShortcuts(onShortcut, visible);
 
   const openRequest = useCallback(
     (ref: SourceRef) => {
@@ -140,7 +162,9 @@ export function Workbench({ api }: { api: RoleCallApi }) {
     <>
     <Group orientation="horizontal" className="workbench" id="workbench">
       <Panel id="sidebar-panel" defaultSize="22" minSize="12" className="pane sidebar-pane">
-        <Sidebar onOpenRequest={openRequest} onOpenHistory={openHistory} activeRef={tab?.source} />
+        <ErrorBoundary region="The sidebar">
+          <Sidebar onOpenRequest={openRequest} onOpenHistory={openHistory} activeRef={tab?.source} />
+        </ErrorBoundary>
       </Panel>
       <Separator className="resize-handle vertical" aria-label="Resize the sidebar" />
       <Panel id="request-panel" defaultSize="42" minSize="25" className="pane request-pane">
@@ -153,35 +177,37 @@ export function Workbench({ api }: { api: RoleCallApi }) {
           onNew={() => dispatch({ type: 'new' })}
         />
         {tab && effective ? (
-          <RequestEditor
-            ref={urlField}
-            api={api}
-            tabId={tab.id}
-            draft={tab.draft}
-            onChange={(draft) => dispatch({ type: 'edit', id: tab.id, draft })}
-            effective={effective}
-            inherited={inherited}
-            profiles={profiles}
-            storedKeys={ws.storedKeys}
-            onKeysSaved={ws.refreshKeys}
-            disabledParams={disabledParams[tab.id] ?? []}
-            onDisabledParamsChange={(rows) => setDisabledParams((all) => ({ ...all, [tab.id]: rows }))}
-            sending={Boolean(run?.pendingId)}
-            blocked={run?.blocked}
-            onSend={(force) => void runner.send(force)}
-            onCancel={() => void runner.cancel()}
-            onDismissBlocked={runner.dismissBlocked}
-            onSave={() => void save(tab.id)}
-            onSaveAs={saveAs}
-            location={location}
-            badge={
-              <IdentityBadge
-                state={runner.identity}
-                enabled={effective.sign.auth.kind !== 'none'}
-                onCheck={() => void runner.checkIdentity(effective.sign.auth)}
-              />
-            }
-          />
+          <ErrorBoundary region="The request editor">
+            <RequestEditor
+              ref={urlField}
+              api={api}
+              tabId={tab.id}
+              draft={tab.draft}
+              onChange={(draft) => dispatch({ type: 'edit', id: tab.id, draft })}
+              effective={effective}
+              inherited={inherited}
+              profiles={profiles}
+              storedKeys={ws.storedKeys}
+              onKeysSaved={ws.refreshKeys}
+              disabledParams={disabledParams[tab.id] ?? []}
+              onDisabledParamsChange={(rows) => setDisabledParams((all) => ({ ...all, [tab.id]: rows }))}
+              sending={Boolean(run?.pendingId)}
+              blocked={run?.blocked}
+              onSend={(force) => void runner.send(force)}
+              onCancel={() => void runner.cancel()}
+              onDismissBlocked={runner.dismissBlocked}
+              onSave={() => void save(tab.id)}
+              onSaveAs={saveAs}
+              location={location}
+              badge={
+                <IdentityBadge
+                  state={runner.identity}
+                  enabled={effective.sign.auth.kind !== 'none'}
+                  onCheck={() => void runner.checkIdentity(effective.sign.auth)}
+                />
+              }
+            />
+          </ErrorBoundary>
         ) : (
           <div className="empty-workbench">
             <p>{ws.ready || ws.error ? 'No request is open.' : 'Loading your workspace…'}</p>
@@ -198,24 +224,28 @@ export function Workbench({ api }: { api: RoleCallApi }) {
       <Panel id="result-panel" defaultSize="36" minSize="20" className="pane result-pane">
         <Group orientation="vertical" id="result-group">
           <Panel id="response-panel" defaultSize="58" minSize="15" className="pane response-pane">
-            <ResponseViewer api={api} result={run?.result} error={run?.error} pending={Boolean(run?.pendingId)} />
+            <ErrorBoundary region="The response">
+              <ResponseViewer api={api} result={shown.result} error={shown.error} pending={Boolean(run?.pendingId)} />
+            </ErrorBoundary>
           </Panel>
           <Separator className="resize-handle horizontal" aria-label="Resize the response and the inspector" />
           <Panel id="inspector-panel" defaultSize="42" minSize="10" className="pane inspector-pane">
-            {runner.preview.waiting && !sentStage ? (
-              <section className="inspector-waiting" aria-label="Signing inspector">
-                <h2>Signing inspector</h2>
-                <p className="muted">{runner.preview.waiting}</p>
-              </section>
-            ) : (
-              <SigningInspector
-                signed={sentStage ? run?.result?.sent : runner.preview.signed}
-                error={sentStage ? undefined : runner.preview.error}
-                authSource={effective?.authSource}
-                stage={sentStage ? 'sent' : 'preview'}
-                pending={sentStage ? false : runner.preview.pending}
-              />
-            )}
+            <ErrorBoundary region="The signing inspector">
+              {runner.preview.waiting && !sentStage ? (
+                <section className="inspector-waiting" aria-label="Signing inspector">
+                  <h2>Signing inspector</h2>
+                  <p className="muted">{runner.preview.waiting}</p>
+                </section>
+              ) : (
+                <SigningInspector
+                  signed={sentStage ? shown.result?.sent : shown.preview}
+                  error={sentStage ? undefined : shown.previewError}
+                  authSource={effective?.authSource}
+                  stage={sentStage ? 'sent' : 'preview'}
+                  pending={sentStage ? false : runner.preview.pending}
+                />
+              )}
+            </ErrorBoundary>
           </Panel>
         </Group>
       </Panel>
@@ -239,7 +269,7 @@ export function Workbench({ api }: { api: RoleCallApi }) {
           draft={saveDialog.draft}
           onCancel={() => setSaveDialog(undefined)}
           onSaved={(ref, doc) => {
-            dispatch({ type: 'saved', id: saveDialog.tabId, source: ref, doc });
+            dispatch({ type: 'saved', id: saveDialog.tabId, source: ref, doc, base: saveDialog.base });
             if (saveDialog.closeAfter) closeNow(saveDialog.tabId);
             setSaveDialog(undefined);
           }}

@@ -29,10 +29,12 @@ export function shortcutFor(event: KeyLike): ShortcutAction | undefined {
   return undefined;
 }
 
-export function useShortcuts(handler: (action: ShortcutAction) => void): void {
+/** Listens while `enabled`: a workbench hidden behind another view must not act on keys the user cannot see act. */
+export function useShortcuts(handler: (action: ShortcutAction) => void, enabled = true): void {
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {
+    if (!enabled) return;
     function onKeyDown(event: KeyboardEvent) {
       const action = shortcutFor(event);
       if (!action) return;
@@ -44,5 +46,5 @@ export function useShortcuts(handler: (action: ShortcutAction) => void): void {
     }
     document.addEventListener('keydown', onKeyDown, true);
     return () => document.removeEventListener('keydown', onKeyDown, true);
-  }, []);
+  }, [enabled]);
 }

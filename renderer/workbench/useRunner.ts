@@ -9,6 +9,7 @@ import type { AuthChoice } from '../../src/models/auth';
 import type { SendResult, SignResult } from '../../src/models/http';
 import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, TabState } from '../../src/models/workspace';
+import type { VariableScope } from '../../src/variables';
 import { settle } from '../api';
 import type { IdentityState } from './IdentityBadge';
 
@@ -23,6 +24,8 @@ export interface RunState {
   sentDraft?: TabState['draft'];
   /** Unresolved names that stopped the last send, waiting for "Send anyway". */
   blocked?: string[];
+  /** The variable scopes the sent request was resolved with: their secrets are masked in what is shown. */
+  scopes?: VariableScope[];
 }
 
 export interface PreviewState {
@@ -31,6 +34,8 @@ export interface PreviewState {
   pending: boolean;
   /** Why no preview was made, when none was. */
   waiting?: string;
+  /** The variable scopes the preview was resolved with: their secrets are masked in what is shown. */
+  scopes?: VariableScope[];
 }
 
 export const PREVIEW_DELAY_MS = 300;
@@ -65,6 +70,8 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
   const [preview, setPreview] = useState<PreviewState>({ pending: false });
   const [identities, setIdentities] = useState<Record<string, IdentityState>>({});
   const previewSeq = useRef(0);
+  /** Tabs with a send in flight. A ref, not state, so a second Enter in the same tick already sees the first. */
+  const inFlight = useRef(new Set<string>());
 
   const setRun = useCallback((tabId: string, run: RunState) => setRuns((all) => ({ ...all, [tabId]: run })), []);
 
@@ -82,6 +89,7 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
   );
 
   const sign = effective?.sign;
+  const scopes = effective?.scopes;
   const signKey = sign ? JSON.stringify(sign) : '';
   const identityKnown = sign ? identities[authKey(sign.auth)]?.status === 'done' : false;
   const waitsForMfa = sign ? mayNeedMfa(sign.auth, profiles) && !identityKnown : false;
@@ -100,17 +108,19 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
     const timer = setTimeout(() => {
       void settle(() => api.requestSign(sign)).then((result) => {
         if (seq !== previewSeq.current) return;
-        setPreview(result.ok ? { signed: result.value, pending: false } : { error: result.error, pending: false });
+        setPreview(result.ok ? { signed: result.value, pending: false, scopes } : { error: result.error, pending: false, scopes });
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
     // signKey stands for `sign`: a new object with the same content must not sign again.
   }, [api, signKey, waitsForMfa]);
 
+  /** Sends the active tab's request; while that tab's last send is in flight, does nothing (every way to send ends here). */
   const send = useCallback(
     async (force = false) => {
       if (!tab || !effective) return;
       const tabId = tab.id;
+      if (inFlight.current.has(tabId)) return;
       const draft = tab.draft;
       if (!draft.url.trim()) {
         setRun(tabId, { error: { code: 'INVALID_URL', message: 'Type a URL to send the request to.' } });
@@ -121,11 +131,14 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
         return;
       }
       const requestId = crypto.randomUUID();
+      inFlight.current.add(tabId);
       setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
       // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
       // never one giant message across IPC.
       const result = await settle(() => api.requestSend({ ...effective.sign, requestId, maxInMemoryBytes: UI_INLINE_BODY_BYTES }));
-      setRun(tabId, result.ok ? { result: result.value, sentDraft: draft } : { error: result.error, sentDraft: draft });
+      inFlight.current.delete(tabId);
+      const sent = { sentDraft: draft, scopes: effective.scopes };
+      setRun(tabId, result.ok ? { result: result.value, ...sent } : { error: result.error, ...sent });
       const entry: HistoryEntry = {
         id: crypto.randomUUID(),
         at: new Date().toISOString(),

@@ -163,10 +163,16 @@ export const historyEntrySchema = z.object({
   /** The error code when nothing came back (DNS_FAILURE, STS_ACCESS_DENIED, ...). */
   errorCode: text(64).optional(),
   environmentId: id.optional(),
+  /** Set when main cut the request body to HISTORY_BODY_LIMIT bytes: how big it was before. */
+  truncated: z.object({ bodyBytes: z.number().int().min(0) }).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const HISTORY_LIMIT = 500;
+/** A history entry keeps at most this much request body (UTF-8 bytes); the rest is cut and the entry marked. */
+export const HISTORY_BODY_LIMIT = 64 * 1024;
+/** The whole history (as stored, JSON) stays under this many bytes; the oldest entries go first. */
+export const HISTORY_BYTE_LIMIT = 5 * 1024 * 1024;
 
 export interface StoredKeySummary {
   name: string;
@@ -184,6 +190,10 @@ export interface Workspace {
   history: HistoryEntry[];
   tabs: Tabs;
   storedKeys: StoredKeySummary[];
+  /** What keeps secret variable values encrypted at rest (the cipher's name), or "none" when they are stored as typed. */
+  secretsProtection: string;
+  /** Secret values that were stored encrypted but could not be decrypted now; they are kept, shown empty. */
+  secretsUnreadable?: number;
   /** Set when the store could not be read: what happened and where the unreadable file was kept. */
   recovered?: { message: string; backupFile: string };
 }

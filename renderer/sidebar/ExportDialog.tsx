@@ -1,0 +1,85 @@
+// "Export…" on a collection: pick RoleCall JSON or Postman v2.1, then main asks where to save and writes the file.
+// Secret variable values and credentials never go into the file; the dialog says so, and where the file went.
+import { useState, type FormEvent } from 'react';
+import type { ExportFormat } from '../../src/contract';
+import type { AppError } from '../../src/errors';
+import { ErrorBox } from '../components/ErrorBox';
+import { Modal } from '../components/Modal';
+import { useWorkspaceApi } from '../state/workspace';
+import { transportError } from '../format';
+
+interface Props {
+  collection: { id: string; name: string };
+  onClose(): void;
+}
+
+const FORMATS: Array<{ value: ExportFormat; label: string; hint: string }> = [
+  { value: 'rolecall', label: 'RoleCall collection (JSON)', hint: 'Everything RoleCall keeps, to import into RoleCall again.' },
+  { value: 'postman', label: 'Postman Collection v2.1', hint: 'AWS auth becomes Postman’s AWS Signature with empty keys.' },
+];
+
+export function ExportDialog({ collection, onClose }: Props) {
+  const api = useWorkspaceApi();
+  const [format, setFormat] = useState<ExportFormat>('rolecall');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | undefined>();
+  const [savedTo, setSavedTo] = useState<string | undefined>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await api.collectionsExport({ id: collection.id, format });
+      if (!result.ok) setError(result.error);
+      else if (result.value.cancelled) onClose();
+      else setSavedTo(result.value.path);
+    } catch (err) {
+      setError(transportError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title={`Export “${collection.name}”`} onCancel={onClose} className="sb-modal">
+      {savedTo !== undefined ? (
+        <>
+          <p role="status">
+            Exported to <code>{savedTo}</code>
+          </p>
+          <div className="sb-actions">
+            <button type="button" className="sb-primary" onClick={onClose} autoFocus>
+              Close
+            </button>
+          </div>
+        </>
+      ) : (
+        <form onSubmit={(e) => void submit(e)}>
+          <fieldset>
+            <legend>Format</legend>
+            {FORMATS.map((f) => (
+              <label key={f.value} className="sb-choice">
+                <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} autoFocus={f.value === format} />
+                <span>
+                  {f.label}
+                  <span className="sb-hint"> — {f.hint}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <p className="sb-hint">Secret variables are exported with empty values; credentials are never exported.</p>
+          {error && <ErrorBox error={error} title="The collection was not exported" />}
+          <div className="sb-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="sb-primary" disabled={busy}>
+              Export
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}
