@@ -9,7 +9,7 @@ import { CHANNELS, createApi, methodName, type MfaPrompt } from '../src/contract
 import type { Result } from '../src/errors';
 import type { Identity } from '../src/models/auth';
 import type { SendResult, SignResult } from '../src/models/http';
-import type { StoredKeySummary, Workspace } from '../src/models/workspace';
+import { WORKSPACE_VERSION, type StoredKeySummary, type Workspace } from '../src/models/workspace';
 import { createApp, safeFileName, type App } from './app';
 import { confStoreFile, openConfStore } from './testing/confBackend';
 import type { MotoUser } from './testing/moto';
@@ -204,7 +204,7 @@ describe('the workbench channels', () => {
     expect(saved).toEqual(['Team API.rolecall.json', 'Team API.postman_collection.json']);
 
     const ownFile = JSON.parse(readFileSync(own.path, 'utf8'));
-    expect(ownFile).toMatchObject({ format: 'rolecall-collection', version: 1, collection: { id: 'c1', name: 'Team API' } });
+    expect(ownFile).toMatchObject({ format: 'rolecall-collection', version: WORKSPACE_VERSION, collection: { id: 'c1', name: 'Team API' } });
     expect(ownFile.collection.variables[1]).toMatchObject({ key: 'apiKey', value: '', secret: true });
     const postmanFile = JSON.parse(readFileSync(postman.path, 'utf8'));
     expect(postmanFile.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,14 @@ describe('secret variable values at rest', () => {
     expect(reopened.load().collections).toEqual([collection]);
     expect(reopened.load().environments).toEqual(environments);
     expect(reopened.secretsStatus()).toEqual({ secretsProtection: cipher.name });
+  });
+
+  it('are sealed when a version-1 store (plain secrets) is opened, and the store becomes version 2', () => {
+    writeFileSync(confStoreFile(dir), JSON.stringify({ version: 1, environments, collectionOrder: [] }));
+    const cipher = createProcessCipher();
+    expect(open(cipher).load().environments).toEqual(environments);
+    expect(disk()).not.toContain(ENV_SECRET);
+    expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).version).toBe(2);
   });
 
   it('are stored as typed without a usable cipher, and the store says so; a later cipher seals them at open', () => {

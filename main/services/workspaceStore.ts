@@ -71,6 +71,8 @@ type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 /** Step n turns a version-n store into version n+1. Version 0 is a store written before versions were kept. */
 const MIGRATIONS: Record<number, Migration> = {
   0: (data) => data,
+  // Secrets written in plain text by version 1 are sealed when the store is next written (see plainSecrets).
+  1: (data) => data,
 };
 
 const KEY = {

@@ -3,7 +3,11 @@
 // Nothing here holds a credential: auth refers to profiles, roles or stored keys by name.
 import { z } from 'zod';
 
-export const WORKSPACE_VERSION = 1;
+/**
+ * 1: first release of the store. 2: secret variable values are sealed with the key vault's cipher; an older
+ * RoleCall must not read a version-2 store (it would drop the sealed values), so it sets the store aside.
+ */
+export const WORKSPACE_VERSION = 2;
 
 const id = z.string().min(1).max(64);
 const text = (max = 64 * 1024) => z.string().max(max);
