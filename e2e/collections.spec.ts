@@ -11,7 +11,7 @@ const SECRET = 'e2eTeamSecretThatMustNeverReachThePage0';
 /** A static-keys profile: the inspector can sign a preview without any network. */
 const setup: AwsSetup = {
   config: '[profile team]\nregion = eu-west-1\n\n[profile other]\nregion = us-east-1\n',
-  credentials: `[team]\naws_access_key_id = AKIAE2ETEAM000000001\naws_secret_access_key = ${SECRET}\n\n[other]\naws_access_key_id = AKIAE2EOTHER00000001\naws_secret_access_key = ${SECRET}\n`,
+  credentials: `[team]\naws_access_key_id = AKIAE2ETEAMEXAMPLE01\naws_secret_access_key = ${SECRET}\n\n[other]\naws_access_key_id = AKIAE2EOTHEREXAMPLE1\naws_secret_access_key = ${SECRET}\n`,
   stsEndpoint: 'http://127.0.0.1:9',
 };
 

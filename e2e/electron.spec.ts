@@ -29,7 +29,7 @@ if (skipReason) console.log(`[electron.spec] SKIPPED: ${skipReason}`);
 
 const SECRET = 'electronE2eSecretThatMustNeverReachThePage0';
 const CONFIG = '[default]\nregion = eu-west-1\n\n[profile electron-e2e]\nregion = ap-northeast-1\n';
-const CREDENTIALS = `[default]\naws_access_key_id = AKIAELECTRONE2E00000\naws_secret_access_key = ${SECRET}\n`;
+const CREDENTIALS = `[default]\naws_access_key_id = AKIAELECTRONEXAMPLE1\naws_secret_access_key = ${SECRET}\n`;
 
 /** The environment Electron gets: the caller's (for DISPLAY and the like) minus AWS and RoleCall settings, plus ours. */
 function isolatedEnv(dir: string): Record<string, string> {

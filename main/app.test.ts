@@ -67,7 +67,7 @@ describe('the contract', () => {
 
 describe('the workbench channels', () => {
   const cipher = createProcessCipher();
-  const KEYS = { name: 'team', accessKeyId: 'AKIAWORKBENCH0000001', secretAccessKey: 'workbenchSecretKeyNeverOnDisk/0001', sessionToken: 'workbenchSessionTokenNeverOnDisk+0001' };
+  const KEYS = { name: 'team', accessKeyId: 'AKIAWORKBENCHEXAMPLE', secretAccessKey: 'workbenchSecretKeyNeverOnDisk/0001', sessionToken: 'workbenchSessionTokenNeverOnDisk+0001' };
   const collection = {
     id: 'c1',
     name: 'Team API',

@@ -9,7 +9,7 @@ import { createKeyVault, type Cipher } from './keyVault';
 import { createMemoryBackend } from './workspaceStore';
 
 const KEYS = {
-  accessKeyId: 'AKIAVAULTTEST0000001',
+  accessKeyId: 'AKIAVAULTEXAMPLE0001',
   secretAccessKey: 'vaultSecret/Key+ThatMustNeverReachTheDisk0001',
   sessionToken: 'FwoGZXIvYXdzEVaultSessionTokenThatMustNotBeOnDisk////abc==',
 };
@@ -52,8 +52,8 @@ describe('the key vault', () => {
 
   it('deletes by name and says when the name is unknown', async () => {
     const vault = createKeyVault(createMemoryBackend(), createProcessCipher());
-    vault.save('b', { accessKeyId: 'AKIAB000000000000000', secretAccessKey: 'bbbbbbbbbbbbbbbbbbbb' });
-    vault.save('a', { accessKeyId: 'AKIAA000000000000000', secretAccessKey: 'aaaaaaaaaaaaaaaaaaaa' });
+    vault.save('b', { accessKeyId: 'AKIABEXAMPLE00000000', secretAccessKey: 'bbbbbbbbbbbbbbbbbbbb' });
+    vault.save('a', { accessKeyId: 'AKIAAEXAMPLE00000000', secretAccessKey: 'aaaaaaaaaaaaaaaaaaaa' });
     expect(vault.list().map((k) => [k.name, k.hasSessionToken])).toEqual([['a', false], ['b', false]]);
     expect(vault.delete('a')).toBe(true);
     expect(vault.delete('a')).toBe(false);

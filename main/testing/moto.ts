@@ -209,7 +209,7 @@ export function xmlValue(xml: string, tag: string): string | undefined {
   return new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
 }
 
-const BOOTSTRAP_KEYS: AccessKeys = { accessKeyId: 'AKIABOOTSTRAP0000000', secretAccessKey: 'bootstrap' };
+const BOOTSTRAP_KEYS: AccessKeys = { accessKeyId: 'AKIABOOTSTRAPEXAMPLE', secretAccessKey: 'bootstrap' };
 
 async function sendQuery(endpoint: string, service: 'iam' | 'sts', params: Record<string, string>, keys: AccessKeys): Promise<string> {
   const url = new URL(endpoint);
