@@ -304,6 +304,44 @@ describe('NodeSha256', () => {
     mac.update(new TextEncoder().encode('data'));
     expect(Buffer.from(await mac.digest()).toString('hex')).toBe(createHmac('sha256', 'key').update('data').digest('hex'));
   });
+
+  it('gives the same digests for data in several pieces, and for the same short data under the same or another key', async () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    const hash = new NodeSha256();
+    for (const piece of ['a', 'b', 'c']) hash.update(enc(piece));
+    expect(Buffer.from(await hash.digest()).toString('hex')).toBe(sha256('abc'));
+    expect(Buffer.from(await new NodeSha256().digest()).toString('hex')).toBe(sha256(''));
+    const pieces = new NodeSha256('key');
+    pieces.update(enc('da'));
+    pieces.update(enc('ta'));
+    expect(Buffer.from(await pieces.digest()).toString('hex')).toBe(createHmac('sha256', 'key').update('data').digest('hex'));
+    for (const [key, data] of [['k1', 'id'], ['k1', 'id'], ['k1', 'ie'], ['k2', 'ie'], ['k1', 'id']] as const) {
+      const mac = new NodeSha256(key);
+      mac.update(enc(data));
+      const digest = await mac.digest();
+      expect(Buffer.from(digest).toString('hex'), `${key} ${data}`).toBe(createHmac('sha256', key).update(data).digest('hex'));
+      digest.fill(0);
+    }
+  });
+});
+
+describe('signRequest: signatures made at the same time', () => {
+  it('records each call\'s own canonical request and string to sign, as when made one by one', async () => {
+    const variants = [
+      params({ url: `${API}/stag/a?x=1`, credentials: { ...KEYS, sessionToken: TOKEN } }),
+      params({ url: `${API}/stag/b`, method: 'POST', body: '{"b":2}', credentials: { ...KEYS, sessionToken: TOKEN } }),
+      params({ url: `${API}/stag/c`, signing: { region: 'eu-west-1' } }),
+      params({ url: `${API}/stag/a?x=1`, credentials: { accessKeyId: 'AKIDOTHER', secretAccessKey: 'other' } }),
+    ];
+    const oneByOne = [];
+    for (const v of variants) oneByOne.push(await signRequest(v));
+    const together = await Promise.all([...variants, ...variants].map((v) => signRequest(v)));
+    expect(together).toEqual([...oneByOne, ...oneByOne]);
+    expect(new Set(oneByOne.map((r) => r.explanation.canonicalRequest)).size).toBe(variants.length);
+    for (const { explanation } of oneByOne) {
+      expect(explanation.signature).toBe(expectedSignature(explanation.accessKeyId === 'AKIDOTHER' ? 'other' : KEYS.secretAccessKey, explanation.credentialScope, explanation.stringToSign));
+    }
+  });
 });
 
 /** Sends a signed request as it is: the path and query as given, each header line as given. */

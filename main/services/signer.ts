@@ -3,6 +3,7 @@
 // typed and the typed headers are kept (duplicates, case, order); only what SigV4 itself requires is adapted for
 // smithy (duplicate headers joined with ",", folded lines unfolded). And the explanation shows the canonical
 // request and string to sign smithy really used, recorded as it built them, never recomputed beside it.
+import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HeaderBag, HttpRequest as SmithyRequest, QueryParameterBag, SourceData } from '@smithy/types';
@@ -42,27 +43,64 @@ const PRESIGN_PARAMS = new Set([
 ]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** smithy's Checksum over node:crypto: SHA-256, or HMAC-SHA256 when given a key. */
+/** Node's one-shot hash (Node 20.12+, 21.7+): no Hash object to build when the data comes in one piece. */
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, outputEncoding: 'buffer') => Buffer }).hash;
+
+const EMPTY = new Uint8Array(0);
+/** Longest data whose HMAC under a string key is remembered (smithy's HMAC of the access key id, 16–128 chars). */
+const MEMO_MAX_BYTES = 128;
+/**
+ * The last HMAC of short data under a string key. smithy computes HMAC(secret key, access key id) on every signature
+ * (its signing-key cache key), always the same for the same credentials.
+ */
+let memo: { key: string; data: Uint8Array; digest: Buffer } | undefined;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * smithy's Checksum over node:crypto: SHA-256, or HMAC-SHA256 when given a key. Data given in one piece (all smithy
+ * ever gives) is kept until digest and hashed in one call; more pieces stream into a Hash or Hmac.
+ */
 export class NodeSha256 {
   private readonly key: string | Uint8Array | undefined;
-  private state: Hash | Hmac;
+  private state: Hash | Hmac | undefined;
+  private single: Uint8Array | undefined;
 
   constructor(secret?: SourceData) {
     // createHmac takes a string key as UTF-8 itself, which spares an encoding on every signature.
     this.key = secret === undefined || typeof secret === 'string' ? secret : toBytes(secret);
-    this.state = this.fresh();
   }
 
   update(chunk: Uint8Array): void {
-    this.state.update(chunk);
+    if (this.state) {
+      this.state.update(chunk);
+    } else if (this.single === undefined) {
+      this.single = chunk;
+    } else {
+      this.state = this.fresh().update(this.single).update(chunk);
+      this.single = undefined;
+    }
   }
 
   async digest(): Promise<Uint8Array> {
-    return this.state.digest();
+    if (this.state) return this.state.digest();
+    const data = this.single ?? EMPTY;
+    const key = this.key;
+    if (key === undefined) return oneShotHash ? oneShotHash('sha256', data, 'buffer') : createHash('sha256').update(data).digest();
+    if (typeof key !== 'string' || data.length > MEMO_MAX_BYTES) return createHmac('sha256', key).update(data).digest();
+    if (memo && memo.key === key && sameBytes(memo.data, data)) return Buffer.from(memo.digest);
+    const digest = createHmac('sha256', key).update(data).digest();
+    memo = { key, data: Uint8Array.from(data), digest: Buffer.from(digest) };
+    return digest;
   }
 
   reset(): void {
-    this.state = this.fresh();
+    this.state = undefined;
+    this.single = undefined;
   }
 
   private fresh(): Hash | Hmac {
@@ -75,7 +113,11 @@ function toBytes(data: Exclude<SourceData, string>): Uint8Array {
   return new Uint8Array(data);
 }
 
-/** Records what smithy computed, as it computed it. One instance per signature: the records are per call. */
+/**
+ * Records what smithy computed, as it computed it. The records are per call: a signer built for some credentials,
+ * region and service is shared (see signerFor), and each signature runs on an object of its own whose prototype is
+ * that signer, so the records land on the call's object, even when signatures interleave.
+ */
 class RecordingSigner extends SignatureV4 {
   canonicalRequest = '';
   stringToSign = '';
@@ -103,8 +145,7 @@ class RecordingSigner extends SignatureV4 {
 
 export async function signRequest(p: SignParams): Promise<{ request: SignedRequest; explanation: SigningExplanation }> {
   const { request, credentials, signing } = p;
-  const target = parseRequestUrl(request.url);
-  const detected = detectEndpoint(target.url);
+  const { target, detected } = parseTarget(request.url);
   const region = signing.region ?? detected.region;
   const service = signing.service ?? detected.service;
   const host = target.url.hostname;
@@ -129,9 +170,7 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
   // A presigned S3 URL is always signed over UNSIGNED-PAYLOAD: S3 cannot know the body when the URL is made.
   const unsigned = signing.payload === 'unsigned' || (query && isS3);
 
-  const replaced = new Set(['authorization', 'x-amz-date']);
-  if (hasToken) replaced.add('x-amz-security-token');
-  const headers = prepareHeaders(request.headers, replaced);
+  const headers = prepareHeaders(request.headers, hasToken ? REPLACED_WITH_TOKEN : REPLACED);
   const added: Array<[string, string]> = [];
   if (!('host' in headers.signable)) {
     headers.signable.host = target.url.host;
@@ -146,14 +185,7 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
   }
   const typedQuery = prepareQuery(target.query, query ? (key) => PRESIGN_PARAMS.has(key.toLowerCase()) : () => false);
 
-  const signer = new RecordingSigner({
-    service,
-    region,
-    credentials,
-    sha256: NodeSha256,
-    uriEscapePath: !isS3,
-    applyChecksum: contentSha,
-  });
+  const signer = signerFor(credentials, region, service, !isS3, contentSha);
   const toSign: SmithyRequest = {
     method: request.method,
     protocol: target.url.protocol,
@@ -216,6 +248,69 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
 
 const UNREADABLE_BODY = Object.freeze({ unsigned: true });
 
+/** The URL parsed and its endpoint detected. */
+function parseTarget(raw: string): { target: ReturnType<typeof parseRequestUrl>; detected: ReturnType<typeof detectEndpoint> } {
+  const target = parseRequestUrl(raw);
+  return { target, detected: detectEndpoint(target.url) };
+}
+
+const REPLACED = new Set(['authorization', 'x-amz-date']);
+const REPLACED_WITH_TOKEN = new Set([...REPLACED, 'x-amz-security-token']);
+
+interface SharedSigner {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string | undefined;
+  region: string;
+  service: string;
+  uriEscapePath: boolean;
+  applyChecksum: boolean;
+  signer: RecordingSigner;
+}
+
+/** Shared signers (smithy's keep nothing between calls), the most recently used first; a handful is plenty. */
+const signers: SharedSigner[] = [];
+const MAX_SIGNERS = 8;
+
+/** A fresh recording signer for one call, on a shared signer for these credentials, region, service and options. */
+function signerFor(credentials: SignParams['credentials'], region: string, service: string, uriEscapePath: boolean, applyChecksum: boolean): RecordingSigner {
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  // Compared field by field: the same strings compare at once, and nothing long is hashed or concatenated per call.
+  let index = signers.findIndex(
+    (s) =>
+      s.accessKeyId === accessKeyId &&
+      s.secretAccessKey === secretAccessKey &&
+      s.sessionToken === sessionToken &&
+      s.region === region &&
+      s.service === service &&
+      s.uriEscapePath === uriEscapePath &&
+      s.applyChecksum === applyChecksum,
+  );
+  let entry: SharedSigner;
+  if (index >= 0) {
+    entry = signers[index]!;
+  } else {
+    // Only the credentials' own fields: the signer keeps nothing else of the caller's object.
+    const signer = new RecordingSigner({
+      service,
+      region,
+      credentials: sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken },
+      sha256: NodeSha256,
+      uriEscapePath,
+      applyChecksum,
+    });
+    entry = { accessKeyId, secretAccessKey, sessionToken, region, service, uriEscapePath, applyChecksum, signer };
+    signers.unshift(entry);
+    index = 0;
+    if (signers.length > MAX_SIGNERS) signers.pop();
+  }
+  if (index > 0) {
+    signers.splice(index, 1);
+    signers.unshift(entry);
+  }
+  return Object.create(entry.signer) as RecordingSigner;
+}
+
 function source(explicit: string | undefined): Detection {
   return explicit ? 'explicit' : 'detected';
 }
@@ -250,7 +345,7 @@ function prepareHeaders(headers: Array<[string, string]>, replaced: Set<string>)
     if (!HEADER_NAME.test(name)) throw appError('INVALID_INPUT', `"${name}" is not a valid HTTP header name.`);
     // A folded (multi-line) value means the same as its lines joined by one space (RFC 9112 §5.2); a line break
     // itself cannot be sent.
-    const unfolded = value.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
+    const unfolded = value.includes('\n') || value.includes('\r') ? value.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : value;
     if (/[^\t\x20-\x7e]/.test(unfolded)) {
       throw appError(
         'INVALID_INPUT',

@@ -11,6 +11,7 @@ import { EditorState, Prec, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { syntaxColours } from '../editor/editorTheme';
+import { bigJson } from './bigJson';
 import { createSearchPanel, findNextFast, findPreviousFast, setSearchSource } from './fastSearch';
 
 export type BodyLanguage = 'json' | 'xml' | 'html' | 'text';
@@ -34,8 +35,9 @@ const theme = EditorView.theme({
   '.cm-foldPlaceholder': { backgroundColor: 'var(--bg)', border: '1px solid var(--border)', color: 'var(--muted)' },
 });
 
-function languageExtension(language: BodyLanguage): Extension {
-  if (language === 'json') return json();
+function languageExtension(language: BodyLanguage, longContainers: ReadonlyMap<number, number> | undefined): Extension {
+  // JSON laid out while reading is a big body: highlighted line by line around the view, not parsed whole.
+  if (language === 'json') return longContainers ? bigJson(longContainers) : json();
   // HTML is highlighted as markup with the XML grammar: shown as text, never parsed into a document.
   if (language === 'xml' || language === 'html') return xml();
   return [];
@@ -49,12 +51,16 @@ export function BodyEditor(props: {
   language: BodyLanguage;
   label: string;
   wrap?: boolean;
+  /** For JSON laid out while reading (jsonIndenter): its record of long containers, for folding. */
+  longContainers?: ReadonlyMap<number, number>;
   ref?: Ref<BodyEditorHandle>;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const shownParts = useRef<readonly string[]>([]);
-  const applied = useRef<{ key: unknown; count: number; language: BodyLanguage; label: string; wrap: boolean } | undefined>(undefined);
+  const applied = useRef<
+    { key: unknown; count: number; language: BodyLanguage; label: string; wrap: boolean; longContainers: ReadonlyMap<number, number> | undefined } | undefined
+  >(undefined);
 
   useEffect(() => {
     const parent = host.current;
@@ -69,13 +75,13 @@ export function BodyEditor(props: {
     };
   }, []);
 
-  const { parts, docKey, language, label } = props;
+  const { parts, docKey, language, label, longContainers } = props;
   const wrap = props.wrap ?? false;
   useEffect(() => {
     const current = view.current;
     if (!current) return;
     const last = applied.current;
-    const same = last && last.key === docKey && last.language === language && last.label === label && last.wrap === wrap && last.count <= parts.length;
+    const same = last && last.key === docKey && last.language === language && last.label === label && last.wrap === wrap && last.longContainers === longContainers && last.count <= parts.length;
     if (same) {
       if (parts.length > last.count) {
         current.dispatch({ changes: { from: current.state.doc.length, insert: parts.slice(last.count).join('') } });
@@ -104,15 +110,15 @@ export function BodyEditor(props: {
             ]),
           ),
           keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap]),
-          languageExtension(language),
+          languageExtension(language, longContainers),
           wrap ? EditorView.lineWrapping : [],
           theme,
         ],
       }),
     );
-    applied.current = { key: docKey, count: parts.length, language, label, wrap };
+    applied.current = { key: docKey, count: parts.length, language, label, wrap, longContainers };
     shownParts.current = parts;
-  }, [parts, docKey, language, label, wrap]);
+  }, [parts, docKey, language, label, wrap, longContainers]);
 
   useImperativeHandle(props.ref, () => ({
     openSearch() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJsonIndenter } from './jsonIndenter';
+import { createJsonIndenter, LONG_CONTAINER_LINES } from './jsonIndenter';
 
 function indentInSlices(text: string, size: number): string {
   const indenter = createJsonIndenter();
@@ -30,5 +30,26 @@ describe('createJsonIndenter', () => {
   it('keeps a top-level scalar as it is', () => {
     expect(indentInSlices('"just text"', 3)).toBe('"just text"');
     expect(indentInSlices('42', 1)).toBe('42');
+  });
+
+  it('records where each container longer than LONG_CONTAINER_LINES lines opens and closes in the output, whatever the slices', () => {
+    const long = Array.from({ length: LONG_CONTAINER_LINES + 5 }, (_, i) => i);
+    const text = JSON.stringify({ short: [1, 2], long, nested: { inner: long } });
+    for (const size of [7, 1_000_000]) {
+      const indenter = createJsonIndenter();
+      let out = '';
+      for (let i = 0; i < text.length; i += size) out += indenter.push(text.slice(i, i + size));
+      out += indenter.end();
+      const pairs = [...indenter.longContainers].sort((a, b) => a[0] - b[0]);
+      const longOpen = out.indexOf('"long": [') + 8;
+      const expected = [
+        [0, out.length - 1],
+        [longOpen, out.indexOf('\n  ]', longOpen) + 3],
+        [out.indexOf('"nested": {') + 10, out.lastIndexOf('\n  }') + 3],
+        [out.indexOf('"inner": [') + 9, out.indexOf('\n    ]') + 5],
+      ];
+      expect(pairs, `slice ${size}`).toEqual(expected);
+      for (const [from, to] of pairs) expect(out[from]! + out[to]!).toMatch(/^(\{\}|\[\])$/);
+    }
   });
 });

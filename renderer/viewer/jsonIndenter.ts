@@ -6,7 +6,17 @@
 export interface JsonIndenter {
   push(chunk: string): string;
   end(): string;
+  /**
+   * The containers of the text laid out so far that span more than LONG_CONTAINER_LINES lines: the offset of the
+   * opening bracket in the output (all pushes' results joined) to the offset of its closing bracket. Grows as the
+   * text is pushed. A viewer finds short containers' ends from the layout itself; these it could only find by a
+   * scan as long as the container.
+   */
+  readonly longContainers: ReadonlyMap<number, number>;
 }
+
+/** Containers longer than this many lines are recorded in longContainers. */
+export const LONG_CONTAINER_LINES = 1000;
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -18,17 +28,45 @@ export function createJsonIndenter(): JsonIndenter {
   /** An opening bracket not written yet: "{}" and "[]" stay on one line, so it waits for the next token. */
   let pending: '{' | '[' | undefined;
   const indents: string[] = [];
-  const newline = () => (indents[depth] ??= '\n' + '  '.repeat(Math.max(0, depth)));
+  /** Length of the output so far (all pushes). */
+  let pos = 0;
+  /** Lines of output so far (line breaks written). */
+  let lines = 0;
+  /** The open containers, innermost last: their opening bracket's offset and line. */
+  const openAt: number[] = [];
+  const openLine: number[] = [];
+  const longContainers = new Map<number, number>();
+  const newline = () => {
+    lines++;
+    return (indents[depth] ??= '\n' + '  '.repeat(Math.max(0, depth)));
+  };
+  const emit = (out: string[], text: string) => {
+    out.push(text);
+    pos += text.length;
+  };
 
   function flush(out: string[]) {
     if (!pending) return;
-    out.push(pending);
+    openAt.push(pos);
+    openLine.push(lines);
+    emit(out, pending);
     depth++;
-    out.push(newline());
+    emit(out, newline());
     pending = undefined;
   }
 
+  function close(out: string[], c: string) {
+    flush(out);
+    depth--;
+    const from = openAt.pop();
+    const line = openLine.pop();
+    emit(out, newline());
+    if (from !== undefined && line !== undefined && lines - line > LONG_CONTAINER_LINES) longContainers.set(from, pos);
+    emit(out, c);
+  }
+
   return {
+    longContainers,
     push(chunk) {
       const out: string[] = [];
       let i = 0;
@@ -47,7 +85,7 @@ export function createJsonIndenter(): JsonIndenter {
             }
             j++;
           }
-          out.push(chunk.slice(i, j));
+          emit(out, chunk.slice(i, j));
           i = j;
           continue;
         }
@@ -62,7 +100,7 @@ export function createJsonIndenter(): JsonIndenter {
           case '"':
             flush(out);
             inString = true;
-            out.push(c);
+            emit(out, c);
             break;
           case '{':
           case '[':
@@ -72,28 +110,26 @@ export function createJsonIndenter(): JsonIndenter {
           case '}':
           case ']':
             if (pending && (pending === '{') === (c === '}')) {
-              out.push(pending + c);
+              emit(out, pending + c);
               pending = undefined;
             } else {
-              flush(out);
-              depth--;
-              out.push(newline() + c);
+              close(out, c);
             }
             break;
           case ',':
             flush(out);
-            out.push(',' + newline());
+            emit(out, ',' + newline());
             break;
           case ':':
             flush(out);
-            out.push(': ');
+            emit(out, ': ');
             break;
           default: {
             flush(out);
             // A number or literal: copy up to the next delimiter in one slice.
             let j = i;
             while (j < n && !' \t\n\r,:]}[{"'.includes(chunk[j]!)) j++;
-            out.push(c + chunk.slice(i, j));
+            emit(out, c + chunk.slice(i, j));
             i = j;
           }
         }

@@ -27,6 +27,8 @@ export interface BodyText {
   binary: boolean;
   /** Why the text is not what the view usually shows (unformatted, laid out while reading). */
   note?: string;
+  /** JSON laid out while reading: its containers longer than LONG_CONTAINER_LINES lines (grows as it is read). */
+  longContainers?: ReadonlyMap<number, number>;
   error?: AppError;
 }
 
@@ -88,6 +90,7 @@ async function loadSpooled(
   let indent: ((text: string) => string) | undefined;
   let finish = () => '';
   let note: string | undefined;
+  let longContainers: ReadonlyMap<number, number> | undefined;
   let offset = 0;
   // Bounded: one slice per READ_SLICE bytes of the size main reported, plus one to see the end.
   const maxSlices = Math.ceil(body.size / READ_SLICE) + 1;
@@ -109,6 +112,7 @@ async function loadSpooled(
         const indenter = createJsonIndenter();
         indent = (text) => indenter.push(text);
         finish = () => indenter.end();
+        longContainers = indenter.longContainers;
         note = 'Laid out while reading; Raw shows the body exactly as received.';
       }
     }
@@ -121,7 +125,7 @@ async function loadSpooled(
       const tail = (indent ? indent(rest) : rest) + finish();
       if (tail) parts = [...parts, tail];
     }
-    set({ status: done ? 'ready' : 'loading', parts, loaded: offset, language, binary: false, ...(note ? { note } : {}) });
+    set({ status: done ? 'ready' : 'loading', parts, loaded: offset, language, binary: false, ...(note ? { note } : {}), ...(longContainers ? { longContainers } : {}) });
     if (done) return;
   }
 }
