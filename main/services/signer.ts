@@ -248,10 +248,20 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
 
 const UNREADABLE_BODY = Object.freeze({ unsigned: true });
 
-/** The URL parsed and its endpoint detected. */
+/** Endpoint detection by origin: it depends on the host alone and every request to an API shares it. Bounded. */
+const detectedByOrigin = new Map<string, ReturnType<typeof detectEndpoint>>();
+const MAX_ORIGINS = 256;
+
+/** The URL parsed and its endpoint detected (the detection is only read, never changed, so it can be shared). */
 function parseTarget(raw: string): { target: ReturnType<typeof parseRequestUrl>; detected: ReturnType<typeof detectEndpoint> } {
   const target = parseRequestUrl(raw);
-  return { target, detected: detectEndpoint(target.url) };
+  let detected = detectedByOrigin.get(target.origin);
+  if (!detected) {
+    detected = detectEndpoint(target.url);
+    if (detectedByOrigin.size >= MAX_ORIGINS) detectedByOrigin.clear();
+    detectedByOrigin.set(target.origin, detected);
+  }
+  return { target, detected };
 }
 
 const REPLACED = new Set(['authorization', 'x-amz-date']);
