@@ -39,6 +39,7 @@ const doc = (id: string, name: string, url: string): RequestDoc => ({
   body: { mode: 'none' },
   auth: { type: 'inherit' },
   signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
+  disabledParams: [],
 });
 const request = (id: string, name: string, url: string): RequestNode => ({ ...doc(id, name, url), kind: 'request' });
 
@@ -323,6 +324,17 @@ test.describe('environments and history', () => {
     await sidebar.getByRole('tab', { name: 'Environments' }).click();
     await expect(panel.getByLabel('Active environment', { exact: true }).locator('option:checked')).toHaveText('stag');
     await expect(panel.getByRole('table', { name: 'stag variables' }).getByLabel('Value of variable 2', { exact: true })).toHaveAttribute('type', 'password');
+
+    // Deleting the active environment can be undone: it comes back, variables and all, and active again.
+    const kept = await stored(restarted.registry);
+    await panel.getByRole('button', { name: 'Delete stag' }).click();
+    await expect(panel.getByRole('button', { name: 'Edit stag' })).toHaveCount(0);
+    await expect.poll(async () => { const w = await stored(restarted.registry); return [w.environments.length, w.activeEnvironmentId]; }).toEqual([0, undefined]);
+    await panel.getByRole('status').filter({ hasText: 'Deleted environment “stag”' }).getByRole('button', { name: 'Undo' }).click();
+    await expect(panel.getByLabel('Active environment', { exact: true }).locator('option:checked')).toHaveText('stag');
+    await expect
+      .poll(async () => { const w = await stored(restarted.registry); return { environments: w.environments, active: w.activeEnvironmentId }; })
+      .toEqual({ environments: kept.environments, active: kept.activeEnvironmentId });
     expect(pageErrors).toEqual([]);
   });
 

@@ -27,6 +27,7 @@ const collection: Collection = {
       body: { mode: 'none' },
       auth: { type: 'inherit' },
       signing: { region: 'eu-west-1', service: 'execute-api', payload: 'signed', mode: 'header', expiresIn: 900 },
+      disabledParams: [],
     },
   ],
 };

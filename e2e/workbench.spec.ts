@@ -7,6 +7,7 @@ import { echoResponse, startEchoServer, type EchoServer, type RecordedRequest } 
 import type { Registry } from '../main/ipc/registry';
 import type { Result } from '../src/errors';
 import type { SendResult } from '../src/models/http';
+import type { Workspace } from '../src/models/workspace';
 import { expect, test, type AwsSetup } from './harness/fixtures';
 import { EXAMPLE_KEYS, header, verifySigV4 } from './harness/sigv4Verifier';
 
@@ -315,6 +316,12 @@ test.describe('workbench against a loopback server', () => {
     // Open tabs and their drafts survive a restart (they are saved a moment after the last change).
     await page.getByRole('tab', { name: /unsaved changes/ }).click();
     await expect(url(page)).toHaveText(`${echo.url}/first`);
+    // A switched-off param leaves the URL but stays with the request.
+    await setUrl(page, `${echo.url}/first?off=2`);
+    await openSection(page, 'Params');
+    await page.getByLabel('Enable param 1').uncheck();
+    await expect(url(page)).toHaveText(`${echo.url}/first`);
+    await expect(page.getByLabel('Param name 1')).toHaveValue('off');
     await expect
       .poll(async () => {
         const loaded = await registry.invoke('workspace:load', {});
@@ -326,6 +333,21 @@ test.describe('workbench against a loopback server', () => {
     await expect(reopened).toHaveCount(2);
     await expect(url(again.page)).toHaveText(`${echo.url}/first`);
     await expect(again.page.getByRole('tab', { name: /unsaved changes/ })).toHaveCount(1);
+
+    // The switched-off param came back with the draft, still off, and is not sent.
+    const loaded = await again.registry.invoke('workspace:load', {});
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect((loaded.value as Workspace).tabs.open.map((t) => t.draft.disabledParams)).toEqual([[], [{ key: 'off', value: '2' }]]);
+    await openSection(again.page, 'Params');
+    await expect(again.page.getByLabel('Param name 1')).toHaveValue('off');
+    await expect(again.page.getByLabel('Param value 1')).toHaveValue('2');
+    await expect(again.page.getByLabel('Enable param 1')).not.toBeChecked();
+    const sentBefore = echo.requests.length;
+    await again.page.getByRole('button', { name: 'Send', exact: true }).click();
+    // Unsigned (this tab has no auth), so the loopback server refuses it; what matters is the URL it received.
+    await expect(again.page.getByLabel('Status')).toBeVisible();
+    expect(echo.requests.length).toBe(sentBefore + 1);
+    expect(echo.requests.at(-1)!.url).toBe('/first');
   });
 
   test('a secret variable is masked in the signing inspector, before and after sending', async ({ rolecall }) => {

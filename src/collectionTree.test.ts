@@ -28,6 +28,7 @@ const request = (id: string, name = id, url = `https://api.example.com/${id}`): 
   body: { mode: 'none' },
   auth: { type: 'inherit' },
   signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
+  disabledParams: [],
 });
 
 const folder = (id: string, items: ItemNode[], name = id): FolderNode => ({

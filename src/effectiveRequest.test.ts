@@ -152,6 +152,16 @@ describe('effectiveRequest', () => {
     expect(result.sign.request.headers).toEqual([['Content-Type', 'application/x-www-form-urlencoded']]);
   });
 
+  it('signs only the URL: switched-off query params are kept with the request but never sent', () => {
+    const result = effectiveRequest({ doc: doc({ url: 'https://example.com/items?live=1', disabledParams: [{ key: 'off', value: 'secret-ish' }] }), folders: [] });
+    expect(result.sign.request.url).toBe('https://example.com/items?live=1');
+    expect(JSON.stringify(result.sign)).not.toContain('secret-ish');
+  });
+
+  it('reads a stored request from before disabled params existed as having none', () => {
+    expect(doc().disabledParams).toEqual([]);
+  });
+
   it('frames multipart text parts inline and leaves file parts for main to read', () => {
     const parts = [
       { id: 'p1', key: 'note', enabled: true, kind: 'text' as const, value: 'hi {{who}}' },

@@ -41,6 +41,7 @@ export function bigCollection(requests = REQUESTS, folders = FOLDERS): Collectio
         body: { mode: 'none' },
         auth: { type: 'inherit' },
         signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
+        disabledParams: [],
       });
     }
     items.push({ kind: 'folder', id: `f${f}`, name: `orders-${f}`, auth: { type: 'inherit' }, variables: [], items: children });

@@ -1,13 +1,17 @@
 // Named variable sets (stag, prod...), one of them active. Edits show at once and are written to main after a short
-// pause in typing (and when the panel closes), because each write rewrites the whole store file.
+// pause in typing (and when the panel closes), because each write rewrites the whole store file. A delete is written
+// at once and offers the same "Undo" toast as the collections tree.
 import { useEffect, useRef, useState } from 'react';
 import type { Environment } from '../../src/models/workspace';
 import { useWorkspace } from '../state/workspace';
 import { CloseIcon, CopyIcon, PencilIcon } from './icons';
 import { newId } from './ids';
+import { UndoToast, type Toast } from './UndoToast';
 import { VariablesTable } from './VariablesTable';
 
 const WRITE_DELAY_MS = 300;
+
+let toastIds = 0;
 
 export function EnvironmentsPanel() {
   const ws = useWorkspace();
@@ -16,6 +20,10 @@ export function EnvironmentsPanel() {
   const active = draft ? draft.active : ws.activeEnvironmentId;
   const [selectedId, setSelectedId] = useState<string | undefined>(active ?? envs[0]?.id);
   const [renaming, setRenaming] = useState<string | undefined>();
+  const [toast, setToast] = useState<Toast | undefined>();
+  // The toast's undo runs renders later: it must restore into the environments as they are then, not at the delete.
+  const latest = useRef({ envs, active });
+  latest.current = { envs, active };
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<{ envs: Environment[]; active?: string } | undefined>(undefined);
   const save = useRef(ws.setEnvironments);
@@ -59,9 +67,21 @@ export function EnvironmentsPanel() {
   }
 
   function remove(env: Environment) {
+    const at = envs.indexOf(env);
+    const wasActive = active === env.id;
     const rest = envs.filter((e) => e.id !== env.id);
-    change(rest, active === env.id ? undefined : active, true);
+    change(rest, wasActive ? undefined : active, true);
     if (selectedId === env.id) setSelectedId(rest[0]?.id);
+    setToast({
+      id: ++toastIds,
+      message: `Deleted environment “${env.name}”`,
+      undo: () => {
+        const now = latest.current;
+        if (now.envs.some((e) => e.id === env.id)) return;
+        change([...now.envs.slice(0, at), env, ...now.envs.slice(at)], wasActive ? env.id : now.active, true);
+        setSelectedId(env.id);
+      },
+    });
   }
 
   function rename(env: Environment, name: string | undefined) {
@@ -150,6 +170,7 @@ export function EnvironmentsPanel() {
           />
         </section>
       )}
+      {toast && <UndoToast key={toast.id} toast={toast} onDismiss={() => setToast(undefined)} />}
     </div>
   );
 }

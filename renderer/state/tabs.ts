@@ -38,6 +38,7 @@ export function blankRequest(name = 'Untitled request', id = newId()): RequestDo
     body: { mode: 'none' },
     auth: { type: 'inherit' },
     signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
+    disabledParams: [],
   };
 }
 

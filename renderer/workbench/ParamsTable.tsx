@@ -1,30 +1,32 @@
 // Query parameters as a table, kept in step with the URL both ways: the rows are read from the URL on every render
-// and editing them rewrites only the query. A switched-off row leaves the URL and waits below the others.
-import type { KeyValue } from '../../src/models/workspace';
+// and editing them rewrites only the query. A switched-off row leaves the URL (so it is never sent) and waits below
+// the others; it is kept in the request's `disabledParams`, so it is saved and restored with the request.
+import type { DisabledParam, KeyValue } from '../../src/models/workspace';
 import { KeyValueTable } from './KeyValueTable';
 import { queryRows, withQuery } from './queryParams';
 
 interface Props {
   url: string;
-  onUrlChange: (url: string) => void;
-  /** Switched-off rows, kept by the tab (they are not part of the URL). */
-  disabled: KeyValue[];
-  onDisabledChange: (rows: KeyValue[]) => void;
+  disabled: DisabledParam[];
+  /** One change carries both, so a row switched off leaves the URL and joins the disabled ones in the same edit. */
+  onChange: (patch: { url: string; disabledParams: DisabledParam[] }) => void;
   preview?: (text: string) => string;
 }
 
-export function ParamsTable({ url, onUrlChange, disabled, onDisabledChange, preview }: Props) {
+export function ParamsTable({ url, disabled, onChange, preview }: Props) {
   const live: KeyValue[] = queryRows(url).map((row, i) => ({ id: `q${i}`, key: row.key, value: row.value, enabled: true, secret: false }));
-  const rows = [...live, ...disabled];
+  const off: KeyValue[] = disabled.map((row, i) => ({ id: `d${i}`, key: row.key, value: row.value, enabled: false, secret: false }));
 
-  function onChange(next: KeyValue[]) {
+  function change(next: KeyValue[]) {
     const on = next.filter((row) => row.enabled);
     // A row still being typed (empty name and value) stays in the table, not as a bare "&" in the URL.
-    onUrlChange(withQuery(url, on.map((row) => ({ key: row.key, value: row.value, hasEquals: row.value !== '' || hasEquals(url, row) }))));
-    onDisabledChange(next.filter((row) => !row.enabled).map((row) => ({ ...row, id: row.id.startsWith('q') ? crypto.randomUUID() : row.id })));
+    onChange({
+      url: withQuery(url, on.map((row) => ({ key: row.key, value: row.value, hasEquals: row.value !== '' || hasEquals(url, row) }))),
+      disabledParams: next.filter((row) => !row.enabled).map((row) => ({ key: row.key, value: row.value })),
+    });
   }
 
-  return <KeyValueTable rows={rows} onChange={onChange} noun="Param" preview={preview} />;
+  return <KeyValueTable rows={[...live, ...off]} onChange={change} noun="Param" preview={preview} />;
 }
 
 /** Keeps "key=" as typed: a row that had "=" with an empty value still has it. */

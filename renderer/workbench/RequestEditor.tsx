@@ -5,7 +5,7 @@ import type { RoleCallApi } from '../../src/contract';
 import { detectEndpoint } from '../../src/endpoint';
 import { maskSecrets, type EffectiveRequest } from '../../src/effectiveRequest';
 import type { ProfileList } from '../../src/models/profile';
-import type { KeyValue, RequestAuth, RequestDoc, StoredKeySummary } from '../../src/models/workspace';
+import type { RequestAuth, RequestDoc, StoredKeySummary } from '../../src/models/workspace';
 import { VariableField, type VariableFieldHandle } from '../editor/VariableField';
 import { AuthPanel } from './AuthPanel';
 import { authSummary } from './authSummary';
@@ -29,8 +29,6 @@ interface Props {
   profiles?: ProfileList;
   storedKeys: StoredKeySummary[];
   onKeysSaved: () => Promise<void>;
-  disabledParams: KeyValue[];
-  onDisabledParamsChange: (rows: KeyValue[]) => void;
   sending: boolean;
   blocked?: string[];
   onSend: (force?: boolean) => void;
@@ -157,15 +155,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
         ))}
       </div>
       <div className="section-panel" role="tabpanel" id={`section-panel-${section}`} aria-labelledby={`section-${section}`}>
-        {section === 'params' && (
-          <ParamsTable
-            url={draft.url}
-            onUrlChange={(url) => set({ url })}
-            disabled={props.disabledParams}
-            onDisabledChange={props.onDisabledParamsChange}
-            preview={preview}
-          />
-        )}
+        {section === 'params' && <ParamsTable url={draft.url} disabled={draft.disabledParams} onChange={set} preview={preview} />}
         {section === 'headers' && <KeyValueTable rows={draft.headers} onChange={(headers) => set({ headers })} noun="Header" preview={preview} />}
         {section === 'body' && <BodyEditor editorKey={props.tabId} body={draft.body} onChange={(body) => set({ body })} preview={preview} />}
         {section === 'auth' && (

@@ -7,7 +7,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { RoleCallApi } from '../../src/contract';
 import { effectiveRequest, inheritedAuth } from '../../src/effectiveRequest';
 import { maskError, maskSendResult, maskSignResult } from '../../src/maskSignResult';
-import type { HistoryEntry, KeyValue, RequestDoc } from '../../src/models/workspace';
+import type { HistoryEntry, RequestDoc } from '../../src/models/workspace';
 import type { VariableScope } from '../../src/variables';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import type { VariableFieldHandle } from '../editor/VariableField';
@@ -35,7 +35,6 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const ws = useWorkspace();
   const [tabs, dispatch] = useTabs(api, ws.ready ? ws.initialTabs : ws.error ? { open: [] } : undefined);
   const profiles = useProfileList(api);
-  const [disabledParams, setDisabledParams] = useState<Record<string, KeyValue[]>>({});
   const [confirmClose, setConfirmClose] = useState<string | undefined>();
   const [saveDialog, setSaveDialog] = useState<SaveDialog | undefined>();
   const urlField = useRef<VariableFieldHandle>(null);
@@ -189,8 +188,6 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
               profiles={profiles}
               storedKeys={ws.storedKeys}
               onKeysSaved={ws.refreshKeys}
-              disabledParams={disabledParams[tab.id] ?? []}
-              onDisabledParamsChange={(rows) => setDisabledParams((all) => ({ ...all, [tab.id]: rows }))}
               sending={Boolean(run?.pendingId)}
               blocked={run?.blocked}
               onSend={(force) => void runner.send(force)}

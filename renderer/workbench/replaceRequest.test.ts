@@ -19,6 +19,13 @@ describe('replaceRequest', () => {
     expect(collectionSchema.safeParse(updated).success).toBe(true);
   });
 
+  it('saves the switched-off query params with the request', () => {
+    const disabledParams = [{ key: 'debug', value: '1' }];
+    const updated = replaceRequest(collection, 'top', { ...toDoc(req('top')), disabledParams });
+    const saved = collectionSchema.parse(updated).items[0];
+    expect(saved?.kind === 'request' && saved.disabledParams).toEqual(disabledParams);
+  });
+
   it('returns undefined when the request is gone', () => {
     expect(replaceRequest(collection, 'missing', toDoc(req('x')))).toBeUndefined();
   });

@@ -148,6 +148,23 @@ describe('the Postman v2.1 export', () => {
     expect(request(out.item, 'Public').body).toBeUndefined();
   });
 
+  it('exports switched-off query params as disabled url.query entries, after the live ones and not in raw', () => {
+    const withOff = collectionSchema.parse({
+      id: 'c2',
+      name: 'Off',
+      items: [
+        { kind: 'request', id: 'q1', name: 'Some off', method: 'GET', url: 'https://example.com/items?live=1', disabledParams: [{ key: 'limit', value: '10' }, { key: 'debug', value: '' }] },
+        { kind: 'request', id: 'q2', name: 'Only off', method: 'GET', url: 'https://example.com/items', disabledParams: [{ key: 'page', value: '2' }] },
+      ],
+    });
+    const items = toPostmanCollection(withOff).item;
+    expect(request(items, 'Some off').url).toMatchObject({
+      raw: 'https://example.com/items?live=1',
+      query: [{ key: 'live', value: '1' }, { key: 'limit', value: '10', disabled: true }, { key: 'debug', value: '', disabled: true }],
+    });
+    expect(request(items, 'Only off').url).toMatchObject({ raw: 'https://example.com/items', query: [{ key: 'page', value: '2', disabled: true }] });
+  });
+
   it('splits templated URLs without breaking {{variables}}', () => {
     expect(toPostmanUrl('{{base}}/orders')).toEqual({ raw: '{{base}}/orders', host: ['{{base}}'], path: ['orders'] });
     expect(toPostmanUrl('https://{{api.host}}:{{port}}/a/')).toEqual({ raw: 'https://{{api.host}}:{{port}}/a/', protocol: 'https', host: ['{{api.host}}'], port: '{{port}}', path: ['a', ''] });

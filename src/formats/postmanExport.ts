@@ -25,6 +25,7 @@ export type PostmanAuth = { type: 'noauth' } | { type: 'awsv4'; awsv4: PostmanAu
 export interface PostmanQueryParam {
   key: string;
   value: string | null;
+  disabled?: boolean;
 }
 export interface PostmanUrl {
   raw: string;
@@ -122,6 +123,10 @@ function toRequestItem(node: RequestNode, inherited: RequestAuth): PostmanReques
     header: node.headers.map((h) => ({ key: h.key, value: h.value, type: 'text' as const, ...(h.enabled ? {} : { disabled: true }) })),
     url: toPostmanUrl(node.url),
   };
+  // Switched-off params are not in the URL (RoleCall never sends them); Postman keeps them in url.query, disabled.
+  if (node.disabledParams.length) {
+    request.url.query = [...(request.url.query ?? []), ...node.disabledParams.map((p) => ({ key: p.key, value: p.value, disabled: true }))];
+  }
   const body = toBody(node.body);
   if (body) request.body = body;
   if (node.body.mode === 'file' && node.body.contentType && !node.headers.some((h) => h.enabled && h.key.trim().toLowerCase() === 'content-type')) {

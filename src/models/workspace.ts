@@ -92,8 +92,11 @@ export const requestDocSchema = z.object({
   body: requestBodySchema.default({ mode: 'none' }),
   auth: requestAuthSchema.default({ type: 'inherit' }),
   signing: signingSettingsSchema.default({ region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 }),
+  /** Query parameters switched off in the params table: kept with the request, never in its URL, so never sent. */
+  disabledParams: z.array(z.object({ key: text(1024), value: text() })).max(500).default([]),
 });
 export type RequestDoc = z.infer<typeof requestDocSchema>;
+export type DisabledParam = RequestDoc['disabledParams'][number];
 
 export interface FolderNode {
   kind: 'folder';
