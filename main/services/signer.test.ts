@@ -3,6 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoleCallError } from '../../src/errors';
 import { MOTO_MISSING, START_TIMEOUT_MS, startMoto, xmlValue, type MotoServer } from '../testing/moto';
+import { EXAMPLE_KEYS, verifySigV4 } from '../../e2e/harness/sigv4Verifier';
+import type { RecordedRequest } from '../testing/echoServer';
 import { NodeSha256, signRequest, type SignParams } from './signer';
 
 const KEYS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
@@ -116,11 +118,31 @@ describe('signRequest: the explanation is what was signed', () => {
 });
 
 describe('signRequest: payload options', () => {
-  it('signs UNSIGNED-PAYLOAD when asked, without a content header for execute-api', async () => {
+  it('signs UNSIGNED-PAYLOAD for execute-api and says so in a signed x-amz-content-sha256 header, which a verifier accepts', async () => {
     const { request, explanation } = await signRequest(params({ method: 'PUT', body: 'data', signing: { payload: 'unsigned' } }));
     expect(explanation.payloadHash).toBe('UNSIGNED-PAYLOAD');
     expect(lines(explanation.canonicalRequest).at(-1)).toBe('UNSIGNED-PAYLOAD');
-    expect(header(request.headers, 'x-amz-content-sha256')).toEqual([]);
+    expect(header(request.headers, 'x-amz-content-sha256')).toEqual(['UNSIGNED-PAYLOAD']);
+    expect(explanation.signedHeaders).toContain('x-amz-content-sha256');
+    // Without the header a server hashes the body it received and the signature cannot match.
+    const url = new URL(request.url);
+    const received: RecordedRequest = {
+      method: request.method,
+      url: `${url.pathname}${url.search}`,
+      httpVersion: '1.1',
+      rawHeaders: request.headers.flat(),
+      body: Buffer.from('data'),
+      remotePort: 0,
+    };
+    expect(await verifySigV4(received, EXAMPLE_KEYS)).toMatchObject({ ok: true, service: 'execute-api' });
+  });
+
+  it('sends the unsigned-payload header for any service even when the header option is off', async () => {
+    for (const url of ['https://abc123.lambda-url.eu-west-1.on.aws/', 'https://search-x.eu-west-1.es.amazonaws.com/i/_doc']) {
+      const { request, explanation } = await signRequest(params({ url, method: 'POST', body: '{}', signing: { payload: 'unsigned', contentSha256Header: false } }));
+      expect(header(request.headers, 'x-amz-content-sha256'), url).toEqual(['UNSIGNED-PAYLOAD']);
+      expect(explanation.signedHeaders, url).toContain('x-amz-content-sha256');
+    }
   });
 
   it('adds x-amz-content-sha256 when asked, signed and sent', async () => {

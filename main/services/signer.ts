@@ -166,9 +166,11 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
   const isS3 = S3_FAMILY.has(service);
   const query = signing.mode === 'query';
   const hasToken = Boolean(credentials.sessionToken);
-  const contentSha = signing.contentSha256Header ?? (!query && NEEDS_CONTENT_SHA.has(service));
   // A presigned S3 URL is always signed over UNSIGNED-PAYLOAD: S3 cannot know the body when the URL is made.
   const unsigned = signing.payload === 'unsigned' || (query && isS3);
+  // A server hashes the body it received unless x-amz-content-sha256 says UNSIGNED-PAYLOAD, so an unsigned payload
+  // always carries the header (S3's presigned URLs excepted: S3 assumes it for them).
+  const contentSha = (signing.payload === 'unsigned' && !(query && isS3)) || (signing.contentSha256Header ?? (!query && NEEDS_CONTENT_SHA.has(service)));
 
   const headers = prepareHeaders(request.headers, hasToken ? REPLACED_WITH_TOKEN : REPLACED);
   const added: Array<[string, string]> = [];
