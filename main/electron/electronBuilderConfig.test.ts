@@ -41,6 +41,23 @@ describe('electron-builder.yml', () => {
     expect((config.linux as { maintainer?: string }).maintainer).toMatch(/<.+@.+>/);
   });
 
+  it('flips the Electron fuses that close the ways around the app code (run as Node, NODE_OPTIONS, inspect, file://)', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it('the schema check rejects a misspelt fuse (so the fuses above are really read)', async () => {
+    const fuses = { ...(config.electronFuses as object), runAsNodes: false };
+    await expect(validateConfiguration({ ...config, electronFuses: fuses }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+  });
+
   it('starts the shell that build:main writes', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
     expect(pkg.main).toBe('dist/electron/shell.cjs');
