@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,5 +64,46 @@ describe('the key vault', () => {
     const backend = createMemoryBackend();
     createKeyVault(backend, createProcessCipher()).save('team', KEYS);
     await expect(createKeyVault(backend, createProcessCipher()).get('team')).rejects.toMatchObject({ code: 'CREDENTIALS_ERROR' });
+  });
+
+  it('keeps the other keys and a bad record\'s bytes when one record cannot be read, and reports it', async () => {
+    const cipher = createProcessCipher();
+    const first = createKeyVault(openConfStore(dir).backend, cipher);
+    first.save('team', KEYS);
+    const stored = JSON.parse(readFileSync(confStoreFile(dir), 'utf8'));
+    const bad = { accessKeyId: 42, secret: ['not', 'base64'], future: { kept: true } };
+    stored.storedKeys.broken = bad;
+    writeFileSync(confStoreFile(dir), JSON.stringify(stored));
+
+    const vault = createKeyVault(openConfStore(dir).backend, cipher);
+    expect(vault.list().map((k) => k.name)).toEqual(['team']);
+    expect(vault.problems()).toEqual([{ name: 'broken', problem: expect.stringMatching(/accessKeyId/) }]);
+    vault.save('other', { accessKeyId: 'AKIAOTHEREXAMPLE0001', secretAccessKey: 'otherSecretKeyOtherSecretKey0001' });
+
+    const after = JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).storedKeys;
+    expect(after.broken).toEqual(bad);
+    expect(Object.keys(after).sort()).toEqual(['broken', 'other', 'team']);
+    expect(await createKeyVault(openConfStore(dir).backend, cipher).get('team')).toEqual(KEYS);
+  });
+
+  it('never overwrites a stored key map it could not read at all', () => {
+    const backend = createMemoryBackend();
+    backend.set('storedKeys', 'a string, not a map');
+    const vault = createKeyVault(backend, createProcessCipher());
+    expect(vault.list()).toEqual([]);
+    expect(vault.problems()).toEqual([{ name: '', problem: expect.stringMatching(/not a map/i) }]);
+    expect(() => vault.save('team', KEYS)).toThrow(expect.objectContaining({ code: 'CREDENTIALS_ERROR' }));
+    expect(backend.get('storedKeys')).toBe('a string, not a map');
+  });
+});
+
+describe('the key vault with odd names', () => {
+  it('stores a key named __proto__ as a record like any other', async () => {
+    const cipher = createProcessCipher();
+    const backend = createMemoryBackend();
+    createKeyVault(backend, cipher).save('__proto__', KEYS);
+    const reopened = createKeyVault(backend, cipher);
+    expect(reopened.list().map((k) => k.name)).toEqual(['__proto__']);
+    expect(await reopened.get('__proto__')).toEqual(KEYS);
   });
 });

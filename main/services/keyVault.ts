@@ -2,6 +2,9 @@
 // and the session token are encrypted before they reach the store (Electron's safeStorage in the app); when no
 // encryption is available the vault refuses to keep keys at all rather than write them in plain text. Only the
 // summary (name, access key id, whether a token is present, what protects it) ever leaves this module's callers.
+// Records are read one by one: a record this version cannot read (damaged, or written by a newer RoleCall) is
+// reported by name and written back byte for byte with the others, so one bad record never costs the rest; a
+// stored value that is not a map at all is never overwritten.
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import { appError } from '../../src/errors';
@@ -34,20 +37,70 @@ const recordSchema = z.object({
   protection: z.string(),
 });
 type KeyRecord = z.infer<typeof recordSchema>;
-const recordsSchema = z.record(z.string(), recordSchema);
+
+/** A stored record this version could not use: its name ('' for the whole map) and what was wrong, never a value. */
+export interface StoredKeyProblem {
+  name: string;
+  problem: string;
+}
+
+interface VaultState {
+  /** Every stored record as read, written back unchanged unless saved or deleted by name. */
+  stored: Record<string, unknown>;
+  records: Map<string, KeyRecord>;
+  problems: StoredKeyProblem[];
+  /** Set when the stored value could not be read as a map: the vault then refuses to write. */
+  unreadable?: string;
+}
+
+/** A map without a prototype, so a record named "__proto__" is a record like any other. */
+const plainMap = (from: Record<string, unknown> = {}): Record<string, unknown> => Object.assign(Object.create(null) as Record<string, unknown>, from);
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function readVault(backend: StoreBackend): VaultState {
+  let raw: unknown;
+  try {
+    raw = backend.get(VAULT_KEY);
+  } catch (err) {
+    const unreadable = `The stored keys could not be read (${err instanceof Error ? err.message : String(err)}).`;
+    return { stored: {}, records: new Map(), problems: [{ name: '', problem: unreadable }], unreadable };
+  }
+  if (raw === undefined || raw === null) return { stored: {}, records: new Map(), problems: [] };
+  if (!isMap(raw)) {
+    const unreadable = 'The stored keys are not a map of named records; RoleCall leaves them as they are.';
+    return { stored: {}, records: new Map(), problems: [{ name: '', problem: unreadable }], unreadable };
+  }
+  const records = new Map<string, KeyRecord>();
+  const problems: StoredKeyProblem[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const parsed = recordSchema.safeParse(value);
+    if (parsed.success) records.set(name, parsed.data);
+    else problems.push({ name, problem: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ') });
+  }
+  return { stored: plainMap(raw), records, problems };
+}
 
 export function createKeyVault(backend: StoreBackend, cipher?: Cipher) {
-  const read = (): Record<string, KeyRecord> => {
-    let raw: unknown;
-    try {
-      raw = backend.get(VAULT_KEY);
-    } catch {
-      raw = undefined;
+  let state = readVault(backend);
+
+  /** Writes the stored map with one record replaced (or removed, with undefined); nothing else changes. */
+  function write(name: string, record: KeyRecord | undefined) {
+    if (state.unreadable !== undefined) {
+      throw appError('CREDENTIALS_ERROR', 'RoleCall could not read its stored keys, so it will not overwrite them.', state.unreadable);
     }
-    const parsed = recordsSchema.safeParse(raw ?? {});
-    return parsed.success ? parsed.data : {};
-  };
-  let records = read();
+    const stored = plainMap(state.stored);
+    const records = new Map(state.records);
+    if (record) {
+      stored[name] = record;
+      records.set(name, record);
+    } else {
+      delete stored[name];
+      records.delete(name);
+    }
+    backend.set(VAULT_KEY, stored);
+    state = { stored, records, problems: state.problems.filter((p) => p.name !== name) };
+  }
 
   const summary = (name: string, r: KeyRecord): StoredKeySummary => ({
     name,
@@ -71,9 +124,14 @@ export function createKeyVault(backend: StoreBackend, cipher?: Cipher) {
 
   return {
     list(): StoredKeySummary[] {
-      return Object.entries(records)
+      return [...state.records]
         .map(([name, r]) => summary(name, r))
         .sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    /** Stored records that could not be read: kept on disk as they are, named here for workspace:load. */
+    problems(): StoredKeyProblem[] {
+      return state.problems.map((p) => ({ ...p }));
     },
 
     save(name: string, keys: StoredKeys): StoredKeySummary {
@@ -84,24 +142,20 @@ export function createKeyVault(backend: StoreBackend, cipher?: Cipher) {
         ...(keys.sessionToken ? { token: seal(c, keys.sessionToken) } : {}),
         protection: c.name,
       };
-      const next = { ...records, [name]: record };
-      backend.set(VAULT_KEY, next);
-      records = next;
+      write(name, record);
       return summary(name, record);
     },
 
+    /** Deletes by name, a record that could not be read included. */
     delete(name: string): boolean {
-      if (!(name in records)) return false;
-      const next = { ...records };
-      delete next[name];
-      backend.set(VAULT_KEY, next);
-      records = next;
+      if (!Object.hasOwn(state.stored, name)) return false;
+      write(name, undefined);
       return true;
     },
 
     /** The keys themselves, for the credentials service only. */
     async get(name: string): Promise<StoredKeys> {
-      const r = records[name];
+      const r = state.records.get(name);
       if (!r) throw appError('CREDENTIALS_MISSING', `There are no stored keys named "${name}".`, 'Add them under Auth → Static keys, or choose another identity.');
       const c = usableCipher();
       try {
