@@ -8,6 +8,7 @@ import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
 import { formatBody } from './services/bodyFormat';
+import { guardCollection, guardTabs } from '../src/credentialGuard';
 import { guardHistoryEntry } from './services/historyGuard';
 import { createKeyVault, type Cipher } from './services/keyVault';
 import { createMfaBroker } from './services/mfaBroker';
@@ -95,7 +96,7 @@ export function createApp(options: AppOptions): App {
     'mfa:answer': async ({ promptId, code, cancel }) => ({ accepted: broker.answer(promptId, code, cancel) }),
     'workspace:load': async () => ({ ...workspace.load(), ...workspace.secretsStatus(), storedKeys: vault.list() }),
     'collections:save': async ({ collection }) => {
-      workspace.saveCollection(collection);
+      workspace.saveCollection(guardCollection(collection));
       return { saved: true };
     },
     'collections:delete': async ({ id }) => ({ deleted: workspace.deleteCollection(id) }),
@@ -124,7 +125,7 @@ export function createApp(options: AppOptions): App {
     'history:add': async ({ entry }) => ({ size: workspace.addHistory(guardHistoryEntry(entry)) }),
     'history:clear': async () => ({ cleared: workspace.clearHistory() }),
     'tabs:save': async (tabs) => {
-      workspace.saveTabs(tabs);
+      workspace.saveTabs(guardTabs(tabs));
       return { saved: true };
     },
     'keys:save': async ({ name, accessKeyId, secretAccessKey, sessionToken }) => {
