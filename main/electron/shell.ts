@@ -9,7 +9,7 @@ import { createApp, type App } from '../app';
 import type { Cipher } from '../services/keyVault';
 import { cleanSpool } from '../services/spoolFiles';
 import { defaultSpoolDir } from '../services/transport';
-import { openBackend, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
+import { openBackend, STORE_FILE_MODE, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
 import { guardedInvoke, resolveAppLocation, safeStorageProtection, trustedOriginsFor, type AppLocation } from './policy';
 import { guardAllWebContents, hardenSession } from './security';
 
@@ -23,6 +23,7 @@ async function openWorkspace(): Promise<{ backend: StoreBackend; recovered?: Rec
       // Keys carry ids, which may hold dots; compact JSON keeps big collections' writes small.
       accessPropertiesByDotNotation: false,
       serialize: (value) => JSON.stringify(value),
+      configFileMode: STORE_FILE_MODE,
     });
     return { path: store.path, get: (key) => store.get(key), set: (key, value) => store.set(key, value), delete: (key) => store.delete(key) };
   };

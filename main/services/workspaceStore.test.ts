@@ -233,4 +233,19 @@ describe('the workspace store', () => {
     expect(existsSync(refused.recovered!.backupFile)).toBe(true);
     expect(readFileSync(refused.recovered!.backupFile, 'utf8')).toBe(newer);
   });
+
+  it.skipIf(process.platform === 'win32')('writes the store, collection and set-aside files readable by their owner only (0600)', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    writeFileSync(collectionFile('b'), '{{{ not json');
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(confStoreFile(dir)).toString(8)).toBe('600');
+    expect(mode(collectionFile('a')).toString(8)).toBe('600');
+    const loaded = open().load();
+    for (const file of [confStoreFile(dir), collectionFile('a')]) expect(mode(file).toString(8)).toBe('600');
+    for (const file of readdirSync(confCollectionsDir(dir)).filter((f) => f.includes('unreadable'))) {
+      expect(mode(path.join(confCollectionsDir(dir), file)).toString(8)).toBe('600');
+    }
+    expect(loaded.collections.map((c) => c.id)).toEqual(['a']);
+  });
 });

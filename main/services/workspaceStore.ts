@@ -39,6 +39,9 @@ export interface StoreBackend {
   readonly path: string;
 }
 
+/** Store files (and what is set aside from them) are the user's alone: hosts pass this as conf's configFileMode. */
+export const STORE_FILE_MODE = 0o600;
+
 /** The store's file name without extension, in whichever folder the host keeps it. */
 export const STORE_NAME = 'workspace';
 
@@ -115,6 +118,7 @@ function setAside(file: string, keep: boolean, now: Date): string {
   try {
     if (keep) fs.copyFileSync(file, backup);
     else fs.renameSync(file, backup);
+    fs.chmodSync(backup, STORE_FILE_MODE);
   } catch (err) {
     throw appError('FILE_ERROR', 'RoleCall could not set its unreadable workspace file aside.', `${file}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -3,7 +3,7 @@
 // so a garbage file is set aside as in the app.
 import path from 'node:path';
 import Conf from 'conf';
-import { openBackend, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
+import { openBackend, STORE_FILE_MODE, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
 
 /** The main store file conf writes in `dir`. */
 export const confStoreFile = (dir: string) => path.join(dir, `${STORE_NAME}.json`);
@@ -17,6 +17,7 @@ export const confBackend: BackendFactory = (dir, name) => {
     // Keys carry ids, which may hold dots; compact JSON keeps big collections' writes small.
     accessPropertiesByDotNotation: false,
     serialize: (value) => JSON.stringify(value),
+    configFileMode: STORE_FILE_MODE,
   });
   return {
     path: conf.path,
