@@ -1,25 +1,32 @@
 // The window's security decisions as plain functions, so they are tested without Electron: where the app is
-// loaded from, which URLs count as the app, the CSP, which links may leave for the system browser, and the gate
-// every IPC call passes before it reaches the registry. security.ts and shell.ts only wire these to Electron.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// loaded from, which URLs count as the app, the CSP, which links may leave for the system browser, the gate
+// every IPC call passes before it reaches the registry, and what a packaged app leaves out (dev mode, DevTools,
+// the default menu). security.ts and shell.ts only wire these to Electron.
+import type { MenuItemConstructorOptions } from 'electron';
 import type { Result } from '../../src/errors';
+import { APP_HOST, APP_INDEX_URL, APP_ORIGIN, APP_SCHEME } from './appProtocol';
 
 export const DEFAULT_DEV_SERVER_URL = 'http://localhost:5173';
 
-/** Where the renderer comes from: the built files, or the Vite dev server. */
-export type AppLocation = { kind: 'file'; indexPath: string; url: string } | { kind: 'dev'; url: string; origin: string };
+/** Where the renderer comes from: the built files served as rolecall://app, or the Vite dev server. */
+export type AppLocation =
+  | { kind: 'app'; rendererDir: string; url: string; origin: string }
+  | { kind: 'dev'; url: string; origin: string };
 
 /**
- * Dev mode is `--dev` or ROLECALL_DEV_SERVER_URL; anything else loads dist/renderer/index.html. The dev URL must be
- * http(s): it becomes a trusted origin, so a typo should fail loudly rather than trust something odd.
+ * Dev mode is `--dev` or ROLECALL_DEV_SERVER_URL, and only for an unpackaged app: in a packaged one they would let
+ * anyone who can start it point the trusted window at another page. Anything else serves dist/renderer. The dev
+ * URL must be http(s): it becomes a trusted origin, so a typo should fail loudly rather than trust something odd.
  */
 export function resolveAppLocation(
   argv: readonly string[],
   env: Record<string, string | undefined>,
   rendererDir: string,
+  options: { packaged: boolean },
 ): AppLocation {
-  const devUrl = env.ROLECALL_DEV_SERVER_URL || (argv.includes('--dev') ? DEFAULT_DEV_SERVER_URL : undefined);
+  const devUrl = options.packaged
+    ? undefined
+    : env.ROLECALL_DEV_SERVER_URL || (argv.includes('--dev') ? DEFAULT_DEV_SERVER_URL : undefined);
   if (devUrl) {
     let url: URL;
     try {
@@ -32,29 +39,47 @@ export function resolveAppLocation(
     }
     return { kind: 'dev', url: url.href, origin: url.origin };
   }
-  const indexPath = path.join(rendererDir, 'index.html');
-  return { kind: 'file', indexPath, url: pathToFileURL(indexPath).href };
+  return { kind: 'app', rendererDir, url: APP_INDEX_URL, origin: APP_ORIGIN };
+}
+
+/** The line for stderr when a packaged app is given dev switches it ignores, or undefined. */
+export function ignoredDevSwitches(argv: readonly string[], env: Record<string, string | undefined>, packaged: boolean): string | undefined {
+  if (!packaged) return undefined;
+  const given = [...(argv.includes('--dev') ? ['--dev'] : []), ...(env.ROLECALL_DEV_SERVER_URL ? ['ROLECALL_DEV_SERVER_URL'] : [])];
+  return given.length ? `RoleCall: ignoring ${given.join(' and ')} in the packaged app.` : undefined;
 }
 
 /** Origins whose frames may call IPC (see isTrustedSender in the registry). */
 export function trustedOriginsFor(location: AppLocation): string[] {
-  return location.kind === 'dev' ? [location.origin] : ['file://'];
+  return [location.origin];
+}
+
+function parse(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * True when `url` is the app's own page. For the built app that is the one index.html (query and hash aside),
- * not any file:// URL, so a navigation cannot wander onto the disk.
+ * True when `url` is on the app's origin. Compared as scheme and host, never as URL.origin: Node gives every
+ * non-http scheme the origin "null", which would make any such URL equal to any other.
+ */
+export function isAppOrigin(url: string, location: AppLocation): boolean {
+  const target = parse(url);
+  if (!target) return false;
+  if (location.kind === 'dev') return target.origin === location.origin;
+  return target.protocol === `${APP_SCHEME}:` && target.host === APP_HOST && !target.username && !target.password;
+}
+
+/**
+ * True when `url` is the app's own page. For the built app that is the one index.html (query and hash aside), so
+ * a navigation cannot wander even within the app's files.
  */
 export function isAppUrl(url: string, location: AppLocation): boolean {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return false;
-  }
-  if (location.kind === 'dev') return target.origin === location.origin;
-  const app = new URL(location.url);
-  return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
+  if (!isAppOrigin(url, location)) return false;
+  return location.kind === 'dev' || new URL(url).pathname === new URL(location.url).pathname;
 }
 
 /** will-navigate / will-redirect: only the app's own URL. */
@@ -78,7 +103,10 @@ export function externalLinkTarget(url: string): string | null {
   return target.href;
 }
 
-/** The CSP of the app's pages; dev adds the Vite HMR socket. The renderer's <meta> must not be looser. */
+/**
+ * The CSP of the app's pages; dev adds the Vite HMR socket. The renderer's <meta> says the same (a test keeps
+ * them equal). The renderer has no frames and starts no workers, so both are refused outright.
+ */
 export function contentSecurityPolicy(options: { dev: boolean }): string {
   const connect = options.dev ? "connect-src 'self' ws://localhost:*" : "connect-src 'self'";
   return [
@@ -87,6 +115,8 @@ export function contentSecurityPolicy(options: { dev: boolean }): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     connect,
+    "frame-src 'none'",
+    "worker-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -131,12 +161,20 @@ export async function guardedInvoke(
 
 /**
  * The one permission the page is granted: writing text to the clipboard (the copy buttons), and only for the
- * app's own page. The check handler may know only the origin, which for the built app is file://.
+ * app's own origin (the check handler may know only the origin).
  */
 export function isPermissionGranted(permission: string, requestingUrl: string | undefined, location: AppLocation): boolean {
-  if (permission !== 'clipboard-sanitized-write' || !requestingUrl) return false;
-  if (isAppUrl(requestingUrl, location)) return true;
-  return location.kind === 'file' && (requestingUrl === 'file://' || requestingUrl === 'file:///');
+  return permission === 'clipboard-sanitized-write' && !!requestingUrl && isAppOrigin(requestingUrl, location);
+}
+
+/**
+ * The application menu: null keeps Electron's default (with Reload and Toggle DevTools) for development. Packaged,
+ * only what a user needs: the edit roles, which also give macOS its copy and paste shortcuts, and a way to quit.
+ */
+export function appMenuTemplate(platform: string, packaged: boolean): MenuItemConstructorOptions[] | null {
+  if (!packaged) return null;
+  if (platform === 'darwin') return [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }];
+  return [{ label: 'File', submenu: [{ role: 'quit' }] }, { role: 'editMenu' }];
 }
 
 /**

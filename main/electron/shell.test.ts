@@ -3,7 +3,7 @@
 // single instance, dispose on quit), not Electron itself. The Electron e2e test covers the real thing.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { CHANNELS } from '../../src/contract';
 import type { Result } from '../../src/errors';
 
@@ -25,7 +25,11 @@ class Emitter {
 
 class FakeContents extends Emitter {
   sent: Array<[string, unknown]> = [];
+  devToolsClosed = 0;
   openHandler?: (details: { url: string }) => { action: string };
+  closeDevTools() {
+    this.devToolsClosed += 1;
+  }
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
   }
@@ -59,6 +63,12 @@ vi.mock('electron', () => ({
   },
   get dialog() {
     return h.state.dialog;
+  },
+  get protocol() {
+    return h.state.protocol;
+  },
+  get Menu() {
+    return h.state.Menu;
   },
 }));
 
@@ -100,13 +110,25 @@ vi.mock('../app', () => ({
   },
 }));
 
-function freshState(lock = true) {
+type MenuTemplate = Array<{ role?: string; label?: string; submenu?: MenuTemplate }>;
+
+function freshState(lock = true, packaged = false) {
+  let fireReady = () => {};
   const app = Object.assign(new Emitter(), {
     paths: {} as Record<string, string>,
     quitCalls: 0,
     exitCode: undefined as number | undefined,
     sandboxed: false,
-    ready: Promise.resolve(),
+    isPackaged: packaged,
+    readyFired: false,
+    // Ready only when the test says so, so what the shell does before ready is visible.
+    ready: new Promise<void>((resolve) => {
+      fireReady = resolve;
+    }),
+    fireReady() {
+      this.readyFired = true;
+      fireReady();
+    },
     setPath(name: string, value: string) {
       this.paths[name] = value;
     },
@@ -187,6 +209,23 @@ function freshState(lock = true) {
       },
     },
     session,
+    privileged: [] as Array<{ schemes: unknown; beforeReady: boolean }>,
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    protocol: {
+      registerSchemesAsPrivileged(schemes: unknown) {
+        state.privileged.push({ schemes, beforeReady: !app.readyFired });
+      },
+      handle(scheme: string, fn: (request: Request) => Promise<Response>) {
+        state.protocolHandlers.set(scheme, fn);
+      },
+    },
+    menus: [] as Array<{ template: MenuTemplate } | null>,
+    Menu: {
+      buildFromTemplate: (template: MenuTemplate) => ({ template }),
+      setApplicationMenu(menu: { template: MenuTemplate } | null) {
+        state.menus.push(menu);
+      },
+    },
     opened: [] as string[],
     shell: {
       openExternal: async (url: string) => {
@@ -233,14 +272,19 @@ const savedArgv = process.argv;
 const savedDev = process.env.ROLECALL_DEV_SERVER_URL;
 const savedUserData = process.env.ROLECALL_USER_DATA_DIR;
 
-async function startShell(options: { argv?: string[]; lock?: boolean; userData?: string } = {}) {
-  h.state = freshState(options.lock ?? true);
+let stderr: MockInstance<typeof console.error> | undefined;
+
+async function startShell(options: { argv?: string[]; lock?: boolean; userData?: string; packaged?: boolean; devServerUrl?: string } = {}) {
+  h.state = freshState(options.lock ?? true, options.packaged ?? false);
   process.argv = ['electron', '.', ...(options.argv ?? [])];
-  delete process.env.ROLECALL_DEV_SERVER_URL;
+  if (options.devServerUrl) process.env.ROLECALL_DEV_SERVER_URL = options.devServerUrl;
+  else delete process.env.ROLECALL_DEV_SERVER_URL;
   if (options.userData) process.env.ROLECALL_USER_DATA_DIR = options.userData;
   else delete process.env.ROLECALL_USER_DATA_DIR;
+  stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.resetModules();
   await import('./shell');
+  h.state.app.fireReady();
   await h.state.app.ready;
   // The window opens once the store (a dynamic import) is open and the handlers are registered.
   if (options.lock ?? true) await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
@@ -248,6 +292,7 @@ async function startShell(options: { argv?: string[]; lock?: boolean; userData?:
 }
 
 afterEach(() => {
+  stderr?.mockRestore();
   process.argv = savedArgv;
   if (savedDev === undefined) delete process.env.ROLECALL_DEV_SERVER_URL;
   else process.env.ROLECALL_DEV_SERVER_URL = savedDev;
@@ -256,9 +301,13 @@ afterEach(() => {
 });
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
+const appUrl = 'rolecall://app/index.html';
+
+const roles = (template: MenuTemplate): string[] =>
+  template.flatMap((item) => [...(item.role ? [item.role] : []), ...(item.submenu ? roles(item.submenu) : [])]);
 
 describe('shell', () => {
-  it('opens one locked-down window on the built renderer with the bundled preload', async () => {
+  it('opens one locked-down window on the built renderer, served as rolecall://app, with the bundled preload', async () => {
     const s = await startShell();
     expect(s.windows).toHaveLength(1);
     const win = s.windows[0]!;
@@ -269,9 +318,52 @@ describe('shell', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
-    expect(win.loaded).toEqual({ file: rendererIndex });
+    expect(win.loaded).toEqual({ url: appUrl });
     expect(s.app.sandboxed).toBe(true);
-    expect(s.appOptions).toMatchObject({ host: 'electron', trustedOrigins: ['file://'] });
+    expect(s.appOptions).toMatchObject({ host: 'electron', trustedOrigins: ['rolecall://app'] });
+  });
+
+  it('registers rolecall: as a privileged scheme before ready and serves only the renderer folder from it', async () => {
+    const s = await startShell();
+    expect(s.privileged).toEqual([
+      { schemes: [{ scheme: 'rolecall', privileges: { standard: true, secure: true, supportFetchAPI: true } }], beforeReady: true },
+    ]);
+    const serve = s.protocolHandlers.get('rolecall');
+    expect(serve).toBeDefined();
+    // main/renderer does not exist here, so a naive join of this path would read main/electron/shell.ts.
+    for (const url of ['rolecall://app/..%2Felectron%2Fshell.ts', 'rolecall://app/..%5Celectron%5Cshell.ts', 'rolecall://app/../../package.json']) {
+      const res = await serve!(new Request(url));
+      expect(res.status, url).toBe(404);
+      expect(await res.text(), url).not.toContain('createWindow');
+      expect(res.headers.get('content-security-policy'), url).toContain("frame-src 'none'");
+    }
+  });
+
+  it('packaged: ignores --dev and ROLECALL_DEV_SERVER_URL (saying so), allows no DevTools and sets a minimal menu', async () => {
+    const s = await startShell({ packaged: true, argv: ['--dev'], devServerUrl: 'http://127.0.0.1:4000/' });
+    const win = s.windows[0]!;
+    expect(win.loaded).toEqual({ url: appUrl });
+    expect(s.appOptions?.trustedOrigins).toEqual(['rolecall://app']);
+    expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/ignoring --dev and ROLECALL_DEV_SERVER_URL/));
+    expect(win.options.webPreferences).toMatchObject({ devTools: false });
+    win.webContents.emit('devtools-opened');
+    expect(win.webContents.devToolsClosed).toBe(1);
+    expect(s.menus).toHaveLength(1);
+    const menuRoles = roles(s.menus[0]!.template);
+    expect(menuRoles).toContain('editMenu');
+    expect(menuRoles.map((role) => role.toLowerCase())).not.toEqual(expect.arrayContaining(['toggledevtools']));
+    expect(menuRoles.map((role) => role.toLowerCase()).some((role) => ['reload', 'forcereload', 'viewmenu', 'toggledevtools'].includes(role))).toBe(false);
+  });
+
+  it('unpackaged: keeps dev mode, DevTools and Electron\'s default menu', async () => {
+    const s = await startShell({ devServerUrl: 'http://127.0.0.1:4000/' });
+    const win = s.windows[0]!;
+    expect(win.loaded).toEqual({ url: 'http://127.0.0.1:4000/' });
+    expect(win.options.webPreferences).toMatchObject({ devTools: true });
+    win.webContents.emit('devtools-opened');
+    expect(win.webContents.devToolsClosed).toBe(0);
+    expect(s.menus).toEqual([]);
+    expect(stderr).not.toHaveBeenCalled();
   });
 
   it('loads the Vite dev server with --dev and trusts only its origin', async () => {
@@ -284,7 +376,7 @@ describe('shell', () => {
     const s = await startShell();
     expect([...s.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const win = s.windows[0]!;
-    const frameUrl = 'file:///app/dist/renderer/index.html';
+    const frameUrl = appUrl;
     const result = await s.handlers.get('app:info')!({ sender: win.webContents, senderFrame: { url: frameUrl } }, {});
     expect(result).toEqual({ ok: true, value: 'app:info' });
     expect(s.invoked).toEqual([['app:info', {}, { senderUrl: frameUrl }]]);
@@ -309,10 +401,10 @@ describe('shell', () => {
       contents.emit(name, event);
       return event.prevented;
     };
-    const appUrl = pathToFileURL(rendererIndex).href;
     expect(attempt('will-navigate', 'https://example.com/')).toBe(true);
     expect(attempt('will-redirect', 'http://127.0.0.1:9/')).toBe(true);
     expect(attempt('will-navigate', pathToFileURL('/etc/passwd').href)).toBe(true);
+    expect(attempt('will-navigate', pathToFileURL(rendererIndex).href)).toBe(true);
     expect(attempt('will-navigate', `${appUrl}#/x`)).toBe(false);
     expect(attempt('will-attach-webview', 'https://example.com/')).toBe(true);
     expect(contents.openHandler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
@@ -326,10 +418,9 @@ describe('shell', () => {
     const granted: boolean[] = [];
     ses.permissionRequest!({}, 'media', (ok: boolean) => granted.push(ok), {});
     expect(granted).toEqual([false]);
-    expect(ses.permissionCheck!({}, 'clipboard-read', 'file://', {})).toBe(false);
+    expect(ses.permissionCheck!({}, 'clipboard-read', 'rolecall://app', {})).toBe(false);
 
     const answers: Array<{ responseHeaders?: Record<string, string[]> }> = [];
-    const appUrl = pathToFileURL(rendererIndex).href;
     ses.headersListener!({ url: appUrl, responseHeaders: { 'Content-Type': ['text/html'] } }, (r: unknown) => answers.push(r as (typeof answers)[number]));
     ses.headersListener!({ url: 'https://example.com/', responseHeaders: {} }, (r: unknown) =>
       answers.push(r as (typeof answers)[number]),
@@ -392,13 +483,13 @@ describe('shell', () => {
   it('grants the clipboard write to the app\'s own page and nothing else', async () => {
     const s = await startShell();
     const ses = s.session.defaultSession;
-    const appUrl = pathToFileURL(rendererIndex).href;
     const granted: boolean[] = [];
     ses.permissionRequest!({}, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), { requestingUrl: appUrl });
     ses.permissionRequest!({}, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), { requestingUrl: 'https://evil.test/' });
     ses.permissionRequest!({}, 'clipboard-read', (ok: boolean) => granted.push(ok), { requestingUrl: appUrl });
     expect(granted).toEqual([true, false, false]);
-    expect(ses.permissionCheck!({}, 'clipboard-sanitized-write', 'file://', { requestingUrl: appUrl })).toBe(true);
+    expect(ses.permissionCheck!({}, 'clipboard-sanitized-write', 'rolecall://app', { requestingUrl: appUrl })).toBe(true);
+    expect(ses.permissionCheck!({}, 'clipboard-sanitized-write', 'file://', {})).toBe(false);
     expect(ses.permissionCheck!({}, 'clipboard-sanitized-write', 'https://evil.test', {})).toBe(false);
   });
 

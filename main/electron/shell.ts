@@ -4,14 +4,22 @@
 // binary, so the decisions it makes live in policy.ts where they are tested.
 import path from 'node:path';
 import { Buffer } from 'node:buffer';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { createApp, type App } from '../app';
 import type { Cipher } from '../services/keyVault';
 import { cleanSpool } from '../services/spoolFiles';
 import { defaultSpoolDir } from '../services/transport';
-import { openBackend, STORE_FILE_MODE, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
-import { guardedInvoke, resolveAppLocation, safeStorageProtection, trustedOriginsFor, type AppLocation } from './policy';
-import { guardAllWebContents, hardenSession } from './security';
+import { openBackend, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
+import {
+  appMenuTemplate,
+  guardedInvoke,
+  ignoredDevSwitches,
+  resolveAppLocation,
+  safeStorageProtection,
+  trustedOriginsFor,
+  type AppLocation,
+} from './policy';
+import { guardAllWebContents, hardenSession, registerAppScheme, serveAppScheme } from './security';
 
 /** electron-store is ESM and left out of the bundle, so it is imported when the app is ready. */
 async function openWorkspace(): Promise<{ backend: StoreBackend; recovered?: Recovered; collectionFiles: { dir: string; create: BackendFactory } }> {
@@ -23,7 +31,6 @@ async function openWorkspace(): Promise<{ backend: StoreBackend; recovered?: Rec
       // Keys carry ids, which may hold dots; compact JSON keeps big collections' writes small.
       accessPropertiesByDotNotation: false,
       serialize: (value) => JSON.stringify(value),
-      configFileMode: STORE_FILE_MODE,
     });
     return { path: store.path, get: (key) => store.get(key), set: (key, value) => store.set(key, value), delete: (key) => store.delete(key) };
   };
@@ -50,7 +57,7 @@ function linuxBackend(): string | undefined {
   return process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined;
 }
 
-function createWindow(location: AppLocation): BrowserWindow {
+function createWindow(location: AppLocation, packaged: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -67,11 +74,11 @@ function createWindow(location: AppLocation): BrowserWindow {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      devTools: !packaged,
     },
   });
   win.once('ready-to-show', () => win.show());
-  if (location.kind === 'dev') void win.loadURL(location.url);
-  else void win.loadFile(location.indexPath);
+  void win.loadURL(location.url);
   return win;
 }
 
@@ -85,16 +92,21 @@ function start(): void {
     return;
   }
 
+  // Dev mode, DevTools and the default menu are for development only: a packaged app ignores them.
+  const packaged = app.isPackaged;
+  const ignored = ignoredDevSwitches(process.argv, process.env, packaged);
+  if (ignored) console.error(ignored);
   let location: AppLocation;
   try {
-    location = resolveAppLocation(process.argv, process.env, path.join(__dirname, '..', 'renderer'));
+    location = resolveAppLocation(process.argv, process.env, path.join(__dirname, '..', 'renderer'), { packaged });
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
+  registerAppScheme();
   app.enableSandbox();
-  guardAllWebContents(location);
+  guardAllWebContents(location, packaged);
 
   let mainWindow: BrowserWindow | null = null;
   let core: App | undefined;
@@ -142,7 +154,7 @@ function start(): void {
   });
 
   app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(location);
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(location, packaged);
   });
 
   // dispose() is async: hold the quit once, finish, then quit for real.
@@ -163,8 +175,11 @@ function start(): void {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession, location);
+      serveAppScheme(location);
+      const menu = appMenuTemplate(process.platform, packaged);
+      if (menu) Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
       core = await startCore();
-      mainWindow = createWindow(location);
+      mainWindow = createWindow(location, packaged);
     })
     .catch((err: unknown) => {
       // Without its store or handlers the window would be a blank page: say why and stop.

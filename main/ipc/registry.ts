@@ -19,7 +19,7 @@ export interface Registry {
 }
 
 export interface RegistryOptions {
-  /** Origins (e.g. "file://", "http://localhost:5173") whose frames may call; absent means no check (CLI, tests). */
+  /** Origins (e.g. "rolecall://app", "http://localhost:5173") whose frames may call; absent means no check (CLI, tests). */
   trustedOrigins?: string[];
 }
 
@@ -31,9 +31,10 @@ export function isTrustedSender(senderUrl: string | undefined, trustedOrigins: s
   } catch {
     return false;
   }
-  return trustedOrigins.some((origin) =>
-    origin === 'file://' ? url.protocol === 'file:' : url.origin === new URL(origin).origin,
-  );
+  // Scheme and host, not URL.origin: that is "null" for every non-http scheme (file:, rolecall:, other:), so it
+  // would let any such frame pass for the app.
+  const originOf = (u: URL) => `${u.protocol}//${u.host}`;
+  return trustedOrigins.some((origin) => originOf(url) === originOf(new URL(origin)));
 }
 
 function isChannel(name: string): name is Channel {
