@@ -1,5 +1,6 @@
-// The real Electron app (dist/electron/shell.cjs with the built renderer), driven by Playwright: the window opens,
-// the page gets exactly the contract's API and nothing of Node, and it cannot open windows or navigate away.
+// The real Electron app (dist/electron/shell.cjs with the built renderer), driven by Playwright: the window opens
+// on rolecall://app, the page gets exactly the contract's API and nothing of Node, it cannot open windows or
+// navigate away, and its scheme serves nothing outside dist/renderer.
 // It needs Electron's binary, found as `npm start` finds it; where there is none (no internet to fetch it) or no
 // display, it is skipped and says why in the log.
 import { existsSync } from 'node:fs';
@@ -91,6 +92,7 @@ test.describe('electron shell', () => {
 
   test('opens one window whose window.rolecall has exactly the contract methods', async () => {
     expect(app.windows()).toHaveLength(1);
+    expect(page.url()).toBe('rolecall://app/index.html');
     const keys = await page.evaluate(
       (name) => Object.keys((window as unknown as Record<string, object | undefined>)[name] ?? {}).sort(),
       API_GLOBAL,
@@ -117,6 +119,19 @@ test.describe('electron shell', () => {
       }
     });
     expect(evalVerdict).toBe('blocked');
+  });
+
+  test('rolecall://app serves the renderer and nothing outside it', async () => {
+    const statuses = await page.evaluate(async () => {
+      const status = (url: string) => fetch(url).then((res) => res.status, () => 'refused');
+      return {
+        page: await status('rolecall://app/index.html'),
+        encoded: await status('rolecall://app/%2e%2e%2f%2e%2e%2fpackage.json'),
+        backslash: await status('rolecall://app/..%5c..%5cpackage.json'),
+        file: await status('file:///etc/passwd'),
+      };
+    });
+    expect(statuses).toEqual({ page: 200, encoded: 404, backslash: 404, file: 'refused' });
   });
 
   test('window.open returns null and opens nothing', async () => {
