@@ -11,6 +11,7 @@ import type { BodySpec, SendResult, SignResult } from '../src/models/http';
 import { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
 import { createCredentialsService, type MfaCodeProvider, type StaticKeys } from './services/credentials';
+import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
 import { sendRaw } from './services/transport';
@@ -23,6 +24,8 @@ export interface EngineOptions {
   stsEndpoint?: string;
   mfa: MfaCodeProvider;
   spoolDir?: string;
+  /** The CLI's presign only: response bodies keep the secrets a server echoes (masked everywhere else). */
+  revealSecrets?: boolean;
   /** The key vault's lookup, for the storedKeys auth choice and base. */
   storedKeys?: (name: string) => Promise<StaticKeys>;
 }
@@ -72,6 +75,7 @@ export function createEngine(options: EngineOptions) {
 
   async function sign(input: ParsedSignInput): Promise<Signed> {
     const { request, auth, signing } = input;
+    refuseInsecureHttp(request.url, auth.kind !== 'none', input.allowPlainHttp);
     const body = await bodyBytes(request.body);
     parseRequestUrl(request.url);
     const url = toWireUrl(request.url);
@@ -107,6 +111,8 @@ export function createEngine(options: EngineOptions) {
         maxInMemoryBytes: input.maxInMemoryBytes,
         signal: controller.signal,
         followRedirects: input.followRedirects,
+        maxResponseBytes: input.maxResponseBytes,
+        ...(options.revealSecrets ? {} : { secrets: signed.secrets }),
         ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
       });
       const result: SendResult = { sent: signed.result, response };

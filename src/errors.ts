@@ -26,6 +26,14 @@ export const ERROR_CODES = [
   'CANCELLED',
   'NETWORK_ERROR',
   'FILE_ERROR',
+  /** A body larger than the send's maxResponseBytes: stopped, nothing of it kept. */
+  'RESPONSE_TOO_LARGE',
+  /** Spooling a large body would have left too little free space on the disk. */
+  'DISK_FULL',
+  /** The response's headers exceed Node's header size limit. */
+  'HEADERS_TOO_LARGE',
+  /** A signed request over plain http to a host that is not this machine (allowPlainHttp overrides). */
+  'INSECURE_HTTP',
   'INTERNAL',
 ] as const;
 

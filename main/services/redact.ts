@@ -11,7 +11,7 @@ export interface LabelledSecret {
 export type SecretInput = string | undefined | LabelledSecret;
 
 /** Shorter strings are too likely to occur by chance (and no AWS secret is that short). */
-const MIN_SECRET_LENGTH = 8;
+export const MIN_SECRET_LENGTH = 8;
 
 interface Needle {
   text: string;
@@ -27,7 +27,7 @@ export function redactSecrets<T>(value: T, secrets: SecretInput[]): T {
 function toNeedles(secrets: SecretInput[]): Needle[] {
   const byText = new Map<string, string>();
   for (const secret of secrets) {
-    const { value, label } = typeof secret === 'object' ? secret : { value: secret, label: 'secret' };
+    const { value, label } = labelled(secret);
     if (!value || value.length < MIN_SECRET_LENGTH) continue;
     const mask = `«redacted: ${label}, ${value.length} chars»`;
     for (const form of encodings(value)) if (!byText.has(form)) byText.set(form, mask);
@@ -36,8 +36,12 @@ function toNeedles(secrets: SecretInput[]): Needle[] {
   return [...byText].map(([text, mask]) => ({ text, mask })).sort((a, b) => b.text.length - a.text.length);
 }
 
+export function labelled(secret: SecretInput): LabelledSecret {
+  return typeof secret === 'object' ? secret : { value: secret, label: 'secret' };
+}
+
 /** The forms a secret takes in a URL or canonical query: as is, percent-encoded (either hex case), form-encoded. */
-function encodings(value: string): string[] {
+export function encodings(value: string): string[] {
   const strict = encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const lowerHex = strict.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
   const form = strict.replace(/%20/g, '+');

@@ -97,7 +97,7 @@ describe('sendRaw: what goes on the wire', () => {
   it('keeps duplicate request headers in order, with exactly the signed Host', async () => {
     const s = await server();
     const headers: Array<[string, string]> = [
-      ['host', 'api.example.com'],
+      ['host', `127.0.0.1:${s.port}`],
       ['X-Amz-Date', '20240101T000000Z'],
       ['X-Dup', '1'],
       ['x-dup', '2'],
@@ -109,6 +109,20 @@ describe('sendRaw: what goes on the wire', () => {
     const received = pairs(s.requests[0]!.rawHeaders);
     expect(unsigned(received)).toEqual(headers);
     expect(received.filter(([name]) => name.toLowerCase() === 'host')).toHaveLength(1);
+  });
+
+  it('refuses a typed Host that names another host than the URL, and accepts the same host in any spelling', async () => {
+    const s = await server();
+    for (const host of ['api.example.com', `127.0.0.1:${s.port + 1}`, '127.0.0.1', `127.0.0.1:${s.port}/x`, `evil@127.0.0.1:${s.port}`]) {
+      const err = await failure(sendRaw(get(`${s.url}/`, [['Host', host]]), new Uint8Array(), options()));
+      expect(err.code, host).toBe('INVALID_INPUT');
+      expect(err.message, host).toContain("does not match the URL's host");
+    }
+    expect(s.requests).toHaveLength(0);
+    await sendRaw(get(`${s.url}/`, [['HOST', ` 127.0.0.1:${s.port}`]]), new Uint8Array(), options());
+    const port = await deadPort();
+    const other = await failure(sendRaw(get(`http://localhost:${port}/`, [['host', `LOCALHOST:${port}`]]), new Uint8Array(), options()));
+    expect(other.code).toBe('CONNECTION_REFUSED');
   });
 
   it('adds Host from the URL when the request has none', async () => {
@@ -342,7 +356,7 @@ describe('sendRaw: redirects', () => {
     expect(s.requests).toHaveLength(1);
   });
 
-  it('follows a GET to another host without the credentials-derived headers', async () => {
+  it('follows a GET to another origin without any credential header', async () => {
     const target = await server();
     const s = await server(redirectTo(`${target.url}/landed?z=1`));
     const headers: Array<[string, string]> = [
@@ -350,14 +364,29 @@ describe('sendRaw: redirects', () => {
       ['x-amz-date', '20240101T000000Z'],
       ['x-amz-security-token', 'session-token'],
       ['authorization', 'AWS4-HMAC-SHA256 Signature=abc'],
+      ['Cookie', 'sid=abc'],
+      ['Proxy-Authorization', 'Basic dXNlcjpwYXNz'],
+      ['X-Api-Key', 'key-123'],
+      ['x-auth-token', 'tok'],
+      ['Accept', 'application/json'],
     ];
     const response = await sendRaw(get(`${s.url}/`, headers), new Uint8Array(), options({ followRedirects: true }));
     expect(response.status).toBe(200);
     expect(target.requests[0]!.url).toBe('/landed?z=1');
     expect(unsigned(pairs(target.requests[0]!.rawHeaders))).toEqual([
       ['host', `127.0.0.1:${target.port}`],
-      ['x-amz-date', '20240101T000000Z'],
+      ['Accept', 'application/json'],
     ]);
+  });
+
+  it('keeps the headers on a redirect within the same origin', async () => {
+    const s = await server((req) => (req.url === '/' ? { status: 302, headers: [['Location', '/next']] } : { status: 200 }));
+    const headers: Array<[string, string]> = [
+      ['Cookie', 'sid=abc'],
+      ['x-amz-security-token', 'session-token'],
+    ];
+    await sendRaw(get(`${s.url}/`, headers), new Uint8Array(), options({ followRedirects: true }));
+    expect(unsigned(pairs(s.requests[1]!.rawHeaders))).toEqual([['Host', `127.0.0.1:${s.port}`], ...headers]);
   });
 
   it('never follows a POST', async () => {

@@ -2,27 +2,47 @@
 // path, the query and the signed headers byte for byte, so the request target is taken from the URL text as is
 // (never re-serialised by `new URL()`), headers go out as a raw list in order with duplicates kept, and Node is
 // told not to add a Host of its own. Bodies larger than maxInMemoryBytes are streamed to a temporary file so that
-// memory stays bounded whatever the size; only the head is kept in memory.
+// memory stays bounded whatever the size; only the head is kept in memory. Secrets the server echoes are masked
+// in the bytes as they arrive (bodyMasker.ts), so neither the head nor the spooled file ever holds one.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../../src/errors';
 import type { HttpResponse, SignedRequest, Timings } from '../../src/models/http';
+import { bodyMaskerFactory, type BodyMasker } from './bodyMasker';
+import type { SecretInput } from './redact';
+import { CREATE_SPOOL_FILE, defaultSpoolDir, ensureSpoolDir, READ_SPOOL_FILE } from './spoolDir';
+
+export { defaultSpoolDir } from './spoolDir';
 
 export interface TransportOptions {
   timeoutMs: number;
   maxInMemoryBytes: number;
   signal?: AbortSignal;
-  /** Where bodies larger than maxInMemoryBytes are written; default os.tmpdir()/rolecall-bodies. */
+  /** Where bodies larger than maxInMemoryBytes are written; default defaultSpoolDir(). */
   spoolDir?: string;
   followRedirects?: boolean;
   /** Extra trusted CA certificates (PEM) for HTTPS, e.g. a private endpoint's or a test server's. */
   ca?: string;
+  /** Secrets masked in the response body bytes (the signing secret key, the session token). */
+  secrets?: SecretInput[];
+  /** A larger body is stopped with RESPONSE_TOO_LARGE and nothing of it kept; default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
+  /** Spooling stops with DISK_FULL rather than leave less than this free; default DEFAULT_MIN_FREE_BYTES. */
+  minFreeBytes?: number;
+  /** Free space on the spool folder's disk (tests pass their own); default fs.statfsSync. */
+  statfs?: (dir: string) => { bavail: number | bigint; bsize: number | bigint };
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 ** 3;
+export const DEFAULT_MIN_FREE_BYTES = 512 * 1024 ** 2;
+/** Node's parser keeps this many response headers; one more tells us some were cut. */
+export const MAX_RESPONSE_HEADERS = 1000;
+/** How much is spooled between two free-space checks, at most; never more than a quarter of the reserve. */
+const SPACE_CHECK_EVERY = 64 * 1024 ** 2;
 
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -35,10 +55,6 @@ const agents = {
   'http:': new http.Agent({ keepAlive: true }),
   'https:': new https.Agent({ keepAlive: true }),
 };
-
-export function defaultSpoolDir(): string {
-  return path.join(os.tmpdir(), 'rolecall-bodies');
-}
 
 /** Closes pooled idle connections (app shutdown, tests). The pools stay usable. */
 export function closeIdleConnections(): void {
@@ -56,6 +72,8 @@ export async function sendRaw(req: SignedRequest, body: Uint8Array, o: Transport
   const onAbort = () => stop(appError('CANCELLED', 'The request was cancelled.', 'Cancelled by the user.'));
   let target = parseTarget(req.url);
   let headers = req.headers;
+  checkHostHeader(target, headers);
+  run.createMasker = bodyMaskerFactory(o.secrets ?? []);
   const timer = setTimeout(() => {
     const seconds = +(o.timeoutMs / 1000).toFixed(2);
     stop(
@@ -109,7 +127,7 @@ export async function readSpoolRange(
   }
   let handle: fs.promises.FileHandle | undefined;
   try {
-    handle = await fs.promises.open(resolved, 'r');
+    handle = await fs.promises.open(resolved, READ_SPOOL_FILE);
     const buffer = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buffer, 0, length, offset);
     return buffer.subarray(0, bytesRead);
@@ -139,6 +157,8 @@ interface Run {
   current?: (err: RoleCallError) => void;
   reason?: RoleCallError;
   lastHop?: boolean;
+  /** Undefined when there is no secret to mask. */
+  createMasker?: () => BodyMasker;
 }
 
 type Outcome =
@@ -196,14 +216,37 @@ function resolveLocation(response: http.IncomingMessage, from: Target): string |
   }
 }
 
+/**
+ * Headers that carry or derive from a credential: never sent to another origin. X-Amz-* goes whole (the token,
+ * and the rest of a signature that cannot verify there anyway), and so does any header named like a key or token.
+ */
+const CREDENTIAL_HEADER = /^(cookie|x-amz-.*)$|auth|token|api[-_]?key|secret|password|session|credential/;
+
 function redirectHeaders(headers: Array<[string, string]>, from: Target, to: Target): Array<[string, string]> {
   const sameOrigin = from.protocol === to.protocol && from.host === to.host;
   return headers.flatMap(([name, value]): Array<[string, string]> => {
     const lower = name.toLowerCase();
     if (lower === 'host') return [[name, to.authority]];
-    if (!sameOrigin && (lower === 'authorization' || lower === 'x-amz-security-token')) return [];
+    if (!sameOrigin && CREDENTIAL_HEADER.test(lower)) return [];
     return [[name, value]];
   });
+}
+
+/** A typed Host must name the URL's own host: anything else sends the request, signed, to a host it was not for. */
+function checkHostHeader(target: Target, headers: Array<[string, string]>): void {
+  for (const [name, value] of headers) {
+    if (name.toLowerCase() !== 'host') continue;
+    const typed = value.trim();
+    let same = false;
+    try {
+      same = /^[^\s/?#@\\]+$/.test(typed) && new URL(`${target.protocol}//${typed}`).host === target.host;
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      throw appError('INVALID_INPUT', `The Host header (${typed}) does not match the URL's host (${target.host}): remove it or put that host in the URL.`);
+    }
+  }
 }
 
 function exchange(
@@ -249,6 +292,8 @@ function exchange(
         agent: agents[target.protocol],
         ...(o.ca && target.protocol === 'https:' ? { ca: o.ca } : {}),
       });
+      // Node silently keeps the first 1000 headers; asking for one more shows whether any were cut.
+      req.maxHeadersCount = MAX_RESPONSE_HEADERS + 1;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       fail(
@@ -269,6 +314,10 @@ function exchange(
       // A pooled socket the server closed while idle. The request may still have reached it, so only
       // idempotent methods get one fresh attempt.
       const stale = req.reusedSocket && !res && err.code === 'ECONNRESET';
+      if (err.code === 'HPE_HEADER_OVERFLOW') {
+        fail(appError('HEADERS_TOO_LARGE', `${target.host} answered with headers larger than RoleCall accepts (${http.maxHeaderSize / 1024} KiB in all).`, errorText(err)));
+        return;
+      }
       if (!settled && stale && IDEMPOTENT.has(method.toUpperCase())) {
         settled = true;
         resolve({ kind: 'retry', error: networkError(err, target) });
@@ -287,7 +336,27 @@ function exchange(
         finish({ kind: 'redirect', location });
         return;
       }
-      spool = new Spool(o.maxInMemoryBytes, o.spoolDir ?? defaultSpoolDir(), response, fail);
+      const maxResponseBytes = o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      const declared = Number(response.headers['content-length']);
+      if (Number.isSafeInteger(declared) && declared > maxResponseBytes) {
+        fail(tooLarge(declared, maxResponseBytes, 'declared by Content-Length'));
+        return;
+      }
+      spool = new Spool(
+        {
+          limit: o.maxInMemoryBytes,
+          dir: o.spoolDir ?? defaultSpoolDir(),
+          maxResponseBytes,
+          minFreeBytes: o.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES,
+          statfs: o.statfs ?? fs.statfsSync,
+          ...(Number.isSafeInteger(declared) ? { expectedBytes: declared } : {}),
+          ...(run.createMasker ? { masker: run.createMasker() } : {}),
+        },
+        response,
+        fail,
+      );
+      const rawHeaders = pairs(response.rawHeaders);
+      const headersTruncated = rawHeaders.length > MAX_RESPONSE_HEADERS;
       let ended = false;
       response.on('data', (chunk: Buffer) => spool?.push(chunk));
       response.on('end', () => {
@@ -302,7 +371,8 @@ function exchange(
                 status,
                 statusText: response.statusMessage ?? '',
                 httpVersion: response.httpVersion,
-                headers: pairs(response.rawHeaders),
+                headers: headersTruncated ? rawHeaders.slice(0, MAX_RESPONSE_HEADERS) : rawHeaders,
+                ...(headersTruncated ? { headersTruncated: true } : {}),
                 body: bodyInfo,
                 timings: { ...timings, firstByte: timings.firstByte ?? timings.total, total: timings.total },
               },
@@ -324,6 +394,18 @@ function exchange(
   });
 }
 
+interface SpoolSettings {
+  /** Bodies up to this many bytes stay in memory. */
+  limit: number;
+  dir: string;
+  maxResponseBytes: number;
+  minFreeBytes: number;
+  statfs: NonNullable<TransportOptions['statfs']>;
+  /** Content-Length, when the server said. */
+  expectedBytes?: number;
+  masker?: BodyMasker;
+}
+
 /** Collects a body: in memory up to `limit` bytes, then the whole body goes to a file with the head kept. */
 class Spool {
   private head: Buffer[] = [];
@@ -333,31 +415,27 @@ class Spool {
   private filePath?: string;
   private failed = false;
   private waitingForDrain = false;
+  private sinceSpaceCheck = 0;
 
   constructor(
-    private readonly limit: number,
-    private readonly dir: string,
+    private readonly o: SpoolSettings,
     private readonly source: http.IncomingMessage,
     private readonly fail: (err: RoleCallError) => void,
   ) {}
 
   push(chunk: Buffer): void {
+    if (this.failed) return;
     this.size += chunk.length;
-    if (!this.file) {
-      this.head.push(chunk);
-      this.headBytes += chunk.length;
-      if (this.headBytes <= this.limit) return;
-      this.openFile();
-      const all = Buffer.concat(this.head);
-      this.head = [all.subarray(0, this.limit)];
-      this.write(all);
+    if (this.size > this.o.maxResponseBytes) {
+      this.stop(tooLarge(this.size, this.o.maxResponseBytes, 'received so far'));
       return;
     }
-    this.write(chunk);
+    this.accept(this.o.masker ? this.o.masker.push(chunk) : chunk);
   }
 
   async finish() {
-    const head = Buffer.concat(this.head).subarray(0, this.limit);
+    if (this.o.masker) this.accept(this.o.masker.flush());
+    const head = Buffer.concat(this.head).subarray(0, this.o.limit);
     const file = this.file;
     if (file) {
       await new Promise<void>((resolve, reject) => {
@@ -385,25 +463,73 @@ class Spool {
     file.destroy();
   }
 
-  private openFile() {
-    try {
-      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    } catch (err) {
-      this.fail(fileError(err));
+  private accept(chunk: Buffer) {
+    if (chunk.length === 0 || this.failed) return;
+    if (!this.file) {
+      this.head.push(chunk);
+      this.headBytes += chunk.length;
+      if (this.headBytes <= this.o.limit) return;
+      if (!this.openFile()) return;
+      const all = Buffer.concat(this.head);
+      this.head = [all.subarray(0, this.o.limit)];
+      this.write(all);
       return;
     }
-    this.filePath = path.join(this.dir, `${randomUUID()}.body`);
-    this.file = fs.createWriteStream(this.filePath, { flags: 'wx', mode: 0o600, highWaterMark: 1024 * 1024 });
-    this.file.on('error', (err) => {
-      if (this.failed) return;
-      this.failed = true;
-      this.fail(fileError(err));
-    });
+    this.write(chunk);
+  }
+
+  private stop(err: RoleCallError) {
+    if (this.failed) return;
+    this.failed = true;
+    this.fail(err);
+  }
+
+  private openFile(): boolean {
+    let fd: number;
+    const filePath = path.join(this.o.dir, `${randomUUID()}.body`);
+    try {
+      ensureSpoolDir(this.o.dir);
+      if (!this.enoughSpace()) return false;
+      fd = fs.openSync(filePath, CREATE_SPOOL_FILE, 0o600);
+    } catch (err) {
+      this.stop(fileError(err));
+      return false;
+    }
+    this.filePath = filePath;
+    this.file = fs.createWriteStream(filePath, { fd, highWaterMark: 1024 * 1024 });
+    this.file.on('error', (err) => this.stop(fileError(err)));
+    return true;
+  }
+
+  /** False (and the exchange failed) when spooling the rest would leave less than minFreeBytes on the disk. */
+  private enoughSpace(): boolean {
+    let free: number;
+    try {
+      const stats = this.o.statfs(this.o.dir);
+      free = Number(stats.bavail) * Number(stats.bsize);
+    } catch {
+      return true; // a file system that cannot say: the size cap still bounds what is written
+    }
+    const toCome = Math.max(0, (this.o.expectedBytes ?? 0) - this.size);
+    if (free - toCome >= this.o.minFreeBytes) return true;
+    this.stop(
+      appError(
+        'DISK_FULL',
+        `Saving this response would leave less than ${mib(this.o.minFreeBytes)} free on the disk, so it was stopped.`,
+        `${mib(free)} free in ${this.o.dir}${toCome ? `, ${mib(toCome)} still to come` : ''}.`,
+      ),
+    );
+    return false;
   }
 
   private write(chunk: Buffer) {
     const file = this.file;
     if (!file || file.destroyed) return;
+    this.sinceSpaceCheck += chunk.length;
+    if (this.sinceSpaceCheck >= Math.min(SPACE_CHECK_EVERY, Math.max(64 * 1024, this.o.minFreeBytes / 4))) {
+      this.sinceSpaceCheck = 0;
+      if (!this.enoughSpace()) return;
+    }
     // Backpressure: a fast server must not fill memory while the disk catches up.
     if (!file.write(chunk) && !this.waitingForDrain) {
       this.waitingForDrain = true;
@@ -414,6 +540,16 @@ class Spool {
       });
     }
   }
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MiB`;
+
+function tooLarge(bytes: number, limit: number, how: string): RoleCallError {
+  return appError(
+    'RESPONSE_TOO_LARGE',
+    `The response is larger than ${mib(limit)}, the most RoleCall accepts, so it was stopped and nothing of it kept.`,
+    `${bytes} bytes ${how}; the limit is maxResponseBytes = ${limit}.`,
+  );
 }
 
 function pairs(raw: string[]): Array<[string, string]> {

@@ -47,6 +47,13 @@ const HINTS: Record<ErrorCode, ErrorHint> = {
   CANCELLED: { title: 'Cancelled', hint: 'The request was cancelled before an answer arrived.' },
   NETWORK_ERROR: { title: 'Network error', hint: 'The request could not be sent; the detail has the system’s message.' },
   FILE_ERROR: { title: 'File problem', hint: 'A file could not be read or written; the detail has the path and reason.' },
+  RESPONSE_TOO_LARGE: { title: 'Response too large', hint: 'The answer was bigger than RoleCall accepts, so it was stopped and not kept.' },
+  DISK_FULL: { title: 'Disk nearly full', hint: 'Keeping this response would have filled the disk; free some space and send again.' },
+  HEADERS_TOO_LARGE: { title: 'Response headers too large', hint: 'The server sent more header data than RoleCall accepts; the body was not read.' },
+  INSECURE_HTTP: {
+    title: 'Plain http to another machine',
+    hint: 'Anyone on the network could read this signed request and its token. Use https, or send over plain HTTP anyway.',
+  },
   INTERNAL: { title: 'Something went wrong inside RoleCall', hint: 'This is a bug; the detail below helps to report it.' },
 };
 
