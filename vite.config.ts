@@ -8,7 +8,7 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: 'renderer',
-  // Relative asset URLs: Electron loads the built page from file://.
+  // Relative asset URLs: Electron serves the built page as rolecall://app/index.html (main/electron/appProtocol.ts).
   base: './',
   plugins: [react()],
   build: {

@@ -7,6 +7,7 @@ import { exportCollection } from '../src/formats/collectionExport';
 import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
+import { createBodyFiles } from './services/bodyFiles';
 import { formatBody } from './services/bodyFormat';
 import { guardCollection, guardTabs } from '../src/credentialGuard';
 import { guardHistoryEntry } from './services/historyGuard';
@@ -40,6 +41,8 @@ export interface AppOptions {
   cipher?: Cipher;
   /** Asks where to save a file (a response body, an exported collection); undefined means the user cancelled. */
   chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
+  /** Asks which file to send as a body (files:choose); undefined means the user cancelled. */
+  chooseOpenPath?: (opts: { defaultPath?: string; title: string }) => Promise<string | undefined>;
 }
 
 export interface App {
@@ -66,13 +69,14 @@ export function createApp(options: AppOptions): App {
   });
   const vault = createKeyVault(backend, options.cipher);
   const spoolDir = options.spoolDir ?? defaultSpoolDir();
+  const bodyFiles = createBodyFiles();
   const engine = createEngine({
     mfa: broker.provider,
+    bodyFiles,
     storedKeys: (name) => vault.get(name),
     ...(options.env ? { env: options.env } : {}),
     ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
     ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
-    ...(options.host === 'cli' && options.revealSecrets === true ? { revealSecrets: true } : {}),
   });
 
   const reveal = options.host === 'cli' && options.revealSecrets === true;
@@ -146,6 +150,12 @@ export function createApp(options: AppOptions): App {
       if (!target) return { cancelled: true };
       await saveBodySource(source, spoolDir, target);
       return { path: target, cancelled: false };
+    },
+    'files:choose': async ({ defaultPath, title }) => {
+      if (!options.chooseOpenPath) throw appError('FILE_ERROR', 'Choosing a body file is not available here.');
+      const chosen = await options.chooseOpenPath({ title: title ?? 'Choose the file to send', ...(defaultPath ? { defaultPath } : {}) });
+      if (!chosen) return { cancelled: true };
+      return { cancelled: false, ...(await bodyFiles.confirm(chosen)) };
     },
     'app:info': async () => ({ version: packageJson.version, platform: process.platform, host: options.host }),
   };

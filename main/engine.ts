@@ -1,8 +1,8 @@
 // The headless engine: profiles, credentials, signing and sending composed once. The IPC handlers and the CLI
 // both drive it, so the app and the command line sign and send in exactly the same way.
 import { Buffer } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
-import { appError } from '../src/errors';
+import { performance } from 'node:perf_hooks';
+import { appError, RoleCallError } from '../src/errors';
 import { parseAwsError } from '../src/awsErrorResponse';
 import { parseRequestUrl } from '../src/endpoint';
 import { toWireUrl } from '../src/wireUrl';
@@ -10,8 +10,8 @@ import type { AuthChoice } from '../src/models/auth';
 import type { BodySpec, SendResult, SignResult } from '../src/models/http';
 import { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
+import { createBodyFiles, type BodyFiles } from './services/bodyFiles';
 import { createCredentialsService, type MfaCodeProvider, type StaticKeys } from './services/credentials';
-import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
 import { sendRaw } from './services/transport';
@@ -24,10 +24,10 @@ export interface EngineOptions {
   stsEndpoint?: string;
   mfa: MfaCodeProvider;
   spoolDir?: string;
-  /** The CLI's presign only: response bodies keep the secrets a server echoes (masked everywhere else). */
-  revealSecrets?: boolean;
   /** The key vault's lookup, for the storedKeys auth choice and base. */
   storedKeys?: (name: string) => Promise<StaticKeys>;
+  /** The files the user picked (files:choose); shared with the handler that hands out their handles. */
+  bodyFiles?: BodyFiles;
 }
 
 /** A value that must never leave main, with the label its mask shows. */
@@ -43,23 +43,31 @@ export interface Signed {
   secrets: Secret[];
 }
 
-export async function bodyBytes(body: BodySpec): Promise<Uint8Array> {
+export async function bodyBytes(body: BodySpec, files: BodyFiles, signal?: AbortSignal): Promise<Uint8Array> {
   if (body.kind === 'text') return new TextEncoder().encode(body.text);
   if (body.kind === 'base64') return new Uint8Array(Buffer.from(body.data, 'base64'));
-  if (body.kind === 'file') return new Uint8Array(await readBodyFile(body.path));
+  if (body.kind === 'file') return new Uint8Array(await files.read(body.path, body.handle, signal));
   if (body.kind === 'parts') {
-    const chunks = await Promise.all(body.parts.map((part) => ('text' in part ? Buffer.from(part.text, 'utf8') : readBodyFile(part.path))));
+    // One after another: the parts share one size cap each and a cancel stops before the next.
+    const chunks: Buffer[] = [];
+    for (const part of body.parts) chunks.push('text' in part ? Buffer.from(part.text, 'utf8') : await files.read(part.path, part.handle, signal));
     return new Uint8Array(Buffer.concat(chunks));
   }
   return new Uint8Array(0);
 }
 
-async function readBodyFile(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw appError('FILE_ERROR', `Could not read the body file ${path}.`, err instanceof Error ? err.message : String(err));
-  }
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts (work that cannot stop is left behind). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function abortReason(signal: AbortSignal): RoleCallError {
+  return signal.reason instanceof RoleCallError ? signal.reason : appError('CANCELLED', 'The request was cancelled.', 'Cancelled by the user.');
 }
 
 export function createEngine(options: EngineOptions) {
@@ -72,11 +80,11 @@ export function createEngine(options: EngineOptions) {
     ...(options.storedKeys ? { storedKeys: options.storedKeys } : {}),
   });
   const inFlight = new Map<string, AbortController>();
+  const bodyFiles = options.bodyFiles ?? createBodyFiles();
 
-  async function sign(input: ParsedSignInput): Promise<Signed> {
+  async function sign(input: ParsedSignInput, signal?: AbortSignal): Promise<Signed> {
     const { request, auth, signing } = input;
-    refuseInsecureHttp(request.url, auth.kind !== 'none', input.allowPlainHttp);
-    const body = await bodyBytes(request.body);
+    const body = await bodyBytes(request.body, bodyFiles, signal);
     parseRequestUrl(request.url);
     const url = toWireUrl(request.url);
     if (auth.kind === 'none') {
@@ -99,15 +107,28 @@ export function createEngine(options: EngineOptions) {
   }
 
   async function send(input: ParsedSendInput): Promise<{ result: SendResult; secrets: Secret[] }> {
-    const signed = await sign(input);
+    // Registered and timed before the body is read and credentials resolved: a slow file or an unanswered MFA
+    // prompt is cancelled and timed out like the network part.
     const controller = new AbortController();
     if (input.requestId) {
       if (inFlight.has(input.requestId)) throw appError('INVALID_INPUT', `A request with id ${input.requestId} is already running.`);
       inFlight.set(input.requestId, controller);
     }
+    const started = performance.now();
+    const seconds = +(input.timeoutMs / 1000).toFixed(2);
+    const timer = setTimeout(
+      () => controller.abort(appError('TIMEOUT', `The request was not ready to send within ${seconds} s.`, `Timed out after ${input.timeoutMs} ms while reading the body or resolving credentials.`)),
+      input.timeoutMs,
+    );
     try {
+      let signed: Signed;
+      try {
+        signed = await untilAborted(sign(input, controller.signal), controller.signal);
+      } finally {
+        clearTimeout(timer);
+      }
       const response = await sendRaw(signed.result.request, signed.body, {
-        timeoutMs: input.timeoutMs,
+        timeoutMs: Math.max(1, Math.round(input.timeoutMs - (performance.now() - started))),
         maxInMemoryBytes: input.maxInMemoryBytes,
         signal: controller.signal,
         followRedirects: input.followRedirects,
@@ -130,11 +151,11 @@ export function createEngine(options: EngineOptions) {
   function cancel(requestId: string): boolean {
     const controller = inFlight.get(requestId);
     if (!controller) return false;
-    controller.abort();
+    controller.abort(appError('CANCELLED', 'The request was cancelled.', 'Cancelled by the user.'));
     return true;
   }
 
-  return { profiles, credentials, sign, send, cancel };
+  return { profiles, credentials, bodyFiles, sign: (input: ParsedSignInput) => sign(input), send, cancel };
 }
 
 export type Engine = ReturnType<typeof createEngine>;

@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'response:read',
   'response:format',
   'response:save',
+  'files:choose',
   'app:info',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

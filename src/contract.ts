@@ -3,7 +3,7 @@
 // method is a type error. Requests are validated in main with these schemas; responses are produced by main.
 import { z } from 'zod';
 import { authChoiceSchema, type Identity } from './models/auth';
-import { sendInputSchema, signInputSchema, type SendResult, type SignResult } from './models/http';
+import { sendInputSchema, signInputSchema, type ChosenFile, type SendResult, type SignResult } from './models/http';
 import type { ProfileList } from './models/profile';
 import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
 import { CHANNEL_NAMES, type ChannelName } from './api';
@@ -117,6 +117,14 @@ export const channels = {
   'response:save': {
     request: z.object({ source: bodySourceSchema, suggestedName: z.string().max(255).default('response') }).strict(),
     response: response<{ path?: string; cancelled: boolean }>(),
+  },
+  /**
+   * Asks the user to pick a body file in main's open dialog (starting at defaultPath, to confirm a saved request's
+   * file). The handle it returns is what lets request:send and request:sign read that path in this run.
+   */
+  'files:choose': {
+    request: z.object({ defaultPath: z.string().min(1).max(4096).optional(), title: z.string().max(200).optional() }).strict(),
+    response: response<({ cancelled: false } & ChosenFile) | { cancelled: true }>(),
   },
   /** Version and platform facts for the about box and bug reports. */
   'app:info': { request: empty, response: response<AppInfo>() },

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'NETWORK_ERROR',
   'FILE_ERROR',
+  /** A body file main did not just hand out a handle for: the user must pick it again (files:choose). */
+  'FILE_NOT_CONFIRMED',
   /** A body larger than the send's maxResponseBytes: stopped, nothing of it kept. */
   'RESPONSE_TOO_LARGE',
   /** Spooling a large body would have left too little free space on the disk. */

@@ -131,6 +131,11 @@ function start(): void {
         const answer = mainWindow && !mainWindow.isDestroyed() ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return answer.canceled || !answer.filePath ? undefined : answer.filePath;
       },
+      chooseOpenPath: async ({ defaultPath, title }) => {
+        const options: Electron.OpenDialogOptions = { title, properties: ['openFile'], ...(defaultPath ? { defaultPath } : {}) };
+        const answer = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return answer.canceled ? undefined : answer.filePaths[0];
+      },
     });
     for (const channel of started.registry.channels) {
       ipcMain.handle(channel, (event, request: unknown) =>

@@ -4,19 +4,37 @@ import { authChoiceSchema } from './auth';
 
 export const headerListSchema = z.array(z.tuple([z.string(), z.string()])).max(500);
 
+const bodyFilePath = z.string().min(1).max(4096);
+/** Session-only: never saved with a request. */
+export const bodyFileHandle = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a handle from files:choose');
+
 export const bodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('base64'), data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }),
-  /** A local file, read by main when the request is signed. */
-  z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }),
-  /** Text and file segments sent back to back: multipart bodies whose file parts main reads. */
+  /**
+   * A local file, read by main when the request is signed: only one the user picked in this run, proved by the
+   * handle files:choose returned for that same path (FILE_NOT_CONFIRMED otherwise).
+   */
+  z.object({ kind: z.literal('file'), path: bodyFilePath, handle: bodyFileHandle.optional() }),
+  /** Text and file segments sent back to back: multipart bodies whose file parts main reads (handles as above). */
   z.object({
     kind: z.literal('parts'),
-    parts: z.array(z.union([z.object({ text: z.string() }).strict(), z.object({ path: z.string().min(1).max(4096) }).strict()])).max(1000),
+    parts: z
+      .array(z.union([z.object({ text: z.string() }).strict(), z.object({ path: bodyFilePath, handle: bodyFileHandle.optional() }).strict()]))
+      .max(1000),
   }),
 ]);
 export type BodySpec = z.infer<typeof bodySchema>;
+
+/** A body file the user picked in main's open dialog (files:choose). The path is for display and for saving. */
+export interface ChosenFile {
+  /** Proves to main that the user picked this path in this run; never saved. */
+  handle: string;
+  name: string;
+  size: number;
+  path: string;
+}
 
 export const httpRequestSchema = z.object({
   method: z.string().regex(/^[A-Za-z]{1,20}$/, 'must be an HTTP method such as GET or POST'),
@@ -48,8 +66,6 @@ export const signInputSchema = z.object({
   request: httpRequestSchema,
   auth: authChoiceSchema,
   signing: signingOptionsSchema.default({ payload: 'signed', mode: 'header', expiresIn: 900 }),
-  /** Sign (and send) over plain http to a host other than this machine; refused with INSECURE_HTTP otherwise. */
-  allowPlainHttp: z.boolean().default(false),
 });
 export type SignInput = z.input<typeof signInputSchema>;
 
@@ -61,8 +77,6 @@ export const sendInputSchema = signInputSchema.extend({
   maxInMemoryBytes: z.number().int().min(1024).max(512 * 1024 * 1024).default(8 * 1024 * 1024),
   /** Follow no redirects by default: a redirected signed request is a different request. */
   followRedirects: z.boolean().default(false),
-  /** A larger response is stopped with RESPONSE_TOO_LARGE and nothing of it kept (default 1 GiB). */
-  maxResponseBytes: z.number().int().min(1024).max(2 ** 50).default(1024 ** 3),
 });
 export type SendInput = z.input<typeof sendInputSchema>;
 
@@ -135,8 +149,6 @@ export interface HttpResponse {
   httpVersion: string;
   /** Raw headers in arrival order, duplicates kept. */
   headers: Array<[string, string]>;
-  /** True when the server sent more than the 1000 headers kept in `headers`. */
-  headersTruncated?: boolean;
   body: ResponseBody;
   timings: Timings;
 }
