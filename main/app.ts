@@ -77,6 +77,7 @@ export function createApp(options: AppOptions): App {
     ...(options.env ? { env: options.env } : {}),
     ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
     ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
+    ...(options.host === 'cli' && options.revealSecrets === true ? { revealSecrets: true } : {}),
   });
 
   const reveal = options.host === 'cli' && options.revealSecrets === true;

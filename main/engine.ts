@@ -12,6 +12,7 @@ import { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
 import { createBodyFiles, type BodyFiles } from './services/bodyFiles';
 import { createCredentialsService, type MfaCodeProvider, type StaticKeys } from './services/credentials';
+import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
 import { sendRaw } from './services/transport';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   stsEndpoint?: string;
   mfa: MfaCodeProvider;
   spoolDir?: string;
+  /** The CLI's presign only: response bodies keep the secrets a server echoes (masked everywhere else). */
+  revealSecrets?: boolean;
   /** The key vault's lookup, for the storedKeys auth choice and base. */
   storedKeys?: (name: string) => Promise<StaticKeys>;
   /** The files the user picked (files:choose); shared with the handler that hands out their handles. */
@@ -84,6 +87,7 @@ export function createEngine(options: EngineOptions) {
 
   async function sign(input: ParsedSignInput, signal?: AbortSignal): Promise<Signed> {
     const { request, auth, signing } = input;
+    refuseInsecureHttp(request.url, auth.kind !== 'none', input.allowPlainHttp);
     const body = await bodyBytes(request.body, bodyFiles, signal);
     parseRequestUrl(request.url);
     const url = toWireUrl(request.url);

@@ -66,6 +66,8 @@ export const signInputSchema = z.object({
   request: httpRequestSchema,
   auth: authChoiceSchema,
   signing: signingOptionsSchema.default({ payload: 'signed', mode: 'header', expiresIn: 900 }),
+  /** Sign (and send) over plain http to a host other than this machine; refused with INSECURE_HTTP otherwise. */
+  allowPlainHttp: z.boolean().default(false),
 });
 export type SignInput = z.input<typeof signInputSchema>;
 
@@ -77,6 +79,8 @@ export const sendInputSchema = signInputSchema.extend({
   maxInMemoryBytes: z.number().int().min(1024).max(512 * 1024 * 1024).default(8 * 1024 * 1024),
   /** Follow no redirects by default: a redirected signed request is a different request. */
   followRedirects: z.boolean().default(false),
+  /** A larger response is stopped with RESPONSE_TOO_LARGE and nothing of it kept (default 1 GiB). */
+  maxResponseBytes: z.number().int().min(1024).max(2 ** 50).default(1024 ** 3),
 });
 export type SendInput = z.input<typeof sendInputSchema>;
 
@@ -149,6 +153,8 @@ export interface HttpResponse {
   httpVersion: string;
   /** Raw headers in arrival order, duplicates kept. */
   headers: Array<[string, string]>;
+  /** True when the server sent more than the 1000 headers kept in `headers`. */
+  headersTruncated?: boolean;
   body: ResponseBody;
   timings: Timings;
 }
