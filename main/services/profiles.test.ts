@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../src/models/profile';
-import { createProfilesService } from './profiles';
+import { createProfilesService, profileFileParses, readAwsProfiles } from './profiles';
 
 const fixtures = join(__dirname, 'fixtures', 'aws');
 const fixtureEnv = (extra: Record<string, string> = {}) => ({
@@ -81,7 +81,7 @@ describe('profiles service on the fixture files', () => {
     const { list, byName } = await listFixtures();
     expect(byName('after-broken').region).toBe('us-east-1');
     expect(list.problems.map((p) => [p.file.endsWith('config') ? 'config' : 'credentials', p.line])).toEqual([
-      ['config', 85], ['config', 86], ['config', 87], ['credentials', 1],
+      ['config', 74], ['config', 85], ['config', 86], ['config', 87], ['credentials', 1],
     ]);
   });
 
@@ -130,5 +130,98 @@ describe('profiles service on files that change', () => {
     const list = await createProfilesService({ env: { HOME: dir } }).list();
     expect(list.files).toEqual({ config: join(dir, '.aws', 'config'), credentials: join(dir, '.aws', 'credentials') });
     expect(list.profiles).toEqual([]);
+  });
+});
+
+describe('profiles as the AWS CLI names and reads them', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function files(config: string, credentials: string) {
+    dir = await mkdtemp(join(tmpdir(), 'rolecall-cli-names-'));
+    await writeFile(join(dir, 'config'), config);
+    await writeFile(join(dir, 'credentials'), credentials);
+    return { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir };
+  }
+
+  it('reads setting names in any case, as botocore lowercases them', async () => {
+    const env = await files('[profile mixed]\nRegion = eu-west-3\nROLE_ARN = arn:aws:iam::111111111111:role/R\nSource_Profile = keys\n',
+      '[keys]\naWs_AcCeSs_kEy_ID = AKIAMIXEDEXAMPLE0000\nAWS_SECRET_ACCESS_KEY = mixedSecretFixture000000000000000000000\n');
+    const list = await createProfilesService({ env }).list();
+    expect(list.profiles.map((p) => [p.name, p.kind, p.region ?? null])).toEqual([
+      ['keys', 'static', null], ['mixed', 'assumeRole', 'eu-west-3'],
+    ]);
+    expect(list.profiles[1]!.sourceChain).toEqual(['mixed', 'keys']);
+    expect(list.problems).toEqual([]);
+  });
+
+  it('names a credentials-file [profile foo] "profile foo", as the CLI does, and says why', async () => {
+    const env = await files('', '[profile foo]\naws_access_key_id = AKIAPREFIXEXAMPLE000\naws_secret_access_key = prefixSecretFixture0000000000000000000\n');
+    const list = await createProfilesService({ env }).list();
+    expect(list.profiles.map((p) => [p.name, p.kind])).toEqual([['profile foo', 'static']]);
+    expect(list.problems.map((p) => [p.line, p.message])).toEqual([
+      [1, 'the AWS CLI names this profile "profile foo" and other SDKs ignore it; in the credentials file write [foo]'],
+    ]);
+  });
+
+  it('lists empty profiles and merges duplicate sections, reporting both lines', async () => {
+    const env = await files('[profile a]\nregion = eu-west-1\n[profile empty]\n[profile a]\noutput = json\n', '');
+    const list = await createProfilesService({ env }).list();
+    expect(list.profiles.map((p) => [p.name, p.region ?? null])).toEqual([['a', 'eu-west-1'], ['empty', null]]);
+    expect(list.problems.map((p) => [p.line, p.message])).toEqual([
+      [4, '[profile a] on line 4 repeats the section on line 1; the settings are merged, the later ones win'],
+    ]);
+  });
+});
+
+describe('profiles at scale', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('parses each file once while it is unchanged, and again after an edit', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rolecall-profile-cache-'));
+    const config = join(dir, 'config');
+    await writeFile(config, '[profile one]\nregion = eu-west-1\n');
+    const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir };
+    const service = createProfilesService({ env });
+    const before = profileFileParses();
+    await service.list();
+    expect(profileFileParses() - before).toBe(2); // config, and the absent credentials file
+    for (let i = 0; i < 5; i++) await service.list();
+    await readAwsProfiles(env); // what every sign reads
+    expect(profileFileParses() - before).toBe(2);
+
+    await writeFile(config, '[profile one]\nregion = us-west-1\n');
+    expect((await service.list()).profiles[0]!.region).toBe('us-west-1');
+    expect(profileFileParses() - before).toBe(3);
+
+    // An editor that saves by renaming a new file over the old one is seen too (a new inode), and so is a new file.
+    await writeFile(join(dir, 'next'), '[profile one]\nregion = ap-south-1\n');
+    await rename(join(dir, 'next'), config);
+    await writeFile(join(dir, 'credentials'), '[two]\n');
+    expect((await service.list()).profiles.map((p) => [p.name, p.region ?? null])).toEqual([['one', 'ap-south-1'], ['two', null]]);
+    expect(profileFileParses() - before).toBe(5);
+  });
+
+  it('lists 20,000 profiles, half of them roles on the other half, within the default test timeout', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rolecall-profile-scale-'));
+    const n = 10_000;
+    const config: string[] = [];
+    const credentials: string[] = [];
+    for (let i = 0; i < n; i++) {
+      config.push(`[profile role-${i}]`, `role_arn = arn:aws:iam::111111111111:role/R${i}`, `source_profile = keys-${i}`, 'region = eu-west-1');
+      credentials.push(`[keys-${i}]`, `aws_access_key_id = AKIASCALE${String(i).padStart(11, '0')}`, 'aws_secret_access_key = scaleSecretFixture000000000000000000000');
+    }
+    await writeFile(join(dir, 'config'), config.join('\n'));
+    await writeFile(join(dir, 'credentials'), credentials.join('\n'));
+    const env = { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir };
+    const list = await createProfilesService({ env }).list();
+    expect(list.profiles).toHaveLength(2 * n);
+    expect(list.profiles.find((p) => p.name === 'role-9999')).toMatchObject({ kind: 'assumeRole', sourceChain: ['role-9999', 'keys-9999'], problems: [] });
+    expect(list.problems).toEqual([]);
   });
 });

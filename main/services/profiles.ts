@@ -1,15 +1,17 @@
-// Reads ~/.aws/config and ~/.aws/credentials the way the AWS SDK does (its own loader, merged the same way) and
-// describes each profile without a secret. Files are re-read on every call so edits show up without a restart.
-// The classification mirrors @aws-sdk/credential-provider-ini's order, so what is listed is what fromIni will do.
-import { readFile } from 'node:fs/promises';
+// Reads ~/.aws/config and ~/.aws/credentials as the AWS SDKs and the AWS CLI read them (profileFile.ts), merged the
+// same way, and describes each profile without a secret. Parsed files are kept per path and reused while the file's
+// stat (inode, size, mtime, ctime) is unchanged, so repeated calls cost a stat each and an edit shows up on the next
+// call without a restart. The classification mirrors @aws-sdk/credential-provider-ini's order, and credentials.ts
+// hands the SDK exactly these profiles, so what is listed is what fromIni will do.
+import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ConfigFileProblem, ProfileKind, ProfileList, ProfileSummary } from '../../src/models/profile';
-import { lintAwsFile, type AwsFileKind } from './configLint';
+import { configFileProblems } from './configLint';
+import { mergeProfileFiles, readProfileFile, type AwsFileKind, type ProfileData, type ProfileFileContents } from './profileFile';
 
 export type Env = Record<string, string | undefined>;
-export type ProfileData = Record<string, string | undefined>;
+export type { ProfileData };
 
 export interface AwsFilePaths {
   config: string;
@@ -18,10 +20,12 @@ export interface AwsFilePaths {
 
 export interface AwsProfiles {
   files: AwsFilePaths;
-  /** Each profile's settings, config and credentials merged (credentials win, as in the SDK). Holds secrets. */
+  /** Each profile's settings, config and credentials merged (credentials win, as in the SDK). Holds secrets. Shared: read only. */
   profiles: Record<string, ProfileData>;
   ssoSessions: Record<string, ProfileData>;
   definedIn: Record<string, Array<'config' | 'credentials'>>;
+  /** What each file's reader ignored or could not read, by line. */
+  problems: ConfigFileProblem[];
 }
 
 function expandHome(path: string, env: Env): string {
@@ -41,30 +45,67 @@ export function defaultProfileName(env: Env): string {
   return env.AWS_PROFILE || 'default';
 }
 
-const NON_PROFILE_SECTIONS = /^(sso-session|services)\./;
+interface ParsedFile {
+  stamp: string;
+  contents: ProfileFileContents;
+  problems: ConfigFileProblem[];
+}
 
-/** Loads both files through the SDK's loader, bypassing its cache. */
+const CACHE_LIMIT = 32;
+const parsedFiles = new Map<string, ParsedFile>();
+const mergedFiles = new Map<string, AwsProfiles>();
+let parses = 0;
+
+/** How many times a file has been parsed since start: tests check that unchanged files are not parsed again. */
+export const profileFileParses = (): number => parses;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+async function fileStamp(path: string): Promise<string> {
+  try {
+    const s = await stat(path, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch (err) {
+    return `missing:${(err as NodeJS.ErrnoException).code ?? 'unknown'}`;
+  }
+}
+
+async function parsedFile(path: string, kind: AwsFileKind, stamp: string): Promise<ParsedFile> {
+  const key = `${kind}\n${path}`;
+  const hit = parsedFiles.get(key);
+  if (hit?.stamp === stamp) return hit;
+  let text = '';
+  let unreadable: ConfigFileProblem | undefined;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') unreadable = { file: path, line: 1, message: `the file cannot be read (${code ?? 'unknown error'})` };
+  }
+  parses++;
+  const contents = readProfileFile(text, kind);
+  const problems = unreadable ? [unreadable] : configFileProblems(path, contents.problems);
+  return remember(parsedFiles, key, { stamp, contents, problems });
+}
+
+/** Both files, parsed again only when their stat changed. */
 export async function readAwsProfiles(env: Env): Promise<AwsProfiles> {
   const files = awsFilePaths(env);
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({
-    configFilepath: files.config,
-    filepath: files.credentials,
-    ignoreCache: true,
-  });
-  const profiles: Record<string, ProfileData> = {};
-  const ssoSessions: Record<string, ProfileData> = {};
-  const definedIn: Record<string, Array<'config' | 'credentials'>> = {};
-  for (const [key, section] of Object.entries(configFile)) {
-    if (key.startsWith('sso-session.')) ssoSessions[key.slice('sso-session.'.length)] = { ...section };
-    if (NON_PROFILE_SECTIONS.test(key)) continue;
-    profiles[key] = { ...section };
-    definedIn[key] = ['config'];
-  }
-  for (const [name, section] of Object.entries(credentialsFile)) {
-    profiles[name] = { ...profiles[name], ...section };
-    definedIn[name] = [...(definedIn[name] ?? []), 'credentials'];
-  }
-  return { files, profiles, ssoSessions, definedIn };
+  const [configStamp, credentialsStamp] = await Promise.all([fileStamp(files.config), fileStamp(files.credentials)]);
+  const key = [files.config, configStamp, files.credentials, credentialsStamp].join('\n');
+  const hit = mergedFiles.get(key);
+  if (hit) return hit;
+  const [config, credentials] = await Promise.all([
+    parsedFile(files.config, 'config', configStamp),
+    parsedFile(files.credentials, 'credentials', credentialsStamp),
+  ]);
+  const merged = mergeProfileFiles(config.contents, credentials.contents);
+  return remember(mergedFiles, key, { files, ...merged, problems: [...config.problems, ...credentials.problems] });
 }
 
 const has = (data: ProfileData | undefined, key: string): boolean => typeof data?.[key] === 'string';
@@ -94,11 +135,13 @@ export interface SourceChain {
  * Follows source_profile the way the SDK does: after the first hop a profile with keys is used for its keys (so a
  * profile may name itself), and coming back to a profile without keys is a cycle.
  */
-export function sourceChain(name: string, profiles: Record<string, ProfileData>): SourceChain {
+export function sourceChain(name: string, profiles: Record<string, ProfileData>, profileCount?: number): SourceChain {
   const chain = [name];
+  const visited = new Set(chain);
   const problems: string[] = [];
   let current = name;
-  const limit = Object.keys(profiles).length + 2;
+  // Counting the profiles is linear: a listing passes the count once instead of paying it for every profile.
+  const limit = (profileCount ?? Object.keys(profiles).length) + 2;
   for (let hop = 0; hop < limit; hop++) {
     const data = profiles[current];
     if (hop > 0 && isStatic(data)) break;
@@ -113,8 +156,9 @@ export function sourceChain(name: string, profiles: Record<string, ProfileData>)
       break;
     }
     const source = data!.source_profile!;
-    const seen = chain.includes(source);
+    const seen = visited.has(source);
     chain.push(source);
+    visited.add(source);
     if (!(source in profiles)) {
       problems.push(`source_profile "${source}" is not defined`);
       break;
@@ -155,11 +199,11 @@ function kindProblems(data: ProfileData, kind: ProfileKind, ssoSessions: Record<
 }
 
 /** Describes one profile; never copies a key, token or process command line into the summary. */
-export function summarizeProfile(name: string, all: AwsProfiles, defaultProfile: string): ProfileSummary {
+export function summarizeProfile(name: string, all: AwsProfiles, defaultProfile: string, profileCount?: number): ProfileSummary {
   const data = all.profiles[name] ?? {};
   const kind = profileKind(data);
   const { chain, problems: chainProblems } =
-    kind === 'assumeRole' ? sourceChain(name, all.profiles) : { chain: [name], problems: [] };
+    kind === 'assumeRole' ? sourceChain(name, all.profiles, profileCount) : { chain: [name], problems: [] };
   const session = data.sso_session ? all.ssoSessions[data.sso_session] : undefined;
   const summary: ProfileSummary = {
     name,
@@ -191,17 +235,7 @@ export function summarizeProfile(name: string, all: AwsProfiles, defaultProfile:
   return summary;
 }
 
-async function lintFile(path: string, kind: AwsFileKind): Promise<ConfigFileProblem[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return [];
-    return [{ file: path, line: 1, message: `the file cannot be read (${code ?? String(err)})` }];
-  }
-  return lintAwsFile(path, text, kind);
-}
+const collator = new Intl.Collator();
 
 export function createProfilesService(opts: { env?: Env } = {}) {
   const env = opts.env ?? process.env;
@@ -209,18 +243,14 @@ export function createProfilesService(opts: { env?: Env } = {}) {
     async list(): Promise<ProfileList> {
       const all = await readAwsProfiles(env);
       const defaultProfile = defaultProfileName(env);
-      const names = Object.keys(all.profiles).sort((a, b) =>
-        a === defaultProfile ? -1 : b === defaultProfile ? 1 : a.localeCompare(b),
-      );
-      const problems = [
-        ...(await lintFile(all.files.config, 'config')),
-        ...(await lintFile(all.files.credentials, 'credentials')),
-      ];
+      const names = Object.keys(all.profiles);
+      const compare = collator.compare;
+      names.sort((a, b) => (a === defaultProfile ? -1 : b === defaultProfile ? 1 : compare(a, b)));
       return {
-        profiles: names.map((name) => summarizeProfile(name, all, defaultProfile)),
+        profiles: names.map((name) => summarizeProfile(name, all, defaultProfile, names.length)),
         defaultProfile,
         files: all.files,
-        problems,
+        problems: all.problems,
         environmentCredentials: Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY),
       };
     },
