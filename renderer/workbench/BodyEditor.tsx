@@ -1,7 +1,10 @@
 // The body of a request: none, raw text (JSON, text or XML in a real editor), url-encoded fields, multipart parts
-// (text, or a file main reads), or a whole file by path. Files are read by main when the request is sent, so the
-// page never holds their bytes.
+// (text, or a file main reads), or a whole file. Files are read by main when the request is sent, so the page never
+// holds their bytes, and main reads only files picked with "Choose file…" in this run (see fileHandles.ts).
+import { useState } from 'react';
+import type { RoleCallApi } from '../../src/contract';
 import type { KeyValue, RequestBody } from '../../src/models/workspace';
+import { chooseFile } from './fileHandles';
 import { CodeEditor } from '../editor/CodeEditor';
 import { KeyValueTable } from './KeyValueTable';
 import { RowsTable } from './RowsTable';
@@ -33,6 +36,7 @@ function emptyBody(mode: Mode, previous: RequestBody): RequestBody {
 }
 
 interface Props {
+  api: RoleCallApi;
   body: RequestBody;
   onChange: (body: RequestBody) => void;
   preview?: (text: string) => string;
@@ -40,7 +44,7 @@ interface Props {
   editorKey: string;
 }
 
-export function BodyEditor({ body, onChange, preview, editorKey }: Props) {
+export function BodyEditor({ api, body, onChange, preview, editorKey }: Props) {
   return (
     <div className="body-editor">
       <div className="body-modes" role="radiogroup" aria-label="Body type">
@@ -77,17 +81,20 @@ export function BodyEditor({ body, onChange, preview, editorKey }: Props) {
       {body.mode === 'urlencoded' && (
         <KeyValueTable rows={body.fields} onChange={(fields: KeyValue[]) => onChange({ ...body, fields })} noun="Field" preview={preview} />
       )}
-      {body.mode === 'multipart' && <MultipartTable parts={body.parts} onChange={(parts) => onChange({ ...body, parts })} />}
+      {body.mode === 'multipart' && <MultipartTable api={api} parts={body.parts} onChange={(parts) => onChange({ ...body, parts })} />}
       {body.mode === 'file' && (
         <div className="form-grid">
           <label htmlFor={`body-file-${editorKey}`}>File path</label>
-          <input
-            id={`body-file-${editorKey}`}
-            value={body.path}
-            placeholder="/path/to/file.bin"
-            spellCheck={false}
-            onChange={(e) => onChange({ ...body, path: e.target.value })}
-          />
+          <div className="file-choice">
+            <input
+              id={`body-file-${editorKey}`}
+              value={body.path}
+              placeholder="/path/to/file.bin"
+              spellCheck={false}
+              onChange={(e) => onChange({ ...body, path: e.target.value })}
+            />
+            <ChooseFileButton api={api} path={body.path} label="Choose file…" onChosen={(path) => onChange({ ...body, path })} />
+          </div>
           <label htmlFor={`body-file-type-${editorKey}`}>Content type</label>
           <input
             id={`body-file-type-${editorKey}`}
@@ -95,14 +102,42 @@ export function BodyEditor({ body, onChange, preview, editorKey }: Props) {
             placeholder="application/octet-stream"
             onChange={(e) => onChange(e.target.value ? { ...body, contentType: e.target.value } : { mode: 'file', path: body.path })}
           />
-          <p className="muted form-note">RoleCall reads the file when the request is sent; its bytes are signed and sent as they are.</p>
+          <p className="muted form-note">
+            RoleCall reads the file when the request is sent; its bytes are signed and sent as they are. Only a file chosen here is sent: a
+            saved request asks you to pick its file again once per run.
+          </p>
         </div>
       )}
     </div>
   );
 }
 
-function MultipartTable({ parts, onChange }: { parts: Part[]; onChange: (parts: Part[]) => void }) {
+/** Opens main's file dialog (on the current path, if any) and reports the picked path; errors are shown beside it. */
+function ChooseFileButton({ api, path, label, onChosen }: { api: RoleCallApi; path: string; label: string; onChosen: (path: string) => void }) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const choose = async () => {
+    setBusy(true);
+    const { file, error: failed } = await chooseFile(api, path.trim() || undefined);
+    setBusy(false);
+    setError(failed?.message);
+    if (file) onChosen(file.path);
+  };
+  return (
+    <>
+      <button type="button" className="secondary small" disabled={busy} onClick={() => void choose()}>
+        {label}
+      </button>
+      {error && (
+        <span className="file-choice-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+function MultipartTable({ api, parts, onChange }: { api: RoleCallApi; parts: Part[]; onChange: (parts: Part[]) => void }) {
   return (
     <RowsTable
       rows={parts}
@@ -130,6 +165,7 @@ function MultipartTable({ parts, onChange }: { parts: Part[]; onChange: (parts: 
               value={part.value}
               onChange={(e) => update({ value: e.target.value })}
             />
+            {part.kind === 'file' && <ChooseFileButton api={api} path={part.value} label="Choose…" onChosen={(value) => update({ value })} />}
           </td>
           <td>
             <input

@@ -157,7 +157,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
       <div className="section-panel" role="tabpanel" id={`section-panel-${section}`} aria-labelledby={`section-${section}`}>
         {section === 'params' && <ParamsTable url={draft.url} disabled={draft.disabledParams} onChange={set} preview={preview} />}
         {section === 'headers' && <KeyValueTable rows={draft.headers} onChange={(headers) => set({ headers })} noun="Header" preview={preview} />}
-        {section === 'body' && <BodyEditor editorKey={props.tabId} body={draft.body} onChange={(body) => set({ body })} preview={preview} />}
+        {section === 'body' && <BodyEditor api={props.api} editorKey={props.tabId} body={draft.body} onChange={(body) => set({ body })} preview={preview} />}
         {section === 'auth' && (
           <div className="auth-section">
             <AuthPanel

@@ -1,7 +1,7 @@
 // What happens around a send: the live signing preview (debounced request:sign as the request is edited), the send
 // itself with cancel, the history entry, and the identity badge (whoami on demand and after each signed send).
 // Results are kept per tab, so switching tabs shows each one's last answer.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { EffectiveRequest } from '../../src/effectiveRequest';
 import type { AppError } from '../../src/errors';
@@ -12,6 +12,7 @@ import type { HistoryEntry, TabState } from '../../src/models/workspace';
 import type { VariableScope } from '../../src/variables';
 import { settle } from '../api';
 import type { IdentityState } from './IdentityBadge';
+import { fileHandlesVersion, reconfirmFiles, subscribeFileHandles, withFileHandles } from './fileHandles';
 
 /** The largest response body the window receives inline; larger ones are read from the spool file. */
 const UI_INLINE_BODY_BYTES = 1024 * 1024;
@@ -88,9 +89,11 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
     [api],
   );
 
+  // Body files go with the handles picked in this run; a new pick re-signs the preview.
+  const handlesVersion = useSyncExternalStore(subscribeFileHandles, fileHandlesVersion);
   const sign = effective?.sign;
   const scopes = effective?.scopes;
-  const signKey = sign ? JSON.stringify(sign) : '';
+  const signKey = sign ? `${handlesVersion}:${JSON.stringify(sign)}` : '';
   const identityKnown = sign ? identities[authKey(sign.auth)]?.status === 'done' : false;
   const waitsForMfa = sign ? mayNeedMfa(sign.auth, profiles) && !identityKnown : false;
 
@@ -106,8 +109,12 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
     }
     setPreview((previous) => ({ ...previous, pending: true, waiting: undefined }));
     const timer = setTimeout(() => {
-      void settle(() => api.requestSign(sign)).then((result) => {
+      void settle(() => api.requestSign(withFileHandles(sign))).then((result) => {
         if (seq !== previewSeq.current) return;
+        if (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED') {
+          setPreview({ pending: false, waiting: `${result.error.message} The preview appears once it is picked (Choose file…) or the request is sent.` });
+          return;
+        }
         setPreview(result.ok ? { signed: result.value, pending: false, scopes } : { error: result.error, pending: false, scopes });
       });
     }, PREVIEW_DELAY_MS);
@@ -135,7 +142,19 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
       // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
       // never one giant message across IPC.
-      const result = await settle(() => api.requestSend({ ...effective.sign, requestId, maxInMemoryBytes: UI_INLINE_BODY_BYTES }));
+      const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES })));
+      let result = await sendOnce(requestId);
+      // A body file not picked in this run (a saved request, a restart): pick it again, then send once more.
+      if (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED') {
+        const again = await reconfirmFiles(api, effective.sign.request.body, result.error.detail);
+        if (again.confirmed) {
+          const retryId = crypto.randomUUID();
+          setRun(tabId, { ...runs[tabId], pendingId: retryId, blocked: undefined });
+          result = await sendOnce(retryId);
+        } else if (again.error) {
+          result = { ok: false, error: again.error };
+        }
+      }
       inFlight.current.delete(tabId);
       const sent = { sentDraft: draft, scopes: effective.scopes };
       setRun(tabId, result.ok ? { result: result.value, ...sent } : { error: result.error, ...sent });
