@@ -14,7 +14,7 @@ import { guardHistoryEntry } from './services/historyGuard';
 import { createKeyVault, type Cipher } from './services/keyVault';
 import { createMfaBroker } from './services/mfaBroker';
 import { redactSecrets } from './services/redact';
-import { bodySourceBytes, readSpoolSlice, saveBodySource } from './services/spoolFiles';
+import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
 import { defaultSpoolDir } from './services/transport';
 import { createMemoryBackend, createWorkspaceStore, type Recovered, type StoreBackend, type WorkspaceStoreOptions } from './services/workspaceStore';
 import packageJson from '../package.json';
@@ -45,6 +45,8 @@ export interface AppOptions {
   chooseOpenPath?: (opts: { defaultPath?: string; title: string }) => Promise<string | undefined>;
 }
 
+export const SPOOL_CLEAN_EVERY_MS = 60 * 60 * 1000;
+
 export interface App {
   registry: Registry;
   /** The engine itself, for in-process callers on the Node side (tests); never handed to a renderer. */
@@ -69,6 +71,9 @@ export function createApp(options: AppOptions): App {
   });
   const vault = createKeyVault(backend, options.cipher);
   const spoolDir = options.spoolDir ?? defaultSpoolDir();
+  // Spooled bodies older than a day go while the app runs, not only at the next start.
+  const spoolCleaner = setInterval(() => void cleanSpool(spoolDir), SPOOL_CLEAN_EVERY_MS);
+  spoolCleaner.unref();
   const bodyFiles = createBodyFiles();
   const engine = createEngine({
     mfa: broker.provider,
@@ -165,6 +170,7 @@ export function createApp(options: AppOptions): App {
     registry: createRegistry(handlers, options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {}),
     engine,
     async dispose() {
+      clearInterval(spoolCleaner);
       for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);
     },
   };

@@ -78,7 +78,6 @@ export function sendJson(result: SendResult) {
     headers: response.headers,
     size: response.body.size,
     bodyBase64: response.body.complete ? response.body.headBase64 : undefined,
-    bodyFile: response.body.spoolFile,
     timings: response.timings,
     awsError: result.awsError,
     signed: signJson(result.sent),

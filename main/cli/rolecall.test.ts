@@ -1,12 +1,13 @@
 // The rolecall bin, built as npm run build builds it and run as a user runs it: real processes, real files,
 // moto for STS, a refused port for the network error.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer } from '../testing/echoServer';
 import type { MotoUser } from '../testing/moto';
 import { describeWithMoto } from '../testing/motoSuite';
 
@@ -108,6 +109,23 @@ describe('rolecall without AWS', () => {
     expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\/\d{8}\/ap-northeast-1\/execute-api\/aws4_request$/);
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('prints a large spooled body whole and leaves no spool file behind', async () => {
+    const size = 9 * 1024 * 1024; // over the default 8 MiB kept in memory
+    const server = await startEchoServer(() => ({ status: 200, generatedBytes: size }));
+    const tmp = await mkdtemp(join(tmpdir(), 'rolecall-cli-spool-'));
+    try {
+      const out = await run(['send', `${server.url}/big`, '--no-sign'], { TMPDIR: tmp });
+      expect(out.code, out.stderr).toBe(0);
+      expect(Buffer.byteLength(out.stdout, 'latin1')).toBeGreaterThan(0);
+      const left = (await readdir(tmp, { recursive: true })).filter((name) => name.endsWith('.body'));
+      expect(left).toEqual([]);
+      expect((await readdir(tmp)).some((name) => name.startsWith('rolecall-'))).toBe(true);
+    } finally {
+      await server.stop();
+      await rm(tmp, { recursive: true, force: true });
+    }
   });
 
   it('exits non-zero with a readable message when the host refuses the connection', async () => {

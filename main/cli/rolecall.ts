@@ -2,6 +2,7 @@
 // `rolecall`: the app's engine without a window. It calls the same handler registry the Electron shell registers,
 // so a request signed here is signed exactly as the app signs it.
 import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { formatAppError, RoleCallError, toAppError, type AppError, type Result } from '../../src/errors';
 import type { Channel, ChannelRequest, ChannelResponse, MfaPrompt } from '../../src/contract';
@@ -75,6 +76,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return result.value;
   }
 
+  // A large body is spooled to a file while it arrives; the CLI prints it and leaves nothing behind.
+  let spooled: string | undefined;
   const json = Boolean(args.values.json);
   const print = (value: unknown, text: () => string) => process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
 
@@ -104,6 +107,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
           ...(timeoutMs ? { timeoutMs } : {}),
         });
         const { response } = result;
+        spooled = response.body.spoolFile;
         if (json) {
           print(out.sendJson(result), () => '');
         } else {
@@ -134,6 +138,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   } finally {
     await Promise.allSettled(pendingPrompts);
     await app.dispose();
+    if (spooled) await rm(spooled, { force: true }).catch(() => {});
   }
   return 0;
 }

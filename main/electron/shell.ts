@@ -8,7 +8,6 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 
 import { createApp, type App } from '../app';
 import type { Cipher } from '../services/keyVault';
 import { cleanSpool } from '../services/spoolFiles';
-import { defaultSpoolDir } from '../services/transport';
 import { openBackend, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
 import {
   appMenuTemplate,
@@ -113,7 +112,8 @@ function start(): void {
 
   async function startCore(): Promise<App> {
     const workspace = await openWorkspace();
-    const spoolDir = defaultSpoolDir();
+    // Large response bodies stay in the user's own data folder, not the shared temporary one.
+    const spoolDir = path.join(app.getPath('userData'), 'spool');
     void cleanSpool(spoolDir);
     const started = createApp({
       host: 'electron',

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,17 @@ describe('spooled bodies', () => {
     await expect(bodySourceBytes({ kind: 'file', file: outside }, spool)).rejects.toMatchObject({ code: 'FILE_ERROR' });
     await expect(bodySourceBytes({ kind: 'file', file: path.join(spool, '..', 'secret.txt') }, spool)).rejects.toMatchObject({ code: 'FILE_ERROR' });
     await expect(saveBodySource({ kind: 'file', file: outside }, spool, path.join(dir, 'copy'))).rejects.toMatchObject({ code: 'FILE_ERROR' });
+    expect(existsSync(path.join(dir, 'copy'))).toBe(false);
+  });
+
+  it('never reads through a link placed in the spool folder', async () => {
+    const secret = path.join(dir, 'credentials');
+    await writeFile(secret, 'aws_secret_access_key = private');
+    const link = path.join(spool, 'planted.body');
+    symlinkSync(secret, link);
+    await expect(bodySourceBytes({ kind: 'file', file: link }, spool)).rejects.toMatchObject({ code: 'FILE_ERROR' });
+    await expect(readSpoolSlice(link, 0, 100, spool)).rejects.toMatchObject({ code: 'FILE_ERROR' });
+    await expect(saveBodySource({ kind: 'file', file: link }, spool, path.join(dir, 'copy'))).rejects.toMatchObject({ code: 'FILE_ERROR' });
     expect(existsSync(path.join(dir, 'copy'))).toBe(false);
   });
 

@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Buffer } from 'node:buffer';
+import { pipeline } from 'node:stream/promises';
 import { appError } from '../../src/errors';
 import type { BodySource } from '../../src/contract';
+import { READ_SPOOL_FILE } from './spoolDir';
 import { readSpoolRange } from './transport';
 
 export const SPOOL_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +28,7 @@ export async function bodySourceBytes(source: BodySource, spoolDir: string): Pro
   if (source.kind === 'inline') return new Uint8Array(Buffer.from(source.base64, 'base64'));
   const file = spoolPath(source.file, spoolDir);
   try {
-    return new Uint8Array(await fs.promises.readFile(file));
+    return new Uint8Array(await fs.promises.readFile(file, { flag: READ_SPOOL_FILE }));
   } catch (err) {
     throw fileError('Could not read the saved response body.', err);
   }
@@ -37,25 +39,29 @@ export async function readSpoolSlice(file: string, offset: number, length: numbe
   const bytes = await readSpoolRange(file, offset, length, spoolDir);
   let size: number;
   try {
-    size = (await fs.promises.stat(spoolPath(file, spoolDir))).size;
+    size = (await fs.promises.lstat(spoolPath(file, spoolDir))).size;
   } catch (err) {
     throw fileError('Could not read the saved response body.', err);
   }
   return { base64: Buffer.from(bytes).toString('base64'), eof: offset + bytes.length >= size };
 }
 
-/** Writes a body where the user chose: a spooled file is copied (never loaded), an inline one written. */
+/** Writes a body where the user chose: a spooled file is streamed (never loaded, never through a link), an inline one written. */
 export async function saveBodySource(source: BodySource, spoolDir: string, target: string): Promise<void> {
   try {
-    if (source.kind === 'file') await fs.promises.copyFile(spoolPath(source.file, spoolDir), target);
-    else await fs.promises.writeFile(target, Buffer.from(source.base64, 'base64'));
+    if (source.kind === 'file') {
+      const handle = await fs.promises.open(spoolPath(source.file, spoolDir), READ_SPOOL_FILE);
+      await pipeline(handle.createReadStream(), fs.createWriteStream(target));
+    } else {
+      await fs.promises.writeFile(target, Buffer.from(source.base64, 'base64'));
+    }
   } catch (err) {
     if (err instanceof Error && err.name === 'RoleCallError') throw err;
     throw fileError(`Could not save the response to ${target}.`, err);
   }
 }
 
-/** Removes spooled bodies older than maxAgeMs (default a day); returns how many. Called at start. */
+/** Removes spooled bodies older than maxAgeMs (default a day); returns how many. Called at start and periodically. */
 export async function cleanSpool(spoolDir: string, options: { maxAgeMs?: number; now?: number } = {}): Promise<number> {
   const cutoff = (options.now ?? Date.now()) - (options.maxAgeMs ?? SPOOL_MAX_AGE_MS);
   let entries: fs.Dirent[];
@@ -69,7 +75,7 @@ export async function cleanSpool(spoolDir: string, options: { maxAgeMs?: number;
     if (!entry.isFile()) continue;
     const file = path.join(spoolDir, entry.name);
     try {
-      const stat = await fs.promises.stat(file);
+      const stat = await fs.promises.lstat(file);
       if (stat.mtimeMs >= cutoff) continue;
       await fs.promises.unlink(file);
       removed++;

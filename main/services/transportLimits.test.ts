@@ -121,6 +121,15 @@ describe('a free-space reserve', () => {
 });
 
 describe('spool files', () => {
+  it.runIf(process.platform !== 'win32')('are not written into a folder others may write to', async () => {
+    fs.chmodSync(spoolDir, 0o777);
+    const s = await server(() => ({ status: 200, generatedBytes: 256 * 1024 }));
+    const err = await failure(sendRaw(get(`${s.url}/`), new Uint8Array(), options()));
+    expect(err.code).toBe('FILE_ERROR');
+    expect(err.message).toContain('other users may write');
+    expect(fs.readdirSync(spoolDir)).toEqual([]);
+  });
+
   it('are created 0600 and read without following a link', async () => {
     const s = await server(() => ({ status: 200, generatedBytes: 256 * 1024 }));
     const response = await sendRaw(get(`${s.url}/`), new Uint8Array(), options());
