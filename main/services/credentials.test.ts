@@ -264,6 +264,38 @@ describe('credentials service without STS', () => {
     expect(creds.stats().stsCalls).toBe(0);
   });
 
+  it('reports a failing credential_process by profile, without its command line or secrets from stderr', async () => {
+    const script = join(dir, 'failing-process.cjs');
+    await writeFile(
+      script,
+      "process.stderr.write('login expired for AKIAIOSFODNN7EXAMPLE secret=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY hunter2pass\\nsecond line tokenTail\\n'); process.exit(3);",
+    );
+    const processEnv = { ...env, AWS_CONFIG_FILE: join(dir, 'process-config') };
+    await writeFile(processEnv.AWS_CONFIG_FILE, `[profile failing]\ncredential_process = "${process.execPath}" "${script}" --password hunter2pass\n`);
+    const err = await rejection(createCredentialsService({ env: processEnv, mfa: noMfa }).resolve({ kind: 'profile', profile: 'failing' }));
+    expect(err.code).toBe('CREDENTIALS_ERROR');
+    expect(err.message).toBe('The credential_process of profile "failing" failed.');
+    const text = JSON.stringify({ message: err.message, detail: err.detail });
+    for (const secret of ['hunter2pass', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI', 'failing-process.cjs', process.execPath, 'tokenTail']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(err.detail).toMatch(/^The process wrote on stderr: login expired for \S+ \S+ \S+$/);
+  });
+
+  it('resolves settings written in any case, as they are listed', async () => {
+    const mixedEnv = { ...env, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'mixed-credentials') };
+    await writeFile(mixedEnv.AWS_SHARED_CREDENTIALS_FILE, '[mixed]\nAWS_Access_Key_ID = AKIAMIXEDEXAMPLE0000\nAws_Secret_Access_Key = mixedSecret\n');
+    const resolved = await createCredentialsService({ env: mixedEnv, mfa: noMfa }).resolve({ kind: 'profile', profile: 'mixed' });
+    expect(resolved.credentials).toEqual({ accessKeyId: 'AKIAMIXEDEXAMPLE0000', secretAccessKey: 'mixedSecret' });
+  });
+
+  it('resolves a credentials-file [profile foo] under the name the CLI gives it', async () => {
+    const prefixedEnv = { ...env, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'prefixed-credentials') };
+    await writeFile(prefixedEnv.AWS_SHARED_CREDENTIALS_FILE, '[profile spaced]\naws_access_key_id = AKIASPACEDEXAMPLE000\naws_secret_access_key = spacedSecret\n');
+    const resolved = await createCredentialsService({ env: prefixedEnv, mfa: noMfa }).resolve({ kind: 'profile', profile: 'profile spaced' });
+    expect(resolved.credentials).toEqual({ accessKeyId: 'AKIASPACEDEXAMPLE000', secretAccessKey: 'spacedSecret' });
+  });
+
   it('maps a refused STS connection to CONNECTION_REFUSED', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,9 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
 import { appError } from '../../src/errors';
 import { toRoleCallError } from './awsErrors';
+import { processFailure } from './processFailure';
 import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env } from './profiles';
+import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
 
 /** Asks the user for the current code of an MFA device; rejects with MFA_CANCELLED. */
 export type MfaCodeProvider = (mfaSerial: string, reason: string) => Promise<string>;
@@ -170,11 +172,14 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
       key,
       hops: profileHops(profile, all, chain),
       ...(region ? { region } : {}),
-      fetch: async () => {
+      // Rendered only when the cache misses: a sign served from the cache costs no O(profiles) work.
+      fetch: () => {
+        const sdk = sdkProfiles(all);
+        return withSdkProfiles(sdk, async (paths) => {
         const provider = fromIni({
-          profile,
-          filepath: all.files.credentials,
-          configFilepath: all.files.config,
+          profile: sdk.sdkName(profile),
+          filepath: paths.credentials,
+          configFilepath: paths.config,
           ignoreCache: true,
           mfaCodeProvider: (serial) => o.mfa(serial, `profile ${reasons.get(serial) ?? profile}`),
           // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
@@ -193,8 +198,15 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
         try {
           return copyCredentials(await provider());
         } catch (err) {
+          // A failed credential_process: the SDK's message holds the command line and all of stderr.
+          const origin = chain[chain.length - 1]!;
+          const command = all.profiles[origin]?.credential_process;
+          if (command !== undefined && err instanceof Error && err.message.startsWith('Command failed: ')) {
+            throw processFailure(origin, sdkValue(command), err.message);
+          }
           throw toRoleCallError(err, { profile, endpoint: defaultEndpoint });
         }
+        });
       },
     };
   }
