@@ -1,5 +1,6 @@
 // `npm run bench`: speed figures as ratios against a baseline measured in the same run, goals beside them.
 // Not part of `npm test`: tests never assert wall-clock times.
+import { runProfilesBench } from './profiles.bench';
 import { runSigningBench } from './signing.bench';
 import { runTransportBench } from './transport.bench';
 import { runCollectionUiBench } from './uiCollection.bench';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   for (const [title, run] of [
     ['Signing', runSigningBench],
     ['Transport', runTransportBench],
+    ['Profiles', runProfilesBench],
     ['Response viewer (UI, Chromium)', runResponseUiBench],
     ['Collections (UI, Chromium)', runCollectionUiBench],
   ] as const) {
