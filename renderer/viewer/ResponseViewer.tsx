@@ -97,7 +97,7 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
   const tone = statusTone(response.status);
   const sections: Array<[Section, string]> = [
     ['body', 'Body'],
-    ['headers', `Headers (${response.headers.length})`],
+    ['headers', `Headers (${response.headers.length}${response.headersTruncated ? '+' : ''})`],
     ['timing', 'Timing'],
   ];
   return (
@@ -123,7 +123,7 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
         ))}
       </div>
       <div className="rv-section" id={`${ids}-section`} role="tabpanel" aria-labelledby={`${ids}-tab-${section}`}>
-        {section === 'headers' && <HeadersTable headers={response.headers} label="Response headers" />}
+        {section === 'headers' && <HeadersTable headers={response.headers} label="Response headers" truncated={response.headersTruncated} />}
         {section === 'timing' && <TimingWaterfall timings={response.timings} />}
         {section === 'body' && (
           <>

@@ -12,6 +12,7 @@ import { authSummary } from './authSummary';
 import { BodyEditor } from './BodyEditor';
 import { KeyValueTable } from './KeyValueTable';
 import { ParamsTable } from './ParamsTable';
+import { PlainHttpWarning } from './PlainHttpWarning';
 import { queryRows } from './queryParams';
 import { SigningOptions } from './SigningOptions';
 
@@ -31,7 +32,9 @@ interface Props {
   onKeysSaved: () => Promise<void>;
   sending: boolean;
   blocked?: string[];
-  onSend: (force?: boolean) => void;
+  onSend: (force?: boolean, allowPlainHttp?: boolean) => void;
+  /** The last send was refused as signed plain http to another machine: offer to send it anyway. */
+  insecureRefused?: boolean;
   onCancel: () => void;
   onDismissBlocked: () => void;
   onSave: () => void;
@@ -110,6 +113,12 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
           </button>
         )}
       </div>
+      <PlainHttpWarning
+        url={effective.sign.request.url}
+        signed={effective.sign.auth.kind !== 'none'}
+        refused={props.insecureRefused}
+        onSendAnyway={() => props.onSend(false, true)}
+      />
       <VariablesLine effective={effective} />
       <div className="auth-strip">
         <span className="auth-summary">

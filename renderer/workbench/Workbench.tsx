@@ -190,7 +190,8 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
               onKeysSaved={ws.refreshKeys}
               sending={Boolean(run?.pendingId)}
               blocked={run?.blocked}
-              onSend={(force) => void runner.send(force)}
+              onSend={(force, allowPlainHttp) => void runner.send(force, allowPlainHttp)}
+              insecureRefused={run?.error?.code === 'INSECURE_HTTP'}
               onCancel={() => void runner.cancel()}
               onDismissBlocked={runner.dismissBlocked}
               onSave={() => void save(tab.id)}

@@ -109,7 +109,8 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
     }
     setPreview((previous) => ({ ...previous, pending: true, waiting: undefined }));
     const timer = setTimeout(() => {
-      void settle(() => api.requestSign(withFileHandles(sign))).then((result) => {
+      // The preview never leaves this machine, so plain http is no reason to withhold it; sending still asks.
+      void settle(() => api.requestSign(withFileHandles({ ...sign, allowPlainHttp: true }))).then((result) => {
         if (seq !== previewSeq.current) return;
         if (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED') {
           setPreview({ pending: false, waiting: `${result.error.message} The preview appears once it is picked (Choose file…) or the request is sent.` });
@@ -124,7 +125,7 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
 
   /** Sends the active tab's request; while that tab's last send is in flight, does nothing (every way to send ends here). */
   const send = useCallback(
-    async (force = false) => {
+    async (force = false, allowPlainHttp = false) => {
       if (!tab || !effective) return;
       const tabId = tab.id;
       if (inFlight.current.has(tabId)) return;
@@ -142,7 +143,7 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
       // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
       // never one giant message across IPC.
-      const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES })));
+      const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES, ...(allowPlainHttp ? { allowPlainHttp } : {}) })));
       let result = await sendOnce(requestId);
       // A body file not picked in this run (a saved request, a restart): pick it again, then send once more.
       if (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED') {
