@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffCanonical, parseAwsError } from './awsErrorResponse';
+import { AWS_ERROR_SCAN_CHARS, diffCanonical, parseAwsError } from './awsErrorResponse';
 
 // Bodies as AWS sends them (field notes §4); the JSON ones are raw text, escapes included.
 const canonical = [
@@ -158,6 +158,56 @@ UNSIGNED-PAYLOAD</CanonicalRequest><RequestId>R</RequestId></Error>`;
     expect(parseAwsError(500, [], 'oops')).toBeUndefined();
     expect(parseAwsError(500, [], '{"unrelated":true}')).toBeUndefined();
     expect(parseAwsError(500, [], '{not json')).toBeUndefined();
+  });
+});
+
+// Bodies a hostile or broken server could send: each once cost seconds to minutes on main's thread (1 MB of
+// "<Error>" took 30 s). The 5 s limit is far above what linear work on 64 KiB takes, far below what they took.
+const MB = 1024 * 1024;
+const SEPARATOR = "'\\n\\nThe String-to-Sign should have been\\n'";
+const HOSTILE_BODIES: Record<string, string> = {
+  'repeated <Error>': '<Error>'.repeat(MB / 7),
+  'unclosed <Message> elements': '<Error>' + '<Message>'.repeat(MB / 9) + '</Error>',
+  'unterminated character references': '<Error><Message>' + '&#x1'.repeat(MB / 4) + '</Message></Error>',
+  'deeply nested JSON arrays': '['.repeat(MB / 2) + ']'.repeat(MB / 2),
+  'deeply nested JSON objects': '{"a":'.repeat(MB / 5),
+  'an unterminated message string': '{"message":"' + 'a'.repeat(MB),
+  'repeated signature separators': '{"message":"x\\n\\nThe Canonical String for this request should have been\\n' + SEPARATOR.repeat(MB / SEPARATOR.length) + 'x"}',
+  'repeated <Error> after an <ErrorResponse>': '<ErrorResponse>' + '<Error><Code>'.repeat(MB / 13),
+};
+
+describe('parseAwsError on hostile bodies', () => {
+  for (const [name, body] of Object.entries(HOSTILE_BODIES)) {
+    it(`parses 1 MB of ${name} with bounded work`, { timeout: 5_000 }, () => {
+      expect(body.length).toBeGreaterThan(AWS_ERROR_SCAN_CHARS * 8);
+      expect(parseAwsError(403, [['x-amzn-ErrorType', 'Hostile']], body)?.type).toBe('Hostile');
+    });
+  }
+
+  it('reads only the first AWS_ERROR_SCAN_CHARS characters of a body', () => {
+    const late = ' '.repeat(AWS_ERROR_SCAN_CHARS) + '{"message":"too late"}';
+    expect(parseAwsError(500, [], late)).toBeUndefined();
+    expect(parseAwsError(500, [['x-amzn-ErrorType', 'InternalFailure']], late)).toEqual({ type: 'InternalFailure', message: 'InternalFailure' });
+  });
+
+  it('still takes apart a signature mismatch whose canonical request has many long headers', () => {
+    const headers = Array.from({ length: 60 }, (_, i) => `x-custom-${i}:${'v'.repeat(300)}`);
+    const big = ['POST', '/prod/items', '', ...headers, 'host:abc123.execute-api.ap-northeast-1.amazonaws.com', '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+    const body = JSON.stringify({
+      message: `${mismatchMessage}\n\nThe Canonical String for this request should have been\n'${big}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`,
+    });
+    expect(body.length).toBeGreaterThan(16 * 1024);
+    const info = parseAwsError(403, [['x-amzn-ErrorType', 'InvalidSignatureException']], body);
+    expect(info).toEqual({ type: 'InvalidSignatureException', message: mismatchMessage, expectedCanonicalRequest: big, expectedStringToSign: stringToSign });
+  });
+
+  it('keeps the partial reading of a mismatch message whose string-to-sign is missing or unquoted', () => {
+    const noSts = JSON.stringify({ message: `${mismatchMessage}\n\nThe Canonical String for this request should have been\n'${canonical}'\n` });
+    expect(parseAwsError(403, [], noSts)).toEqual({ message: mismatchMessage, expectedCanonicalRequest: canonical });
+    const unquoted = JSON.stringify({
+      message: `${mismatchMessage}\n\nThe Canonical String for this request should have been\n'${canonical}'\n\nThe String-to-Sign should have been\nnot quoted`,
+    });
+    expect(parseAwsError(403, [], unquoted)).toEqual({ message: mismatchMessage, expectedCanonicalRequest: canonical });
   });
 });
 

@@ -2,10 +2,15 @@
 // API Gateway's {"message"} / {"Message"} with the type in x-amzn-ErrorType, the JSON protocols' {"__type"},
 // and the Query/REST-XML protocols' <Error><Code>. A signature mismatch carries AWS's own canonical request and
 // string-to-sign (in API Gateway's message text, in S3's XML elements), which diffCanonical compares with ours.
+// Any server can answer 4xx, so the body is hostile input: only its first AWS_ERROR_SCAN_CHARS characters are read,
+// and every step is an indexOf or one pass (no regex that can backtrack over the body).
 import type { AwsErrorInfo } from './models/http';
 
+/** AWS's error bodies, canonical request included, are a few KiB; a longer body is not one worth reading whole. */
+export const AWS_ERROR_SCAN_CHARS = 64 * 1024;
 const CANONICAL_MARK = 'The Canonical String for this request should have been\n';
 const STRING_TO_SIGN_MARK = 'The String-to-Sign should have been\n';
+const STRING_TO_SIGN_SEPARATOR = `'\n\n${STRING_TO_SIGN_MARK}'`;
 
 export function parseAwsError(
   status: number,
@@ -14,13 +19,14 @@ export function parseAwsError(
 ): AwsErrorInfo | undefined {
   if (status < 400) return undefined;
   const headerType = cleanType(headerValue(headers, 'x-amzn-errortype'));
-  const text = bodyText.trim();
+  const text = bodyText.slice(0, AWS_ERROR_SCAN_CHARS).trim();
   const parsed = text.startsWith('{') ? fromJson(text) : text.startsWith('<') ? fromXml(text) : undefined;
   const type = headerType ?? parsed?.type;
   if (parsed?.message !== undefined) return withType(parsed, type);
   if (type === undefined) return undefined;
   // AWS said what went wrong only in the header (a HEAD request, an empty or plain-text body).
-  const firstLine = text.split('\n', 1)[0]?.trim();
+  const lineEnd = text.indexOf('\n');
+  const firstLine = (lineEnd < 0 ? text : text.slice(0, lineEnd)).trim();
   return withType({ ...parsed, message: firstLine || type }, type);
 }
 
@@ -91,23 +97,33 @@ function splitSignatureMessage(message: string): Parsed {
   if (at < 0) return { message };
   const out: Parsed = { message: message.slice(0, at).trim() };
   const rest = message.slice(at + CANONICAL_MARK.length);
-  const match = /^'([\s\S]*?)'\n\nThe String-to-Sign should have been\n'([\s\S]*)'\s*$/.exec(rest);
-  if (match) {
-    out.expectedCanonicalRequest = match[1];
-    out.expectedStringToSign = match[2];
-  } else {
-    const canonical = /^'([\s\S]*?)'/.exec(rest);
-    if (canonical) out.expectedCanonicalRequest = canonical[1];
-    const sts = rest.indexOf(STRING_TO_SIGN_MARK);
-    const stsText = sts >= 0 ? /^'([\s\S]*)'\s*$/.exec(rest.slice(sts + STRING_TO_SIGN_MARK.length)) : null;
-    if (stsText) out.expectedStringToSign = stsText[1];
+  if (!rest.startsWith("'")) return out;
+  // Both parts quoted, the canonical request ending at the separator: it may itself hold quotes.
+  const separator = rest.indexOf(STRING_TO_SIGN_SEPARATOR, 1);
+  const quotedTail = separator < 0 ? undefined : quoted(rest.slice(separator + STRING_TO_SIGN_SEPARATOR.length - 1));
+  if (separator >= 0 && quotedTail !== undefined) {
+    out.expectedCanonicalRequest = rest.slice(1, separator);
+    out.expectedStringToSign = quotedTail;
+    return out;
   }
+  // Otherwise whatever can be read: the canonical request up to its next quote, a quoted string-to-sign.
+  const close = rest.indexOf("'", 1);
+  if (close >= 0) out.expectedCanonicalRequest = rest.slice(1, close);
+  const sts = rest.indexOf(STRING_TO_SIGN_MARK);
+  const stsText = sts < 0 ? undefined : quoted(rest.slice(sts + STRING_TO_SIGN_MARK.length));
+  if (stsText !== undefined) out.expectedStringToSign = stsText;
   return out;
+}
+
+/** The text between a leading quote and the last quote, when only whitespace follows that one. */
+function quoted(text: string): string | undefined {
+  const trimmed = text.trimEnd();
+  return trimmed.length >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'") ? trimmed.slice(1, -1) : undefined;
 }
 
 function fromXml(text: string): Parsed | undefined {
   // <ErrorResponse><Error>…</Error></ErrorResponse> (Query: STS, IAM) or a bare <Error>…</Error> (S3).
-  const error = /<Error>([\s\S]*?)<\/Error>/.exec(text)?.[1];
+  const error = between(text, '<Error>', '</Error>');
   if (error === undefined) return undefined;
   const out: Parsed = {};
   const code = xmlElement(error, 'Code');
@@ -122,34 +138,58 @@ function fromXml(text: string): Parsed | undefined {
   return out;
 }
 
-function xmlElement(xml: string, name: string): string | undefined {
-  const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-  return match?.[1] === undefined ? undefined : decodeXmlEntities(match[1]);
+/** The text between the first `open` and the first `close` after it: two scans, whatever the text. */
+function between(text: string, open: string, close: string): string | undefined {
+  const from = text.indexOf(open);
+  if (from < 0) return undefined;
+  const to = text.indexOf(close, from + open.length);
+  return to < 0 ? undefined : text.slice(from + open.length, to);
 }
 
+function xmlElement(xml: string, name: string): string | undefined {
+  const inner = between(xml, `<${name}>`, `</${name}>`);
+  return inner === undefined ? undefined : decodeXmlEntities(inner);
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Longest entity worth reading: "#x10FFFF" and "#1114111" fit; anything longer is left as written. */
+const MAX_ENTITY_CHARS = 10;
+
+/** One pass: each "&" looks at most MAX_ENTITY_CHARS ahead for its ";". */
 function decodeXmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (whole, entity: string) => {
-    switch (entity) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'amp':
-        return '&';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  const out: string[] = [];
+  let copied = 0;
+  while (amp >= 0) {
+    const semi = text.indexOf(';', amp + 1);
+    const decoded = semi < 0 || semi - amp - 1 > MAX_ENTITY_CHARS ? undefined : decodeEntity(text.slice(amp + 1, semi));
+    if (decoded !== undefined) {
+      out.push(text.slice(copied, amp), decoded);
+      copied = semi + 1;
     }
-    const code = entity.startsWith('#x') ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+    amp = text.indexOf('&', decoded !== undefined ? semi + 1 : amp + 1);
+  }
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
+function decodeEntity(entity: string): string | undefined {
+  const named = NAMED_ENTITIES[entity];
+  if (named !== undefined) return named;
+  const hex = /^#x([0-9a-fA-F]+)$/.exec(entity)?.[1];
+  const decimal = /^#(\d+)$/.exec(entity)?.[1];
+  const code = hex !== undefined ? parseInt(hex, 16) : decimal !== undefined ? parseInt(decimal, 10) : undefined;
+  return code !== undefined && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
 }
 
 /** "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException" and "AccessDeniedException:http://…" to the code. */
 function cleanType(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const type = raw.split(':', 1)[0]!.split('#').pop()!.trim();
+  const head = raw.slice(0, AWS_ERROR_SCAN_CHARS);
+  const colon = head.indexOf(':');
+  const beforeColon = colon < 0 ? head : head.slice(0, colon);
+  const type = beforeColon.slice(beforeColon.lastIndexOf('#') + 1).trim();
   return type === '' ? undefined : type;
 }
 
