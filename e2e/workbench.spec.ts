@@ -1,6 +1,8 @@
 // The workbench in a real browser against real services: requests signed by the engine go to moto's STS and to a
 // loopback server that checks the signature itself; the UI is driven by role and label, as a user would.
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ALLOW_ALL_POLICY, startMoto, type MotoServer } from '../main/testing/moto';
 import { echoResponse, startEchoServer, type EchoServer, type RecordedRequest } from '../main/testing/echoServer';
@@ -424,6 +426,53 @@ test.describe('workbench against a loopback server', () => {
     } finally {
       await slow.stop();
     }
+  });
+
+  test('a body file is sent once picked in the dialog; after a restart the saved path is picked again, then sent', async ({ rolecall }) => {
+    const bytes = Buffer.concat([Buffer.from('file body '), Buffer.from([0, 0xff, 0x10])]);
+    const asked: Array<string | undefined> = [];
+    let file = '';
+    const first = await rolecall.open({
+      ...exampleKeys,
+      chooseOpenPath: (opts) => {
+        asked.push(opts.defaultPath);
+        return file;
+      },
+    });
+    file = path.join(first.dir, 'upload.bin');
+    await writeFile(file, bytes);
+    const { page } = first;
+    await page.getByLabel('Method').selectOption('PUT');
+    await setUrl(page, `${echo.url}/upload`);
+    await openSection(page, 'Body');
+    await page.getByRole('radio', { name: 'File' }).check();
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expect(page.getByLabel('File path')).toHaveValue(file);
+    await openSection(page, 'Auth & signing');
+    await page.getByLabel('Auth', { exact: true }).selectOption('env');
+    await page.getByLabel('Region', { exact: true }).fill('us-east-1');
+    await page.getByLabel('Service', { exact: true }).fill('execute-api');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByLabel('Status')).toContainText('200');
+    expect(echo.requests.at(-1)!.body.equals(bytes)).toBe(true);
+    expect(asked).toEqual([undefined]);
+
+    // The tab keeps the path, never the handle; after a restart the send asks for the file at that path first.
+    await expect
+      .poll(async () => {
+        const loaded = await first.registry.invoke('workspace:load', {});
+        return loaded.ok ? JSON.stringify((loaded.value as Workspace).tabs) : '';
+      })
+      .toContain('upload.bin');
+    const again = await rolecall.restart();
+    const loaded = await again.registry.invoke('workspace:load', {});
+    expect(loaded.ok && JSON.stringify(loaded.value)).not.toMatch(/handle/i);
+    const sentBefore = echo.requests.length;
+    await again.page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(again.page.getByLabel('Status')).toContainText('200');
+    expect(asked).toEqual([undefined, file]);
+    expect(echo.requests.length).toBe(sentBefore + 1);
+    expect(echo.requests.at(-1)!.body.equals(bytes)).toBe(true);
   });
 
   test('the workbench shortcuts do nothing while the Profiles view covers it', async ({ rolecall }) => {

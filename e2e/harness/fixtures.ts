@@ -34,6 +34,8 @@ export interface AwsSetup {
   storeDir?: string;
   /** Answers response:save's "where to save?"; default: `savedDir/<suggested name>`. Return undefined to cancel. */
   chooseSavePath?: (suggestedName: string) => string | undefined;
+  /** Answers files:choose's open dialog (a body file to send); default: the user cancels. */
+  chooseOpenPath?: (opts: { defaultPath?: string; title: string }) => string | undefined;
 }
 
 export interface RoleCallPage {
@@ -141,6 +143,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         spoolDir: path.join(dir, 'spool'),
         chooseSavePath: async (suggestedName) =>
           setup.chooseSavePath ? setup.chooseSavePath(suggestedName) : path.join(savedDir, suggestedName),
+        chooseOpenPath: async (opts) => setup.chooseOpenPath?.(opts),
         emit: <E extends EventName>(event: E, payload: Events[E]) => {
           page
             .evaluate(([e, p]) => window.__rolecallEmit(e, p), [event, payload] as const)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleCallApi } from '../../src/contract';
-import type { SignInput } from '../../src/models/http';
+import type { BodySpec, SignInput } from '../../src/models/http';
 import { bodyFilePaths, reconfirmFiles, rememberFile, withFileHandles } from './fileHandles';
 
 const HANDLE_A = 'handleAAAAAAAAAAAAAAAAAA';
@@ -41,7 +41,7 @@ describe('body file handles in the page', () => {
 
   it('are asked for again, on the saved path, when main did not confirm a file', async () => {
     const opened: Array<string | undefined> = [];
-    const body = { kind: 'parts', parts: [{ path: '/saved/one.bin' }, { text: '-' }, { path: '/saved/two.bin' }] } as const;
+    const body: BodySpec = { kind: 'parts', parts: [{ path: '/saved/one.bin' }, { text: '-' }, { path: '/saved/two.bin' }] };
     const again = await reconfirmFiles(fakeApi(['/saved/one.bin', '/saved/two.bin'], opened), body, '/saved/one.bin');
     expect(again).toEqual({ confirmed: true });
     expect(opened).toEqual(['/saved/one.bin', '/saved/two.bin']);
