@@ -85,7 +85,7 @@ export function parseJson(json: unknown, what: string): Obj {
       throw new ImportError(`This file is not JSON, so it cannot be a Postman ${what}.`, err instanceof Error ? err.message : String(err));
     }
   }
-  if (!isObj(value)) throw new ImportError(`A Postman ${what} is a JSON object; this file holds ${Array.isArray(value) ? 'an array' : typeof value}.`);
+  if (!isObj(value)) throw new ImportError(`A Postman ${what} is a JSON object; this file holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`);
   return value;
 }
 
