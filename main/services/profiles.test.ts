@@ -207,7 +207,7 @@ describe('profiles at scale', () => {
     expect(profileFileParses() - before).toBe(5);
   });
 
-  it('lists 20,000 profiles, half of them roles on the other half, within the default test timeout', async () => {
+  it('lists 20,000 profiles, half of them roles on the other half, in linear time', async () => {
     dir = await mkdtemp(join(tmpdir(), 'rolecall-profile-scale-'));
     const n = 10_000;
     const config: string[] = [];
@@ -223,5 +223,6 @@ describe('profiles at scale', () => {
     expect(list.profiles).toHaveLength(2 * n);
     expect(list.profiles.find((p) => p.name === 'role-9999')).toMatchObject({ kind: 'assumeRole', sourceChain: ['role-9999', 'keys-9999'], problems: [] });
     expect(list.problems).toEqual([]);
-  });
+    // A bound, not a timing: the quadratic listing took 96 s; a busy 2-core CI runs this in a few seconds.
+  }, 30_000);
 });
