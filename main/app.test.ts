@@ -122,7 +122,7 @@ describe('the workbench channels', () => {
     expect(loaded.tabs.activeId).toBe('t1');
     expect(loaded.history.map((h) => h.id)).toEqual(['h1']);
     expect(loaded.storedKeys).toEqual([summary]);
-    expect(loaded.recovered).toBeUndefined();
+    expect(loaded.notices).toEqual([]);
 
     const disk = readFileSync(confStoreFile(dir), 'utf8');
     const everything = JSON.stringify(loaded);

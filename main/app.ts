@@ -105,7 +105,11 @@ export function createApp(options: AppOptions): App {
     },
     'request:cancel': async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
     'mfa:answer': async ({ promptId, code, cancel }) => ({ accepted: broker.answer(promptId, code, cancel) }),
-    'workspace:load': async () => ({ ...workspace.load(), ...workspace.secretsStatus(), storedKeys: vault.list() }),
+    'workspace:load': async () => {
+      const keyProblems = vault.problems();
+      return { ...workspace.load(), ...workspace.secretsStatus(), storedKeys: vault.list(), ...(keyProblems.length ? { storedKeyProblems: keyProblems } : {}) };
+    },
+    'workspace:dismissNotice': async ({ id }) => ({ dismissed: workspace.dismissNotice(id) }),
     'collections:save': async ({ collection }) => {
       workspace.saveCollection(guardCollection(collection));
       return { saved: true };

@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'request:cancel',
   'mfa:answer',
   'workspace:load',
+  'workspace:dismissNotice',
   'collections:save',
   'collections:delete',
   'collections:export',

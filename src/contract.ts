@@ -68,6 +68,8 @@ export const channels = {
   },
   /** Everything the workbench restores at start: collections, environments, history, open tabs, stored key names. */
   'workspace:load': { request: empty, response: response<Workspace>() },
+  /** Forgets a notice about set-aside data once the user has read it (refused while the workspace is read-only). */
+  'workspace:dismissNotice': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: response<{ dismissed: boolean }>() },
   /** Creates or replaces one collection (its whole tree), written atomically. */
   'collections:save': { request: z.object({ collection: collectionSchema }).strict(), response: response<{ saved: true }>() },
   'collections:delete': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: response<{ deleted: boolean }>() },

@@ -26,8 +26,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'NETWORK_ERROR',
   'FILE_ERROR',
-  /** A body file main did not just hand out a handle for: the user must pick it again (files:choose). */
-  'FILE_NOT_CONFIRMED',
+  /** The workspace was written by a newer RoleCall: it is shown read-only and never rewritten. */
+  'READ_ONLY_WORKSPACE',
   /** A body larger than the send's maxResponseBytes: stopped, nothing of it kept. */
   'RESPONSE_TOO_LARGE',
   /** Spooling a large body would have left too little free space on the disk. */
@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'HEADERS_TOO_LARGE',
   /** A signed request over plain http to a host that is not this machine (allowPlainHttp overrides). */
   'INSECURE_HTTP',
+  /** A body file main did not just hand out a handle for: the user must pick it again (files:choose). */
+  'FILE_NOT_CONFIRMED',
   'INTERNAL',
 ] as const;
 

@@ -8,7 +8,9 @@
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import { appError } from '../../src/errors';
-import type { StoredKeySummary } from '../../src/models/workspace';
+import type { StoredKeyProblem, StoredKeySummary } from '../../src/models/workspace';
+
+export type { StoredKeyProblem };
 import type { StoreBackend } from './workspaceStore';
 
 /** Encryption at rest: safeStorage in the app, a per-process AES-GCM key in tests and the browser test host. */
@@ -38,11 +40,6 @@ const recordSchema = z.object({
 });
 type KeyRecord = z.infer<typeof recordSchema>;
 
-/** A stored record this version could not use: its name ('' for the whole map) and what was wrong, never a value. */
-export interface StoredKeyProblem {
-  name: string;
-  problem: string;
-}
 
 interface VaultState {
   /** Every stored record as read, written back unchanged unless saved or deleted by name. */

@@ -55,7 +55,7 @@ const entry = (n: number): HistoryEntry =>
 describe('the workspace store', () => {
   it('starts empty and writes its schema version', () => {
     const store = open();
-    expect(store.load()).toEqual({ version: WORKSPACE_VERSION, collections: [], environments: [], history: [], tabs: { open: [] } });
+    expect(store.load()).toEqual({ version: WORKSPACE_VERSION, collections: [], environments: [], history: [], tabs: { open: [] }, notices: [] });
     expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).version).toBe(WORKSPACE_VERSION);
   });
 
@@ -145,36 +145,40 @@ describe('the workspace store', () => {
     expect(() => store.saveTabs({ open: [], activeId: 'x' })).toThrow(/not one of the open tabs/);
   });
 
-  it('sets a file of garbage aside, byte for byte, and starts empty saying so', () => {
+  it('sets a file of garbage aside, byte for byte, says so, and finds its collections again in their files', () => {
     open().saveCollection(bigCollection('kept', 10));
     const garbage = '{"version":1, "collectionOrder": [\u0000 this is not json';
     writeFileSync(confStoreFile(dir), garbage);
     const store = open();
     const loaded = store.load();
-    expect(loaded.collections).toEqual([]);
-    expect(loaded.recovered?.message).toMatch(/could not be read/);
-    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe(garbage);
+    expect(loaded.collections.map((c) => c.id)).toEqual(['kept']);
+    const notice = loaded.notices.find((n) => n.file && readFileSync(n.file, 'utf8') === garbage);
+    expect(notice?.message).toMatch(/could not be read/);
     // The fresh store works and keeps what is saved next.
     store.saveCollection(bigCollection('new', 10));
-    expect(open().load().collections.map((c) => c.id)).toEqual(['new']);
+    expect(open().load().collections.map((c) => c.id)).toEqual(['kept', 'new']);
   });
 
   it('sets aside a store that turns to garbage while the backend is already open', () => {
     const { backend } = openConfStore(dir);
     writeFileSync(confStoreFile(dir), 'not json at all');
     const loaded = createWorkspaceStore(backend).load();
-    expect(loaded.recovered).toBeDefined();
-    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe('not json at all');
+    expect(loaded.notices).toHaveLength(1);
+    expect(readFileSync(loaded.notices[0]!.file!, 'utf8')).toBe('not json at all');
   });
 
-  it('sets aside a main file of the wrong shape and starts empty', () => {
-    const wrong = JSON.stringify({ version: 1, environments: 'no', tabs: { open: 'nope' } });
+  it('sets aside only the sections of the wrong shape, keeping the rest of the file', () => {
+    const history = [entry(1)];
+    const wrong = JSON.stringify({ version: 1, environments: 'no', tabs: { open: 'nope' }, history });
     writeFileSync(confStoreFile(dir), wrong);
     const loaded = open().load();
     expect(loaded.environments).toEqual([]);
-    expect(loaded.recovered?.message).toMatch(/environments/);
-    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe(wrong);
-    expect(open().load().recovered).toBeUndefined();
+    expect(loaded.history).toEqual(history);
+    expect(loaded.notices).toHaveLength(1);
+    expect(loaded.notices[0]!.message).toMatch(/environments/);
+    const aside = JSON.parse(readFileSync(loaded.notices[0]!.file!, 'utf8'));
+    expect(aside.entries.map((e: { where: string; value: unknown }) => [e.where, e.value])).toEqual([['environments', 'no'], ['tabs.open', 'nope']]);
+    expect(open().load().history).toEqual(history);
   });
 
   it('sets aside only the collection file that cannot be read; the rest loads', () => {
@@ -187,23 +191,26 @@ describe('the workspace store', () => {
     writeFileSync(collectionFile('junk'), '{{{ not json');
     const loaded = open().load();
     expect(loaded.collections.map((c) => c.id)).toEqual(['good']);
-    expect(loaded.recovered?.message).toMatch(/collection shape/);
-    expect(loaded.recovered?.message).toMatch(/junk/);
+    const messages = loaded.notices.map((n) => n.message).join('\n');
+    expect(messages).toMatch(/collection shape/);
+    expect(messages).toMatch(/junk/);
     const backups = readdirSync(confCollectionsDir(dir)).filter((f) => f.includes('unreadable'));
     expect(backups.map((f) => readFileSync(path.join(confCollectionsDir(dir), f), 'utf8')).sort()).toEqual([wrong, '{{{ not json'].sort());
-    expect(backups.map((f) => path.join(confCollectionsDir(dir), f))).toContain(loaded.recovered!.backupFile);
+    expect(loaded.notices.map((n) => n.file).sort()).toEqual(backups.map((f) => path.join(confCollectionsDir(dir), f)).sort());
   });
 
-  it('keeps collections as keys of the one backend when there are no collection files, and resets a wrong shape whole', () => {
+  it('keeps collections as keys of the one backend when there are no collection files, and sets aside only a bad one', () => {
     const { backend } = openConfStore(dir);
     createWorkspaceStore(backend).saveCollection(bigCollection('inline', 10));
     expect(createWorkspaceStore(openConfStore(dir).backend).load().collections.map((c) => c.id)).toEqual(['inline']);
-    const wrong = JSON.stringify({ version: 1, collectionOrder: ['x'], 'collection:x': { id: 'x', items: 'nope' } });
-    writeFileSync(confStoreFile(dir), wrong);
+    const stored = JSON.parse(readFileSync(confStoreFile(dir), 'utf8'));
+    const bad = { id: 'x', items: 'nope' };
+    writeFileSync(confStoreFile(dir), JSON.stringify({ ...stored, collectionOrder: ['x', 'inline'], 'collection:x': bad }));
     const loaded = createWorkspaceStore(openConfStore(dir).backend).load();
-    expect(loaded.collections).toEqual([]);
-    expect(loaded.recovered?.message).toMatch(/collection x/);
-    expect(readFileSync(loaded.recovered!.backupFile, 'utf8')).toBe(wrong);
+    expect(loaded.collections.map((c) => c.id)).toEqual(['inline']);
+    expect(loaded.notices[0]!.message).toMatch(/collection x/);
+    const aside = JSON.parse(readFileSync(loaded.notices[0]!.file!, 'utf8'));
+    expect(aside.entries).toEqual([expect.objectContaining({ where: 'collection x', value: bad })]);
   });
 
   it('writes a small collection or the tabs without touching a big collection\'s file', () => {
@@ -226,12 +233,6 @@ describe('the workspace store', () => {
     expect(migrated.collections.map((c) => c.name)).toEqual(['Old']);
     expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).version).toBe(WORKSPACE_VERSION);
 
-    const newer = JSON.stringify({ version: WORKSPACE_VERSION + 1, environments: [] });
-    writeFileSync(confStoreFile(dir), newer);
-    const refused = open().load();
-    expect(refused.recovered?.message).toMatch(/newer RoleCall/);
-    expect(existsSync(refused.recovered!.backupFile)).toBe(true);
-    expect(readFileSync(refused.recovered!.backupFile, 'utf8')).toBe(newer);
   });
 
   it.skipIf(process.platform === 'win32')('writes the store, collection and set-aside files readable by their owner only (0600)', () => {
@@ -247,5 +248,130 @@ describe('the workspace store', () => {
       expect(mode(path.join(confCollectionsDir(dir), file)).toString(8)).toBe('600');
     }
     expect(loaded.collections.map((c) => c.id)).toEqual(['a']);
+  });
+});
+
+describe('recovery keeps everything it can', () => {
+  const env = (id: string) => ({ id, name: id, variables: [] });
+  const asideOf = (loaded: { notices: Array<{ file?: string }> }) => {
+    const file = loaded.notices.find((n) => n.file?.includes('set-aside'))?.file;
+    expect(file).toBeDefined();
+    expect(path.dirname(file!)).toBe(dir);
+    return { file: file!, data: JSON.parse(readFileSync(file!, 'utf8')) as { entries: Array<{ where: string; value: unknown }> } };
+  };
+
+  it('lists the other collections when one entry of a section is bad, and sets only that entry aside in a file it names', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    store.saveCollection(bigCollection('b', 10));
+    store.saveEnvironments([env('stag'), env('prod')], 'prod');
+    store.addHistory(entry(1));
+    const stored = JSON.parse(readFileSync(confStoreFile(dir), 'utf8'));
+    const badEnv = { id: 'broken', name: 7 };
+    const badHistory = { id: 'h9', at: 'yesterday' };
+    stored.collectionOrder = ['a', 42, 'b'];
+    stored.environments = [stored.environments[0], badEnv, stored.environments[1]];
+    stored.history = [badHistory, ...stored.history];
+    writeFileSync(confStoreFile(dir), JSON.stringify(stored));
+
+    const loaded = open().load();
+    expect(loaded.collections.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(loaded.environments.map((e) => e.id)).toEqual(['stag', 'prod']);
+    expect(loaded.activeEnvironmentId).toBe('prod');
+    expect(loaded.history.map((h) => h.id)).toEqual(['h1']);
+    const { file, data } = asideOf(loaded);
+    expect(data.entries.map((e) => [e.where, e.value])).toEqual([['collectionOrder[1]', 42], ['environments[1]', badEnv], ['history[0]', badHistory]]);
+    expect(loaded.notices.find((n) => n.file === file)!.message).toContain(file);
+    // The store no longer holds what was set aside, and still holds the order.
+    const after = JSON.parse(readFileSync(confStoreFile(dir), 'utf8'));
+    expect(after.collectionOrder).toEqual(['a', 'b']);
+    expect(after.environments).toHaveLength(2);
+  });
+
+  it('never deletes the collection order, even when another section is wrong', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    store.saveCollection(bigCollection('b', 10));
+    store.orderCollections(['b', 'a']);
+    const stored = JSON.parse(readFileSync(confStoreFile(dir), 'utf8'));
+    writeFileSync(confStoreFile(dir), JSON.stringify({ ...stored, environments: 'no', tabs: 5 }));
+    expect(open().load().collections.map((c) => c.id)).toEqual(['b', 'a']);
+    expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).collectionOrder).toEqual(['b', 'a']);
+  });
+
+  it('keeps a listed collection in the order while its file is set aside, so restoring the file brings it back', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    store.saveCollection(bigCollection('b', 10));
+    const good = readFileSync(collectionFile('a'), 'utf8');
+    writeFileSync(collectionFile('a'), '{{{ not json');
+    expect(open().load().collections.map((c) => c.id)).toEqual(['b']);
+    expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).collectionOrder).toEqual(['a', 'b']);
+    writeFileSync(collectionFile('a'), good);
+    expect(open().load().collections.map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('adopts a collection file in the collections folder that the order does not list', () => {
+    const store = open();
+    store.saveCollection(bigCollection('listed', 10));
+    const other = path.join(dir, 'other');
+    const elsewhere = (() => {
+      const { backend, collectionFiles } = openConfStore(other);
+      createWorkspaceStore(backend, { collectionFiles }).saveCollection(bigCollection('orphan', 10));
+      return readFileSync(path.join(confCollectionsDir(other), `${collectionFileName('orphan')}.json`), 'utf8');
+    })();
+    writeFileSync(collectionFile('orphan'), elsewhere);
+    const loaded = open().load();
+    expect(loaded.collections.map((c) => c.id)).toEqual(['listed', 'orphan']);
+    expect(loaded.collections[1]).toEqual(bigCollection('orphan', 10));
+    expect(loaded.notices.some((n) => /Collection orphan/.test(n.message))).toBe(true);
+    expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).collectionOrder).toEqual(['listed', 'orphan']);
+  });
+
+  it('says where the set-aside data is on every start until the notice is dismissed', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    const stored = JSON.parse(readFileSync(confStoreFile(dir), 'utf8'));
+    writeFileSync(confStoreFile(dir), JSON.stringify({ ...stored, history: [{ id: 'bad' }] }));
+    const first = open();
+    const notice = first.load().notices[0]!;
+    expect(notice.file).toBeDefined();
+    expect(notice.dismissable).toBe(true);
+    const second = open();
+    expect(second.load().notices).toEqual([notice]);
+    expect(second.dismissNotice(notice.id)).toBe(true);
+    expect(second.dismissNotice(notice.id)).toBe(false);
+    expect(open().load().notices).toEqual([]);
+    expect(existsSync(notice.file!)).toBe(true);
+  });
+
+  it('opens a workspace from a newer RoleCall read-only: it loads, saves are refused, no file changes', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    store.saveEnvironments([env('stag')], 'stag');
+    const stored = JSON.parse(readFileSync(confStoreFile(dir), 'utf8'));
+    const newer = JSON.stringify({ ...stored, version: 99, futureSection: { x: 1 }, history: [{ id: 'future-shape' }] });
+    writeFileSync(confStoreFile(dir), newer);
+    const collectionBytes = readFileSync(collectionFile('a'), 'utf8');
+    const before = readdirSync(dir).sort();
+
+    const readOnly = open();
+    const loaded = readOnly.load();
+    expect(loaded.readOnly).toBe(true);
+    expect(loaded.collections.map((c) => c.id)).toEqual(['a']);
+    expect(loaded.environments.map((e) => e.id)).toEqual(['stag']);
+    expect(loaded.notices).toEqual([expect.objectContaining({ dismissable: false, message: expect.stringMatching(/newer RoleCall.*read-only/) })]);
+    const refused = expect.objectContaining({ code: 'READ_ONLY_WORKSPACE' });
+    expect(() => readOnly.saveCollection(bigCollection('b', 10))).toThrow(refused);
+    expect(() => readOnly.deleteCollection('a')).toThrow(refused);
+    expect(() => readOnly.orderCollections(['a'])).toThrow(refused);
+    expect(() => readOnly.saveEnvironments([], undefined)).toThrow(refused);
+    expect(() => readOnly.addHistory(entry(1))).toThrow(refused);
+    expect(() => readOnly.clearHistory()).toThrow(refused);
+    expect(() => readOnly.saveTabs({ open: [] })).toThrow(refused);
+    expect(readFileSync(confStoreFile(dir), 'utf8')).toBe(newer);
+    expect(readFileSync(collectionFile('a'), 'utf8')).toBe(collectionBytes);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readdirSync(confCollectionsDir(dir))).toEqual([`${collectionFileName('a')}.json`]);
   });
 });

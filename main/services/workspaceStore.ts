@@ -2,31 +2,41 @@
 // (electron-store in the app, conf in tests and the browser test host, memory for the CLI). Everything is read
 // and validated once, at open, and then served from memory. conf and electron-store rewrite their whole file on
 // every set, so hosts give each collection a file of its own (collectionFiles): saving a tab or a small
-// collection then never re-serialises a 10,000-request one. A store that cannot be read is moved aside to a
-// backup file, never overwritten, and the workbench starts without it and says so. Secret variable values are
-// sealed with the key vault's cipher on the way to disk (secretVariables.ts), and history is bounded in bytes as
-// well as in entries, because one entry may carry a 64 KB body.
+// collection then never re-serialises a 10,000-request one. Secret variable values are sealed with the key
+// vault's cipher on the way to disk (secretVariables.ts), and history is bounded in bytes as well as in entries,
+// because one entry may carry a 64 KB body.
+//
+// Nothing saved is lost on recovery. Each section and each entry is validated on its own (workspaceRecovery.ts):
+// the good ones are kept, the bad ones are written to a set-aside file beside the store before the store is
+// rewritten without them; a collection file that cannot be read is moved aside as it is; the collection order is
+// never cut (an id whose collection could not be read stays listed, so restoring its file brings it back); a
+// collection file in the folder that the order does not list is adopted. What was set aside is said on every
+// start until the user dismisses it (notices). A workspace written by a newer RoleCall is shown read-only and
+// never rewritten; every save is then refused with READ_ONLY_WORKSPACE.
 import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { appError } from '../../src/errors';
 import type { Cipher } from './keyVault';
-import { createSecretSealer, type SecretSealer } from './secretVariables';
+import { createSecretSealer } from './secretVariables';
+import { firstIssue, readEntries, readTabs, SetAsideList, writeSetAside } from './workspaceRecovery';
 import {
   collectionSchema,
   environmentSchema,
   historyEntrySchema,
   HISTORY_BYTE_LIMIT,
   HISTORY_LIMIT,
-  tabsSchema,
+  tabStateSchema,
+  workspaceNoticeSchema,
   WORKSPACE_VERSION,
   type Collection,
   type Environment,
   type HistoryEntry,
   type Tabs,
   type Workspace,
+  type WorkspaceNotice,
 } from '../../src/models/workspace';
 
 /** What electron-store and conf both are, reduced to what the store needs. */
@@ -46,8 +56,9 @@ export const STORE_FILE_MODE = 0o600;
 export const STORE_NAME = 'workspace';
 
 /** What load() returns: the workspace without what the app adds (stored keys, the secrets status). */
-export type StoredWorkspace = Omit<Workspace, 'storedKeys' | 'secretsProtection' | 'secretsUnreadable'>;
+export type StoredWorkspace = Omit<Workspace, 'storedKeys' | 'secretsProtection' | 'secretsUnreadable' | 'storedKeyProblems'>;
 
+/** A file that could not be opened at all and was moved aside: what happened and where it went. */
 export interface Recovered {
   message: string;
   backupFile: string;
@@ -64,7 +75,7 @@ export interface WorkspaceStoreOptions {
   historyBytes?: number;
   /** Seals secret variable values at rest (the key vault's cipher); without a usable one they are stored as typed. */
   cipher?: Cipher;
-  /** Set by openBackend when the file could not even be opened. */
+  /** Set by openBackend when the file could not even be opened: becomes a notice. */
   recovered?: Recovered;
   now?: () => Date;
 }
@@ -85,12 +96,11 @@ const KEY = {
   active: 'activeEnvironmentId',
   history: 'history',
   tabs: 'tabs',
+  notices: 'notices',
 } as const;
 
 /** Collection keys carry the id; dots would be read as nesting by conf's dot notation, so they are escaped. */
 const collectionKey = (id: string) => `collection:${encodeURIComponent(id).replace(/\./g, '%2E')}`;
-
-const EMPTY_TABS: Tabs = { open: [] };
 
 export function createMemoryBackend(): StoreBackend {
   const data = new Map<string, unknown>();
@@ -141,27 +151,19 @@ export function openBackend(
     if (!fs.existsSync(file)) throw err;
     const backupFile = setAside(file, false, now());
     const reason = err instanceof Error ? err.message : String(err);
-    const outcome = what === 'workspace' ? 'RoleCall started with an empty one' : 'it was set aside';
-    return { backend: create(), recovered: { message: `The saved ${what} could not be read (${reason}); ${outcome}.`, backupFile } };
+    return { backend: create(), recovered: { message: `The saved ${what} could not be read (${reason}); it was set aside as it was, in ${backupFile}.`, backupFile } };
   }
 }
 
 interface State {
+  /** Every listed id, those whose collection could not be read included: the order is never cut on reading. */
   order: string[];
   collections: Map<string, Collection>;
   environments: Environment[];
   activeEnvironmentId?: string;
   history: HistoryEntry[];
   tabs: Tabs;
-}
-
-const issues = (error: z.ZodError, where: string) =>
-  error.issues.slice(0, 5).map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`).join('\n');
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(issues(parsed.error, where));
-  return parsed.data;
+  notices: WorkspaceNotice[];
 }
 
 /** Where one collection is kept: a key of the main backend, or a file of its own. */
@@ -178,6 +180,11 @@ interface CollectionSlot {
 export const collectionFileName = (id: string) => `collection-${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
 
 const COLLECTION = 'collection';
+/** A collection file's name (not a backup's), for adopting files the order does not list. */
+const COLLECTION_FILE = /^collection-[0-9a-f]{32}\.json$/;
+/** Notices kept until dismissed; the oldest beyond this go. */
+const NOTICE_LIMIT = 100;
+const idSchema = z.string().min(1).max(64);
 
 /** An entry's size as stored (UTF-8 JSON); remembered per entry object, which history never changes in place. */
 const sizes = new WeakMap<HistoryEntry, number>();
@@ -190,60 +197,11 @@ function entryBytes(entry: HistoryEntry): number {
   return size;
 }
 
-/** Reads every key and validates it; throws an Error naming the first problems found. */
-function readState(
-  backend: StoreBackend,
-  slot: (id: string) => CollectionSlot,
-  setAsideOne: (id: string, reason: string) => void,
-  sealer: SecretSealer,
-): State {
-  let version = backend.get(KEY.version);
-  if (version === undefined || version === null) version = 0;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) throw new Error(`version: ${JSON.stringify(version)} is not a version`);
-  if (version > WORKSPACE_VERSION) throw new Error(`it was written by a newer RoleCall (workspace version ${version}, this one reads ${WORKSPACE_VERSION})`);
 
-  const order = parse(z.array(z.string().min(1).max(64)).max(10000), backend.get(KEY.order) ?? [], KEY.order);
-  const raw = order.map((id) => {
-    try {
-      return slot(id).read();
-    } catch (err) {
-      if (!slot(id).file) throw err;
-      setAsideOne(id, err instanceof Error ? err.message : String(err));
-      return undefined;
-    }
-  });
-  let data: Record<string, unknown> = {
-    collections: raw,
-    environments: backend.get(KEY.environments) ?? [],
-    activeEnvironmentId: backend.get(KEY.active) ?? undefined,
-    history: backend.get(KEY.history) ?? [],
-    tabs: backend.get(KEY.tabs) ?? EMPTY_TABS,
-  };
-  for (let v = version; v < WORKSPACE_VERSION; v++) data = MIGRATIONS[v]!(data);
-  data.collections = (data.collections as unknown[]).map((value) => sealer.openCollection(value));
-  data.environments = sealer.openEnvironments(data.environments);
-
-  const collections = new Map<string, Collection>();
-  (data.collections as unknown[]).forEach((value, i) => {
-    const id = order[i]!;
-    if (value === undefined || value === null) return; // listed but never written, or set aside above
-    const parsed = collectionSchema.safeParse(value);
-    if (parsed.success) collections.set(id, parsed.data);
-    else if (slot(id).file) setAsideOne(id, issues(parsed.error, `collection ${id}`));
-    else throw new Error(issues(parsed.error, `collection ${id}`));
-  });
-  return {
-    order: order.filter((id) => collections.has(id)),
-    collections,
-    environments: parse(z.array(environmentSchema).max(1000), data.environments, KEY.environments),
-    ...(typeof data.activeEnvironmentId === 'string' ? { activeEnvironmentId: data.activeEnvironmentId } : {}),
-    history: parse(z.array(historyEntrySchema), data.history, KEY.history),
-    tabs: parse(tabsSchema, data.tabs, KEY.tabs),
-  };
-}
-
-function emptyState(): State {
-  return { order: [], collections: new Map(), environments: [], history: [], tabs: EMPTY_TABS };
+/** A notice raised while opening, before it gets its id and time. */
+interface Raised {
+  message: string;
+  file?: string;
 }
 
 export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStoreOptions = {}) {
@@ -251,13 +209,32 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   const historyLimit = opts.historyLimit ?? HISTORY_LIMIT;
   const historyBytes = opts.historyBytes ?? HISTORY_BYTE_LIMIT;
   const sealer = createSecretSealer(opts.cipher);
-  const problems: Recovered[] = opts.recovered ? [opts.recovered] : [];
+  const raised: Raised[] = opts.recovered ? [{ message: opts.recovered.message, file: opts.recovered.backupFile }] : [];
   const slots = new Map<string, CollectionSlot>();
-  let state: State;
+  /** Why the store must not be written (a newer RoleCall's workspace), when it must not. */
+  let readOnly: string | undefined;
+  /** Inline collections (keys of the main backend) set aside: their keys go when the store is rewritten. */
+  const inlineSetAside: string[] = [];
 
   function remove(key: string) {
     if (backend.delete) backend.delete(key);
     else backend.set(key, null);
+  }
+
+  /** Opens a collection's own file; read-only, a file that cannot be read is left where it is. */
+  function openCollectionFile(file: string, name: string, what: string): StoreBackend {
+    const files = opts.collectionFiles!;
+    if (readOnly !== undefined) {
+      try {
+        return files.create(files.dir, name);
+      } catch (err) {
+        raised.push({ message: `The saved ${what} could not be read (${err instanceof Error ? err.message : String(err)}); it was left as it is.` });
+        throw err;
+      }
+    }
+    const result = openBackend(file, () => files.create(files.dir, name), now, what);
+    if (result.recovered) raised.push({ message: result.recovered.message, file: result.recovered.backupFile });
+    return result.backend;
   }
 
   function slot(id: string): CollectionSlot {
@@ -270,12 +247,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       const name = collectionFileName(id);
       const file = path.join(files.dir, `${name}.json`);
       let opened: StoreBackend | undefined;
-      const open = () => {
-        if (opened) return opened;
-        const result = openBackend(file, () => files.create(files.dir, name), now, `collection ${id}`);
-        if (result.recovered) problems.push(result.recovered);
-        return (opened = result.backend);
-      };
+      const open = () => (opened ??= openCollectionFile(file, name, `collection ${id}`));
       found = {
         file,
         read: () => open().get(COLLECTION),
@@ -290,48 +262,173 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     return found;
   }
 
-  /** A collection file that cannot be used is moved aside; the rest of the workspace loads. */
-  function setAsideOne(id: string, reason: string) {
-    const file = slot(id).file!;
-    slots.delete(id);
+  /** A collection file that cannot be used is moved aside as it is (left alone when read-only); the rest loads. */
+  function setAsideFile(file: string, what: string, reason: string) {
     if (!fs.existsSync(file)) return;
-    const backupFile = setAside(file, false, now());
-    problems.push({ message: `The saved collection ${id} could not be read (${reason.split('\n')[0]}); it was set aside.`, backupFile });
-  }
-
-  try {
-    state = readState(backend, slot, setAsideOne, sealer);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    if (!backend.path || !fs.existsSync(backend.path)) throw appError('FILE_ERROR', 'RoleCall could not read its workspace.', reason);
-    // Bad JSON makes every read throw, so the file itself must go; a wrong shape is copied and then overwritten.
-    const unparsable = err instanceof SyntaxError;
-    const backupFile = setAside(backend.path, !unparsable, now());
-    problems.push({ message: `The saved workspace could not be read (${reason.split('\n')[0]}); RoleCall started with an empty one.`, backupFile });
-    state = emptyState();
-    if (!unparsable) for (const key of knownKeys(backend)) remove(key);
-  }
-  // Secret values written as typed (before a cipher was usable) are sealed now rather than at their next edit.
-  const plainSecrets = sealer.takePlainFound();
-  const bounded = boundHistory(state.history);
-  const historyOverBudget = bounded !== state.history;
-  state.history = bounded;
-  if (backend.get(KEY.version) !== WORKSPACE_VERSION || plainSecrets || historyOverBudget) writeAll();
-  // One report for the renderer: the first backup, and every message.
-  const recovered: Recovered | undefined = problems.length
-    ? { message: problems.map((p) => p.message).join('\n'), backupFile: problems[0]!.backupFile }
-    : undefined;
-
-  /** Every key this store may have written, for resetting a store whose shape was wrong. */
-  function knownKeys(b: StoreBackend): string[] {
-    let order: unknown;
-    try {
-      order = b.get(KEY.order);
-    } catch {
-      order = [];
+    if (readOnly !== undefined) {
+      raised.push({ message: `The saved ${what} could not be read by this version (${reason}); it was left as it is.` });
+      return;
     }
-    const ids = Array.isArray(order) ? order.filter((x): x is string => typeof x === 'string') : [];
-    return [...Object.values(KEY), ...ids.map(collectionKey)];
+    const backupFile = setAside(file, false, now());
+    raised.push({ message: `The saved ${what} could not be read (${reason}); it was set aside as it was, in ${backupFile}.`, file: backupFile });
+  }
+
+  /** Collection files in the folder that the order does not list, readable and named for their id: added back. */
+  function adopt(listed: string[], collections: Map<string, Collection>): Collection[] {
+    const files = opts.collectionFiles;
+    if (!files) return [];
+    let names: string[];
+    try {
+      names = fs.readdirSync(files.dir);
+    } catch {
+      return [];
+    }
+    const known = new Set(listed.map((id) => `${collectionFileName(id)}.json`));
+    const found: Collection[] = [];
+    for (const name of names.filter((n) => COLLECTION_FILE.test(n) && !known.has(n)).sort()) {
+      const stem = name.slice(0, -'.json'.length);
+      const file = path.join(files.dir, name);
+      let raw: unknown;
+      try {
+        raw = openCollectionFile(file, stem, `collection file ${name}`).get(COLLECTION);
+      } catch {
+        continue;
+      }
+      if (raw === undefined || raw === null) continue;
+      const parsed = collectionSchema.safeParse(sealer.openCollection(raw));
+      if (!parsed.success) {
+        setAsideFile(file, `collection file ${name}`, firstIssue(parsed.error));
+        continue;
+      }
+      // A file under another id's name (copied by hand) would be written elsewhere: it is left as it is.
+      if (collectionFileName(parsed.data.id) !== stem || collections.has(parsed.data.id)) continue;
+      found.push(parsed.data);
+    }
+    return found.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  /** Reads every section entry by entry; what cannot be read goes to `aside`. Throws only when the backend does. */
+  function readState(aside: SetAsideList): { state: State; storedVersion: unknown; adopted: Collection[] } {
+    const storedVersion = backend.get(KEY.version);
+    let version = 0;
+    if (storedVersion !== undefined && storedVersion !== null) {
+      if (typeof storedVersion === 'number' && Number.isInteger(storedVersion) && storedVersion >= 0) version = storedVersion;
+      else aside.add(KEY.version, 'not a version number', storedVersion);
+    }
+    if (version > WORKSPACE_VERSION) {
+      readOnly = `This workspace was saved by a newer RoleCall (workspace version ${version}; this one reads up to ${WORKSPACE_VERSION}). It is open read-only: nothing is saved and its files are left as they are.`;
+    }
+
+    const order = readEntries(backend.get(KEY.order), KEY.order, idSchema, aside, { max: 10000, idOf: (id) => id });
+    const raw = order.map((id) => {
+      try {
+        return slot(id).read();
+      } catch (err) {
+        if (!slot(id).file) throw err;
+        slots.delete(id);
+        setAsideFile(slot(id).file!, `collection ${id}`, err instanceof Error ? err.message : String(err));
+        return undefined;
+      }
+    });
+    let data: Record<string, unknown> = {
+      collections: raw,
+      environments: backend.get(KEY.environments),
+      activeEnvironmentId: backend.get(KEY.active),
+      history: backend.get(KEY.history),
+      tabs: backend.get(KEY.tabs),
+    };
+    if (readOnly === undefined) for (let v = version; v < WORKSPACE_VERSION; v++) data = MIGRATIONS[v]!(data);
+
+    const collections = new Map<string, Collection>();
+    (data.collections as unknown[]).forEach((value, i) => {
+      const id = order[i]!;
+      if (value === undefined || value === null) return; // listed but never written, or set aside above
+      const parsed = collectionSchema.safeParse(sealer.openCollection(value));
+      if (parsed.success) return void collections.set(id, parsed.data);
+      sealer.forgetCollection(id);
+      if (slot(id).file) setAsideFile(slot(id).file!, `collection ${id}`, firstIssue(parsed.error));
+      else {
+        aside.add(`collection ${id}`, firstIssue(parsed.error), value);
+        inlineSetAside.push(id);
+      }
+    });
+    const adopted = adopt(order, collections);
+    for (const c of adopted) {
+      order.push(c.id);
+      collections.set(c.id, c);
+    }
+
+    const environments = readEntries(data.environments, KEY.environments, environmentSchema, aside, {
+      max: 1000,
+      open: (env) => (sealer.openEnvironments([env]) as unknown[])[0],
+      idOf: (env) => env.id,
+    });
+    const active = data.activeEnvironmentId;
+    if (active !== undefined && active !== null && typeof active !== 'string') aside.add(KEY.active, 'not an environment id', active);
+    const notices = readEntries(backend.get(KEY.notices), KEY.notices, workspaceNoticeSchema, new SetAsideList(), { max: NOTICE_LIMIT, idOf: (n) => n.id });
+    return {
+      storedVersion,
+      adopted,
+      state: {
+        order,
+        collections,
+        environments,
+        ...(typeof active === 'string' && environments.some((e) => e.id === active) ? { activeEnvironmentId: active } : {}),
+        history: readEntries(data.history, KEY.history, historyEntrySchema, aside),
+        tabs: readTabs(data.tabs, tabStateSchema, 200, aside),
+        notices: notices.map((n) => ({ ...n, dismissable: true })),
+      },
+    };
+  }
+
+  let aside = new SetAsideList();
+  let loaded: ReturnType<typeof readState>;
+  try {
+    loaded = readState(aside);
+  } catch (err) {
+    // Only a file that turned to bad JSON after the backend opened makes reads throw: it is moved aside as it is.
+    const reason = err instanceof Error ? err.message : String(err);
+    if (!(err instanceof SyntaxError) || !backend.path || !fs.existsSync(backend.path)) throw appError('FILE_ERROR', 'RoleCall could not read its workspace.', reason);
+    const backupFile = setAside(backend.path, false, now());
+    raised.push({ message: `The saved workspace file could not be read (${reason.split('\n')[0]}); it was set aside as it was, in ${backupFile}.`, file: backupFile });
+    readOnly = undefined;
+    aside = new SetAsideList();
+    loaded = readState(aside);
+  }
+  const state: State = loaded.state;
+
+  if (aside.entries.length > 0 && readOnly === undefined) {
+    try {
+      if (!backend.path) throw new Error('this store has no folder to keep it in');
+      const file = writeSetAside(backend.path, aside.entries, now(), STORE_FILE_MODE, loaded.storedVersion);
+      raised.push({ message: `Part of the saved workspace could not be read: ${aside.summary()}. RoleCall kept everything else; what it could not read is in ${file}.`, file });
+    } catch (err) {
+      // Rewriting without what could not be kept would lose it: the store stays as it is, read-only.
+      readOnly = `Part of the saved workspace could not be read (${aside.summary()}) and RoleCall could not keep a copy of it (${err instanceof Error ? err.message : String(err)}), so the workspace is open read-only and left as it is.`;
+    }
+  }
+  if (loaded.adopted.length > 0) {
+    const names = loaded.adopted.map((c) => `"${c.name}"`).join(', ');
+    raised.push({ message: `Found collection files the sidebar did not list, and added them back: ${names}.` });
+  }
+
+  const at = now().toISOString();
+  const fresh: WorkspaceNotice[] = raised.map((r) => ({ id: randomUUID(), message: r.message, ...(r.file ? { file: r.file } : {}), at, dismissable: true }));
+  state.notices = [...state.notices, ...fresh].slice(-NOTICE_LIMIT);
+  const readOnlyNotice = (): WorkspaceNotice[] => {
+    if (readOnly === undefined) return [];
+    const skipped = aside.entries.length ? ` ${aside.entries.length} entries this version could not read are not shown.` : '';
+    return [{ id: 'read-only', message: `${readOnly}${skipped}`, at, dismissable: false }];
+  };
+
+  if (readOnly === undefined) {
+    // Secret values written as typed (before a cipher was usable) are sealed now rather than at their next edit.
+    const plainSecrets = sealer.takePlainFound();
+    const bounded = boundHistory(state.history);
+    const historyOverBudget = bounded !== state.history;
+    state.history = bounded;
+    if (loaded.storedVersion !== WORKSPACE_VERSION || plainSecrets) writeAll();
+    else if (aside.entries.length || historyOverBudget || fresh.length) writeMain();
   }
 
   /** The newest entries within the count and byte limits (the newest is kept even if it alone is over). */
@@ -348,15 +445,27 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     return keep === history.length ? history : history.slice(0, keep);
   }
 
-  function writeAll() {
+  /** Every key of the main backend (the order whole, ids of unreadable collections included). */
+  function writeMain() {
     backend.set(KEY.version, WORKSPACE_VERSION);
     backend.set(KEY.order, state.order);
-    for (const [id, collection] of state.collections) slot(id).write(sealer.sealCollection(collection));
+    for (const id of inlineSetAside.splice(0)) remove(collectionKey(id));
     backend.set(KEY.environments, sealer.sealEnvironments(state.environments));
     if (state.activeEnvironmentId) backend.set(KEY.active, state.activeEnvironmentId);
     else remove(KEY.active);
     backend.set(KEY.history, state.history);
     backend.set(KEY.tabs, state.tabs);
+    backend.set(KEY.notices, state.notices);
+  }
+
+  function writeAll() {
+    writeMain();
+    for (const [id, collection] of state.collections) slot(id).write(sealer.sealCollection(collection));
+  }
+
+  /** Refuses every change to a workspace this version may not write. */
+  function writable() {
+    if (readOnly !== undefined) throw appError('READ_ONLY_WORKSPACE', 'This workspace is open read-only; the change was not saved.', readOnly);
   }
 
   return {
@@ -364,17 +473,29 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     load(): StoredWorkspace {
       const workspace: StoredWorkspace = {
         version: WORKSPACE_VERSION,
-        collections: state.order.map((id) => state.collections.get(id)!),
+        collections: state.order.filter((id) => state.collections.has(id)).map((id) => state.collections.get(id)!),
         environments: state.environments,
         history: state.history,
         tabs: state.tabs,
+        notices: [...state.notices, ...readOnlyNotice()],
       };
       if (state.activeEnvironmentId) workspace.activeEnvironmentId = state.activeEnvironmentId;
-      if (recovered) workspace.recovered = recovered;
+      if (readOnly !== undefined) workspace.readOnly = true;
       return structuredClone(workspace);
     },
 
+    /** Forgets a notice the user has read; false when there is none with this id. */
+    dismissNotice(id: string): boolean {
+      writable();
+      if (!state.notices.some((n) => n.id === id)) return false;
+      const notices = state.notices.filter((n) => n.id !== id);
+      backend.set(KEY.notices, notices);
+      state.notices = notices;
+      return true;
+    },
+
     saveCollection(collection: Collection): void {
+      writable();
       slot(collection.id).write(sealer.sealCollection(collection));
       state.collections.set(collection.id, structuredClone(collection));
       if (!state.order.includes(collection.id)) {
@@ -384,25 +505,29 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     },
 
     deleteCollection(id: string): boolean {
+      writable();
       if (!state.collections.has(id)) return false;
-      // The order first: a crash between the two writes leaves an unlisted value, never a listed hole.
+      // The file first: a crash between the two writes leaves a listed id without a file (shown as nothing),
+      // never an unlisted file, which the next start would adopt back.
+      slot(id).remove();
+      slots.delete(id);
       state.order = state.order.filter((x) => x !== id);
       backend.set(KEY.order, state.order);
       state.collections.delete(id);
       sealer.forgetCollection(id);
-      slot(id).remove();
-      slots.delete(id);
       return true;
     },
 
     /** Reorders collections; ids not given keep their relative order after those given, unknown ids are ignored. */
     orderCollections(ids: string[]): void {
-      const known = [...new Set(ids)].filter((id) => state.collections.has(id));
-      state.order = [...known, ...state.order.filter((id) => !known.includes(id))];
+      writable();
+      const known = new Set(ids.filter((id) => state.collections.has(id)));
+      state.order = [...known, ...state.order.filter((id) => !known.has(id))];
       backend.set(KEY.order, state.order);
     },
 
     saveEnvironments(environments: Environment[], activeEnvironmentId?: string): void {
+      writable();
       const ids = new Set(environments.map((e) => e.id));
       if (ids.size !== environments.length) throw appError('INVALID_INPUT', 'Two environments have the same id.');
       if (activeEnvironmentId && !ids.has(activeEnvironmentId)) {
@@ -429,6 +554,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
 
     /** Puts an entry first, dropping the oldest beyond the count and byte limits; returns the new size. */
     addHistory(entry: HistoryEntry): number {
+      writable();
       const history = boundHistory([structuredClone(entry), ...state.history.filter((e) => e.id !== entry.id)]);
       backend.set(KEY.history, history);
       state.history = history;
@@ -436,6 +562,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     },
 
     clearHistory(): number {
+      writable();
       const count = state.history.length;
       backend.set(KEY.history, []);
       state.history = [];
@@ -443,6 +570,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     },
 
     saveTabs(tabs: Tabs): void {
+      writable();
       if (tabs.activeId && !tabs.open.some((t) => t.id === tabs.activeId)) {
         throw appError('INVALID_INPUT', 'The active tab is not one of the open tabs.', tabs.activeId);
       }

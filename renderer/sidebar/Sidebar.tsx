@@ -7,6 +7,7 @@ import { useWorkspace, type RequestRef } from '../state/workspace';
 import { CollectionsPanel } from './CollectionsPanel';
 import { EnvironmentsPanel } from './EnvironmentsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { WorkspaceNotices } from './WorkspaceNotices';
 import './sidebar.css';
 
 interface Props {
@@ -57,11 +58,7 @@ export function Sidebar({ onOpenRequest, onOpenHistory, activeRef }: Props) {
           </button>
         ))}
       </div>
-      {ws.recovered && (
-        <p className="sb-notice" role="note">
-          {ws.recovered.message} The unreadable file was kept as <code>{ws.recovered.backupFile}</code>.
-        </p>
-      )}
+      <WorkspaceNotices notices={ws.notices} readOnly={ws.readOnly} storedKeyProblems={ws.storedKeyProblems} onDismiss={(id) => void ws.dismissNotice(id).catch(() => undefined)} />
       {ws.error && (
         <div className="sb-error">
           <ErrorBox error={ws.error} />

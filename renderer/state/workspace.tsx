@@ -7,7 +7,7 @@ import type { RoleCallApi } from '../../src/contract';
 import { appError, type AppError, type Result } from '../../src/errors';
 import { findItem, insertItem, updateItem } from '../../src/collectionTree';
 // Types only: a value import would pull zod into the page, and zod probes eval, which the page's CSP refuses.
-import type { Collection, Environment, FolderNode, HistoryEntry, RequestDoc, RequestNode, StoredKeySummary, Tabs } from '../../src/models/workspace';
+import type { Collection, Environment, FolderNode, HistoryEntry, RequestDoc, RequestNode, StoredKeyProblem, StoredKeySummary, Tabs, WorkspaceNotice } from '../../src/models/workspace';
 import { transportError } from '../format';
 
 export interface RequestRef {
@@ -18,7 +18,11 @@ export interface RequestRef {
 interface WorkspaceData {
   ready: boolean;
   error?: AppError;
-  recovered?: { message: string; backupFile: string };
+  /** What could not be read and where it was kept, until dismissed (the banner above the sidebar). */
+  notices: WorkspaceNotice[];
+  /** The workspace came from a newer RoleCall: shown, never saved. */
+  readOnly: boolean;
+  storedKeyProblems: StoredKeyProblem[];
   collections: Collection[];
   environments: Environment[];
   activeEnvironmentId?: string;
@@ -48,11 +52,13 @@ export interface WorkspaceActions {
   refreshKeys(): Promise<void>;
   /** Clears `error` once the user has read it. */
   dismissError(): void;
+  /** Forgets a notice for good (main stops reporting it at start). */
+  dismissNotice(id: string): Promise<void>;
 }
 
 export type WorkspaceValue = WorkspaceData & WorkspaceActions;
 
-const EMPTY: WorkspaceData = { ready: false, collections: [], environments: [], history: [], storedKeys: [], secretsProtection: '', initialTabs: { open: [] } };
+const EMPTY: WorkspaceData = { ready: false, notices: [], readOnly: false, storedKeyProblems: [], collections: [], environments: [], history: [], storedKeys: [], secretsProtection: '', initialTabs: { open: [] } };
 
 const WorkspaceContext = createContext<(WorkspaceValue & { api: RoleCallApi }) | undefined>(undefined);
 
@@ -171,6 +177,8 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
         commit((d) => (d.history.length > keep ? { ...d, history: d.history.slice(0, keep) } : d));
         return;
       }
+      // Read-only, history is kept for this session only; the banner already says nothing is saved.
+      if (result.error.code === 'READ_ONLY_WORKSPACE') return;
       commit((d) => ({ ...d, history: d.history.filter((h) => h.id !== entry.id) }));
       fail(result.error);
     };
@@ -210,7 +218,13 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
 
     const dismissError = () => commit((d) => ({ ...d, error: undefined }));
 
-    return { saveCollection, deleteCollection, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, dismissError };
+    const dismissNotice = async (id: string): Promise<void> => {
+      const result = await call(() => api.workspaceDismissNotice({ id }));
+      if (!result.ok) fail(result.error);
+      else commit((d) => ({ ...d, notices: d.notices.filter((n) => n.id !== id) }));
+    };
+
+    return { saveCollection, deleteCollection, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, dismissError, dismissNotice };
   }, [api]);
 
   useEffect(() => {
@@ -232,7 +246,9 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
           secretsProtection: w.secretsProtection,
           ...(w.secretsUnreadable ? { secretsUnreadable: w.secretsUnreadable } : {}),
           initialTabs: w.tabs,
-          ...(w.recovered ? { recovered: w.recovered } : {}),
+          notices: w.notices,
+          readOnly: w.readOnly === true,
+          storedKeyProblems: w.storedKeyProblems ?? [],
         };
       }
       setData(current.current);

@@ -47,6 +47,7 @@ const HINTS: Record<ErrorCode, ErrorHint> = {
   CANCELLED: { title: 'Cancelled', hint: 'The request was cancelled before an answer arrived.' },
   NETWORK_ERROR: { title: 'Network error', hint: 'The request could not be sent; the detail has the system’s message.' },
   FILE_ERROR: { title: 'File problem', hint: 'A file could not be read or written; the detail has the path and reason.' },
+  READ_ONLY_WORKSPACE: { title: 'The workspace is read-only', hint: 'A newer RoleCall saved it; open it with that version to make changes. Nothing was changed.' },
   RESPONSE_TOO_LARGE: { title: 'Response too large', hint: 'The answer was bigger than RoleCall accepts, so it was stopped and not kept.' },
   DISK_FULL: { title: 'Disk nearly full', hint: 'Keeping this response would have filled the disk; free some space and send again.' },
   HEADERS_TOO_LARGE: { title: 'Response headers too large', hint: 'The server sent more header data than RoleCall accepts; the body was not read.' },

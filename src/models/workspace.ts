@@ -189,6 +189,35 @@ export interface StoredKeySummary {
   protection: string;
 }
 
+/**
+ * Something the user must know about the saved workspace: what could not be read and where it was kept. Shown on
+ * every start until dismissed (workspace:dismissNotice).
+ */
+export interface WorkspaceNotice {
+  id: string;
+  message: string;
+  /** Where what could not be read was kept, when something was set aside. */
+  file?: string;
+  /** When it happened (ISO 8601). */
+  at: string;
+  /** False while its cause lasts (a workspace from a newer RoleCall, opened read-only). */
+  dismissable: boolean;
+}
+
+export const workspaceNoticeSchema = z.object({
+  id,
+  message: text(8192),
+  file: text(4096).optional(),
+  at: text(64),
+  dismissable: z.boolean().default(true),
+});
+
+/** A stored key record this version could not use: its name ('' for the whole map) and what was wrong, never a value. */
+export interface StoredKeyProblem {
+  name: string;
+  problem: string;
+}
+
 export interface Workspace {
   version: number;
   collections: Collection[];
@@ -201,6 +230,10 @@ export interface Workspace {
   secretsProtection: string;
   /** Secret values that were stored encrypted but could not be decrypted now; they are kept, shown empty. */
   secretsUnreadable?: number;
-  /** Set when the store could not be read: what happened and where the unreadable file was kept. */
-  recovered?: { message: string; backupFile: string };
+  /** What could not be read and where it was kept, until the user dismisses it; empty when all is well. */
+  notices: WorkspaceNotice[];
+  /** Set when the workspace was written by a newer RoleCall: it is shown, and every save is refused. */
+  readOnly?: true;
+  /** Stored key records that could not be read (kept on disk as they are). */
+  storedKeyProblems?: StoredKeyProblem[];
 }
