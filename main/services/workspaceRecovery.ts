@@ -104,7 +104,8 @@ export function writeSetAside(storeFile: string, entries: SetAsideEntry[], now: 
   const fd = fs.openSync(temp, 'wx', mode);
   try {
     try {
-      fs.writeSync(fd, `${JSON.stringify(document, null, 2)}\n`);
+    // Compact, as the store writes it, so each entry is the same text it was in the store.
+    fs.writeSync(fd, `${JSON.stringify(document)}\n`);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

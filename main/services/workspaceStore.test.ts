@@ -374,4 +374,33 @@ describe('recovery keeps everything it can', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(readdirSync(confCollectionsDir(dir))).toEqual([`${collectionFileName('a')}.json`]);
   });
+
+  it('keeps a byte-for-byte copy of a file whose text is not valid UTF-8 before rewriting it', () => {
+    const store = open();
+    store.saveCollection(bigCollection('a', 10));
+    store.saveEnvironments([env('stag')]);
+    const text = readFileSync(confStoreFile(dir), 'utf8').replace('"name":"stag"', '"name":"st\u0001ag"');
+    const bytes = Buffer.from(text.replace('\u0001', '\u0000'), 'utf8');
+    bytes[bytes.indexOf(0)] = 0xff; // a lone byte that is not UTF-8, inside a string
+    writeFileSync(confStoreFile(dir), bytes);
+    const loaded = open().load();
+    const copy = loaded.notices.find((n) => n.file && readFileSync(n.file).equals(bytes));
+    expect(copy?.message).toMatch(/UTF-8/);
+    open().saveCollection(bigCollection('b', 10));
+    expect(readFileSync(copy!.file!).equals(bytes)).toBe(true);
+    expect(open().load().notices.map((n) => n.id)).toContain(copy!.id);
+  });
+
+  it('sets aside a listed collection file that holds no collection, or another id, saying so', () => {
+    const store = open();
+    for (const id of ['a', 'b', 'c']) store.saveCollection(bigCollection(id, 10));
+    writeFileSync(collectionFile('a'), '{}');
+    const other = JSON.stringify({ collection: bigCollection('someone-else', 10) });
+    writeFileSync(collectionFile('b'), other);
+    const loaded = open().load();
+    expect(loaded.collections.map((c) => c.id)).toEqual(['c']);
+    const kept = loaded.notices.filter((n) => n.file).map((n) => readFileSync(n.file!, 'utf8'));
+    expect(kept.sort()).toEqual(['{}', other].sort());
+    expect(loaded.notices.map((n) => n.message).join('\n')).toMatch(/collection a[\s\S]*collection b/);
+  });
 });

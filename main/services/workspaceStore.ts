@@ -13,7 +13,7 @@
 // collection file in the folder that the order does not list is adopted. What was set aside is said on every
 // start until the user dismisses it (notices). A workspace written by a newer RoleCall is shown read-only and
 // never rewritten; every save is then refused with READ_ONLY_WORKSPACE.
-import { Buffer } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -215,6 +215,8 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   let readOnly: string | undefined;
   /** Inline collections (keys of the main backend) set aside: their keys go when the store is rewritten. */
   const inlineSetAside: string[] = [];
+  /** Collections whose files were copied aside for bytes that are not UTF-8: rewritten once read. */
+  const rewriteCollections = new Set<string>();
 
   function remove(key: string) {
     if (backend.delete) backend.delete(key);
@@ -271,6 +273,24 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     }
     const backupFile = setAside(file, false, now());
     raised.push({ message: `The saved ${what} could not be read (${reason}); it was set aside as it was, in ${backupFile}.`, file: backupFile });
+  }
+
+  /**
+   * Keeps a byte-for-byte copy of a file that is not valid UTF-8: its strings were read with replacement
+   * characters, so the next write would lose the original bytes. True when a copy was made (rewrite the file then).
+   */
+  function keepIfNotUtf8(file: string, what: string): boolean {
+    if (readOnly !== undefined) return false;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return false;
+    }
+    if (isUtf8(bytes)) return false;
+    const backupFile = setAside(file, true, now());
+    raised.push({ message: `The saved ${what} held bytes that are not UTF-8 text; it was read as well as it could be, and a copy of it as it was is in ${backupFile}.`, file: backupFile });
+    return true;
   }
 
   /** Collection files in the folder that the order does not list, readable and named for their id: added back. */
@@ -342,13 +362,28 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     const collections = new Map<string, Collection>();
     (data.collections as unknown[]).forEach((value, i) => {
       const id = order[i]!;
-      if (value === undefined || value === null) return; // listed but never written, or set aside above
+      const file = slot(id).file;
+      if (value === undefined || value === null) {
+        // Listed but never written (or set aside above) is nothing; a file that holds no collection is not ours.
+        if (file && fs.existsSync(file)) {
+          slots.delete(id);
+          setAsideFile(file, `collection ${id}`, 'it holds no collection');
+        }
+        return;
+      }
       const parsed = collectionSchema.safeParse(sealer.openCollection(value));
-      if (parsed.success) return void collections.set(id, parsed.data);
+      if (parsed.success && parsed.data.id === id) {
+        collections.set(id, parsed.data);
+        if (file && keepIfNotUtf8(file, `collection ${id}`)) rewriteCollections.add(id);
+        return;
+      }
+      const problem = parsed.success ? `it holds collection ${JSON.stringify(parsed.data.id)}` : firstIssue(parsed.error);
       sealer.forgetCollection(id);
-      if (slot(id).file) setAsideFile(slot(id).file!, `collection ${id}`, firstIssue(parsed.error));
-      else {
-        aside.add(`collection ${id}`, firstIssue(parsed.error), value);
+      if (file) {
+        slots.delete(id);
+        setAsideFile(file, `collection ${id}`, problem);
+      } else {
+        aside.add(`collection ${id}`, problem, value);
         inlineSetAside.push(id);
       }
     });
@@ -396,6 +431,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     loaded = readState(aside);
   }
   const state: State = loaded.state;
+  const mainNotUtf8 = backend.path !== '' && keepIfNotUtf8(backend.path, 'workspace file');
 
   if (aside.entries.length > 0 && readOnly === undefined) {
     try {
@@ -428,7 +464,10 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     const historyOverBudget = bounded !== state.history;
     state.history = bounded;
     if (loaded.storedVersion !== WORKSPACE_VERSION || plainSecrets) writeAll();
-    else if (aside.entries.length || historyOverBudget || fresh.length) writeMain();
+    else {
+      if (aside.entries.length || historyOverBudget || fresh.length || mainNotUtf8) writeMain();
+      for (const id of rewriteCollections) slot(id).write(sealer.sealCollection(state.collections.get(id)!));
+    }
   }
 
   /** The newest entries within the count and byte limits (the newest is kept even if it alone is over). */
