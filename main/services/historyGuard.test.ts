@@ -87,3 +87,15 @@ describe('history body limits', () => {
     expect(multipart.mode === 'multipart' && multipart.parts.map((p) => p.value.length)).toEqual(['/tmp/x.bin'.length, 40 * 1024, HISTORY_BODY_LIMIT - 40 * 1024]);
   });
 });
+
+describe('the history guard and switched-off params', () => {
+  it('masks a presigned signature kept in a switched-off query param', () => {
+    const withOff = historyEntrySchema.parse({
+      ...entry([]),
+      request: { ...entry([]).request, disabledParams: [{ key: 'X-Amz-Signature', value: 'feedface0123' }, { key: 'page', value: '2' }] },
+    });
+    const guarded = guardHistoryEntry(withOff);
+    expect(JSON.stringify(guarded)).not.toContain('feedface0123');
+    expect(guarded.request.disabledParams).toEqual([{ key: 'X-Amz-Signature', value: QUERY_MASK }, { key: 'page', value: '2' }]);
+  });
+});
