@@ -58,11 +58,11 @@ function describeError(err: unknown): string {
  */
 export async function fuzz(
   target: string,
-  opts: { count: number; budgetMs: number; secrets?: Secret[] },
+  opts: { count: number; budgetMs: number; secrets?: Secret[]; /** Separates targets that share a seed. */ salt?: number },
   body: (ctx: FuzzContext) => Promise<void>,
 ): Promise<FuzzOutcome> {
   const seed = fuzzSeed();
-  const root = new Rng(seed);
+  const root = new Rng((seed ^ Math.imul(opts.salt ?? 0, 0x27d4eb2d)) >>> 0);
   const failures: Failure[] = [];
   const captured = captureProcessErrors();
   const started = performance.now();

@@ -47,6 +47,12 @@ function told(w: Workspace): boolean {
 
 const wrongValues = [42, 'x', null, true, [], {}, { nested: [1, 2, 3] }, -1.5];
 
+/** A value of another type than `original` (a different string or an empty list could still be valid). */
+function wrongFor(rng: Rng, original: unknown): unknown {
+  const shape = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  return rng.pick(wrongValues.filter((v) => shape(v) !== shape(original) && !(shape(original) === 'object' && shape(v) === 'array')));
+}
+
 function mutateBytes(rng: Rng, data: Buffer): { kind: string; bytes?: Buffer } {
   return rng.weighted<{ kind: string; bytes?: Buffer }>([
     [3, { kind: 'truncated', bytes: data.subarray(0, rng.int(0, Math.max(0, data.length - 1))) }],
@@ -69,7 +75,7 @@ function mutateMain(rng: Rng, data: Buffer): Mutation {
     const entry = list[index]!;
     const id = entry.id as string;
     const field = rng.pick(Object.keys(entry).filter((k) => k !== 'id'));
-    entry[field] = rng.pick(wrongValues);
+    entry[field] = wrongFor(rng, entry[field]);
     if (section === 'tabs' && (json.tabs as { activeId?: string }).activeId === id) delete (json.tabs as { activeId?: string }).activeId;
     return out({ kind: `one ${section} entry has a wrong ${field}`, bad: entry, entry: { section, id } });
   }
@@ -113,8 +119,8 @@ function mutateCollection(rng: Rng, id: string, data: Buffer): Mutation {
     }
     const doc = json.collection as Record<string, unknown>;
     const kind = rng.pick(['wrong name', 'wrong request method', 'items not a list', 'no collection key', 'extra keys', 'a different id']);
-    if (kind === 'wrong name') doc.name = rng.pick(wrongValues);
-    if (kind === 'wrong request method') ((doc.items as Array<{ items: Array<Record<string, unknown>> }>)[0]!.items[0]!).method = rng.pick(wrongValues);
+    if (kind === 'wrong name') doc.name = wrongFor(rng, doc.name);
+    if (kind === 'wrong request method') ((doc.items as Array<{ items: Array<Record<string, unknown>> }>)[0]!.items[0]!).method = wrongFor(rng, 'GET');
     if (kind === 'items not a list') doc.items = rng.pick(wrongValues.filter((v) => !Array.isArray(v)));
     if (kind === 'no collection key') delete json.collection;
     if (kind === 'extra keys') Object.assign(json, { extra: 1 }, { collection: { ...doc, extra: [1] } });
