@@ -45,6 +45,16 @@ export class ImportError extends RoleCallError {
   }
 }
 
+/** Runs an importer so that anything unforeseen (a stack overflow on a hostile file) is an ImportError, not a crash. */
+export function guarded<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`This ${what} could not be read.`, err instanceof Error ? err.message : String(err));
+  }
+}
+
 /** Limits that keep a hostile or huge file from exhausting memory or the stack. */
 export const IMPORT_LIMITS = {
   /** Folders and requests together. */

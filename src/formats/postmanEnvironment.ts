@@ -1,7 +1,7 @@
 // A Postman environment file ({name, values: [{key, value, enabled, type}]}) as a RoleCall environment. Secret-typed
 // values (and values whose names say they are credentials) are marked secret and left empty: see postmanVariables.ts.
 import { environmentSchema, type Environment } from '../models/workspace';
-import { defaultNewId, ImportError, ReportBuilder, type ImportReport } from './importResult';
+import { defaultNewId, guarded, ImportError, ReportBuilder, type ImportReport } from './importResult';
 import type { ImportOptions } from './postmanImport';
 import { parseJson } from './postmanImport';
 import { text } from './postmanRequest';
@@ -13,6 +13,10 @@ export interface EnvironmentImportResult {
 }
 
 export function importPostmanEnvironment(json: unknown, options: ImportOptions = {}): EnvironmentImportResult {
+  return guarded('Postman environment', () => importEnvironment(json, options));
+}
+
+function importEnvironment(json: unknown, options: ImportOptions): EnvironmentImportResult {
   const doc = parseJson(json, 'environment');
   if (!Array.isArray(doc.values)) {
     if (Array.isArray(doc.item) || typeof doc.info === 'object') throw new ImportError('This is a Postman collection, not an environment: import it as a collection.');

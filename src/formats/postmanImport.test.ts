@@ -310,6 +310,22 @@ describe('what cannot be imported', () => {
     expect(report.warnings.join('\n')).toMatch(/Method "GET \/X" is not a method RoleCall can send/);
   });
 
+  it('turns anything unforeseen into an ImportError, and prints no cyclic value', () => {
+    const hostile = collectionOf([
+      {
+        get name(): string {
+          throw new RangeError('boom');
+        },
+        request: {},
+      },
+    ]);
+    expect(() => run(hostile)).toThrow(ImportError);
+    expect(() => run(hostile)).toThrow('This Postman collection could not be read.');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(run(collectionOf([], { variable: [{ key: 'loop', value: cyclic }] })).collection.variables[0]).toMatchObject({ key: 'loop', value: '' });
+  });
+
   it('caps the number of items and the folder depth', () => {
     const many = collectionOf(Array.from({ length: IMPORT_LIMITS.items + 5 }, (_, i) => req(`r${i}`, {})));
     const wide = run(many);

@@ -6,7 +6,7 @@
 // description or script field: descriptions and scripts come back as `notes` beside the collection, scripts never run.
 // Pure: the caller reads the file and decides what to keep.
 import { collectionSchema, type Collection, type FolderNode, type ItemNode, type RequestAuth, type RequestNode } from '../models/workspace';
-import { defaultNewId, IMPORT_LIMITS, ImportError, ReportBuilder, type ImportNote, type ImportReport, type OfferedKeys } from './importResult';
+import { defaultNewId, guarded, IMPORT_LIMITS, ImportError, ReportBuilder, type ImportNote, type ImportReport, type OfferedKeys } from './importResult';
 import { stripCredentials } from './importCredentials';
 import { KeyOffers, mapAwsv4, type AwsSigning } from './postmanAwsv4';
 import { isObj, readBody, readHeaders, readUrl, text, type Ctx } from './postmanRequest';
@@ -45,6 +45,10 @@ interface Walk extends Ctx {
 const DEFAULT_SIGNING = { region: '', service: '', mode: 'header' } as const;
 
 export function importPostmanCollection(json: unknown, options: ImportOptions = {}): ImportResult {
+  return guarded('Postman collection', () => importCollection(json, options));
+}
+
+function importCollection(json: unknown, options: ImportOptions): ImportResult {
   const doc = checkCollection(parseJson(json, 'collection'));
   const info = doc.info as Obj;
   const name = text(info.name).trim().slice(0, 512) || 'Imported collection';

@@ -12,8 +12,16 @@ export interface Ctx {
 
 type Obj = Record<string, unknown>;
 export const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const text = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : value == null ? '' : JSON.stringify(value);
+export const text = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value == null) return '';
+  try {
+    return JSON.stringify(value).slice(0, 64 * 1024);
+  } catch {
+    return ''; // a cycle or a structure too deep to print
+  }
+};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 const MAX = { key: 1024, value: 64 * 1024, url: 64 * 1024, rows: 500, fields: 1000, parts: 200, raw: 64 * 1024 * 1024, path: 4096 } as const;
