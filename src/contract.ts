@@ -26,6 +26,8 @@ export interface FormattedBody {
   formatted: boolean;
   /** True when the body is not text (the viewer offers hex). */
   binary: boolean;
+  /** Why the text is not all laid out (deep nesting, size budget) or not formatted at all (took too long). */
+  note?: string;
 }
 
 /** A response type carried at the type level only: main produces it, nobody parses it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, formatBody, indentJson, isBinary, SNIFF_BYTES } from './bodyFormat';
+import { LAYOUT_GROWTH, LAYOUT_SLACK, MAX_INDENT_DEPTH } from '../../src/layout/limits';
+import { detectLanguage, formatBody, isBinary, SNIFF_BYTES } from './bodyFormat';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -11,7 +12,7 @@ describe('body formatting', () => {
   });
 
   it('keeps numbers and escapes exactly as the server sent them', () => {
-    expect(indentJson('{"id":12345678901234567890,"name":"caf\\u00e9","n":1.50}')).toBe(
+    expect(formatBody(bytes('{"id":12345678901234567890,"name":"caf\\u00e9","n":1.50}')).text).toBe(
       '{\n  "id": 12345678901234567890,\n  "name": "caf\\u00e9",\n  "n": 1.50\n}',
     );
   });
@@ -52,5 +53,50 @@ describe('body formatting', () => {
     const text = 'a'.repeat(SNIFF_BYTES - 1) + 'é' + 'tail';
     expect(isBinary(bytes(text))).toBe(false);
     expect(formatBody(bytes('naïve café'))).toMatchObject({ binary: false, text: 'naïve café' });
+  });
+
+  // Once these could not finish: every level of nesting added its indentation to every line inside it, and the XML
+  // tokenizer's lazy patterns rescanned the rest of the body from every "<". The work is linear now, but a million
+  // levels cost JSON.parse itself a second on a loaded machine, so the time limits are generous.
+  describe('on hostile bodies', () => {
+    const MB = 1024 * 1024;
+    const bound = (input: number) => LAYOUT_GROWTH * input + LAYOUT_SLACK + 2 * MAX_INDENT_DEPTH + 2;
+
+    for (const levels of [100_000, 1_000_000]) {
+      it(`lays out ${levels} levels of nested arrays, indenting only the first MAX_INDENT_DEPTH`, { timeout: 20_000 }, () => {
+        const json = '['.repeat(levels) + ']'.repeat(levels);
+        const out = formatBody(bytes(json));
+        expect(out).toMatchObject({ language: 'json', formatted: true, binary: false });
+        const lines = out.text.split('\n');
+        expect(lines).toHaveLength(2 * MAX_INDENT_DEPTH + 1);
+        expect(lines[MAX_INDENT_DEPTH]).toBe('  '.repeat(MAX_INDENT_DEPTH) + '['.repeat(levels - MAX_INDENT_DEPTH) + ']'.repeat(levels - MAX_INDENT_DEPTH));
+        expect(out.note).toMatch(/nested deeper than 500 levels/);
+      });
+    }
+
+    it('stops laying out JSON whose indentation would grow it past its budget, and says so', { timeout: 10_000 }, () => {
+      const depth = MAX_INDENT_DEPTH - 1;
+      const json = '['.repeat(depth) + '0,'.repeat(MB / 2) + '0' + ']'.repeat(depth);
+      const out = formatBody(bytes(json));
+      expect(out.text.length).toBeLessThanOrEqual(bound(json.length));
+      expect(out.text.replace(/\s/g, '')).toBe(json);
+      expect(out.note).toMatch(/one line/);
+    });
+
+    const xmlBodies: Record<string, string> = {
+      'a run of "<"': '<'.repeat(MB),
+      'unclosed comments': '<!--'.repeat(MB / 4),
+      'unclosed CDATA sections': '<![CDATA['.repeat(MB / 9),
+      'a tag followed by a megabyte of line breaks': '<a>' + '\n'.repeat(MB) + ' x',
+      'deeply nested elements': '<a>'.repeat(MB / 3),
+    };
+    for (const [name, xml] of Object.entries(xmlBodies)) {
+      it(`formats 1 MB of XML made of ${name} within its budget`, { timeout: 10_000 }, () => {
+        const out = formatBody(bytes(xml), 'application/xml');
+        expect(out.language).toBe('xml');
+        expect(out.text.length).toBeLessThanOrEqual(bound(xml.length));
+        expect(out.text.replace(/\s/g, '')).toBe(xml.replace(/\s/g, ''));
+      });
+    }
   });
 });

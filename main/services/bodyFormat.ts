@@ -1,8 +1,12 @@
 // Turns a response body into what the viewer shows: is it text at all, which language is it, and a pretty form
-// when one exists. Done in main so a 50 MB document is parsed off the window's thread. HTML is only ever labelled
-// 'html' and returned as text: the viewer shows markup, it never renders it.
+// when one exists. Done in main's format worker (formatWorker.ts) so a 50 MB document is parsed off the window's
+// thread and off the thread that answers IPC. HTML is only ever labelled 'html' and returned as text: the viewer
+// shows markup, it never renders it.
 import { Buffer } from 'node:buffer';
 import type { FormattedBody } from '../../src/contract';
+import { createJsonIndenter } from '../../src/layout/jsonIndenter';
+import { flattenedNote } from '../../src/layout/limits';
+import { indentXml } from '../../src/layout/xmlIndenter';
 
 /** How much of the start of a body decides whether it is binary. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -34,74 +38,9 @@ export function detectLanguage(text: string, contentType?: string): FormattedBod
   return 'text';
 }
 
-/** Re-indents XML that has no layout of its own (one line of tags); anything with text between tags keeps it. */
-export function indentXml(xml: string): string | undefined {
-  const trimmed = xml.trim();
-  if (/>\s*\n\s*</.test(trimmed)) return undefined; // already laid out
-  const tokens = trimmed.match(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[^>]+>|[^<]+/g);
-  if (!tokens) return undefined;
-  const lines: string[] = [];
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const pad = '  '.repeat(depth);
-    if (token.startsWith('</')) {
-      depth = Math.max(0, depth - 1);
-      lines.push('  '.repeat(depth) + token);
-    } else if (token.startsWith('<?') || token.startsWith('<!') || token.endsWith('/>')) {
-      lines.push(pad + token);
-    } else if (token.startsWith('<')) {
-      // <a>text</a> stays on one line.
-      const next = tokens[i + 1];
-      const close = tokens[i + 2];
-      if (next !== undefined && !next.startsWith('<') && close?.startsWith('</')) {
-        lines.push(pad + token + next + close);
-        i += 2;
-      } else {
-        lines.push(pad + token);
-        depth++;
-      }
-    } else if (token.trim()) {
-      lines.push(pad + token.trim());
-    }
-  }
-  return lines.join('\n');
-}
-
-/**
- * Lays out valid JSON with two-space indentation, as JSON.stringify(value, null, 2) would, but copying every
- * string and number exactly as the server wrote it: 12345678901234567890 is not rounded, "\u00e9" stays escaped.
- */
-export function indentJson(json: string): string {
-  // Strings, punctuation, and the literals (numbers, true, false, null) between them; whitespace is skipped.
-  const token = /"(?:[^"\\]|\\.)*"|[{}[\],:]|[^\s{}[\],:"]+/g;
-  const pads: string[] = [];
-  const newline = (depth: number) => (pads[depth] ??= '\n' + '  '.repeat(depth));
-  const out: string[] = [];
-  let depth = 0;
-  let open: string | undefined; // an opening bracket not yet written, in case it is empty
-  for (let m = token.exec(json); m !== null; m = token.exec(json)) {
-    const t = m[0];
-    if (open !== undefined) {
-      if ((open === '{' && t === '}') || (open === '[' && t === ']')) {
-        out.push(open + t);
-        open = undefined;
-        continue;
-      }
-      depth++;
-      out.push(open + newline(depth));
-      open = undefined;
-    }
-    if (t === '{' || t === '[') open = t;
-    else if (t === '}' || t === ']') {
-      depth--;
-      out.push(newline(depth) + t);
-    } else if (t === ',') out.push(',' + newline(depth));
-    else if (t === ':') out.push(': ');
-    else out.push(t);
-  }
-  if (open !== undefined) out.push(open);
-  return out.join('');
+function laidOut(text: string, language: FormattedBody['language'], flattened: { nesting: boolean; size: boolean }): FormattedBody {
+  const note = flattenedNote(flattened);
+  return { text, language, formatted: true, binary: false, ...(note ? { note } : {}) };
 }
 
 export function formatBody(bytes: Uint8Array, contentType?: string): FormattedBody {
@@ -113,14 +52,16 @@ export function formatBody(bytes: Uint8Array, contentType?: string): FormattedBo
   if (language === 'json' && bytes.length <= FORMAT_LIMIT_BYTES) {
     try {
       JSON.parse(text); // validates; the pretty form is built from the text so numbers and escapes stay as sent
-      return { text: indentJson(text), language, formatted: true, binary: false };
     } catch {
       return { text, language, formatted: false, binary: false };
     }
+    const indenter = createJsonIndenter();
+    const pretty = indenter.push(text) + indenter.end();
+    return laidOut(pretty, language, indenter.flattened);
   }
   if (language === 'xml' && bytes.length <= FORMAT_LIMIT_BYTES) {
     const indented = indentXml(text);
-    if (indented !== undefined) return { text: indented, language, formatted: true, binary: false };
+    if (indented !== undefined) return laidOut(indented.text, language, indented.flattened);
   }
   return { text, language, formatted: false, binary: false };
 }

@@ -2,7 +2,7 @@ import { foldable } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { bigJson } from './bigJson';
-import { createJsonIndenter, LONG_CONTAINER_LINES } from './jsonIndenter';
+import { createJsonIndenter, LONG_CONTAINER_LINES } from '../../src/layout/jsonIndenter';
 
 function laidOut(value: unknown): { state: EditorState; text: string } {
   const indenter = createJsonIndenter();

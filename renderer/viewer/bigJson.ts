@@ -7,7 +7,7 @@
 // record, so finding any fold reads at most that many lines.
 import { foldService, StreamLanguage, type StringStream } from '@codemirror/language';
 import type { EditorState, Extension } from '@codemirror/state';
-import { LONG_CONTAINER_LINES } from './jsonIndenter';
+import { LONG_CONTAINER_LINES } from '../../src/layout/jsonIndenter';
 
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
 const LITERAL = /^(?:true|false|null)/;

@@ -10,7 +10,8 @@ import { settle } from '../api';
 import { base64ToBytes, bytesToText } from './base64';
 import type { BodyLanguage } from './BodyEditor';
 import { languageOf, looksBinary } from './contentType';
-import { createJsonIndenter } from './jsonIndenter';
+import { createJsonIndenter } from '../../src/layout/jsonIndenter';
+import { flattenedNote } from '../../src/layout/limits';
 
 /** Slice size for reading a spooled body: few calls, and each decode and editor update stays short. */
 export const READ_SLICE = 1024 * 1024;
@@ -60,7 +61,8 @@ async function loadInline(api: RoleCallApi, body: ResponseBody, mode: TextMode, 
     const result = await settle(() => api.responseFormat({ source: bodySource(body) }));
     if (result.ok) {
       const { text, language, binary, formatted } = result.value;
-      set({ status: 'ready', parts: [text], loaded: body.size, language, binary, ...(formatted ? {} : { note: 'Shown as received: not JSON or XML that could be formatted.' }) });
+      const note = result.value.note ?? (formatted ? undefined : 'Shown as received: not JSON or XML that could be formatted.');
+      set({ status: 'ready', parts: [text], loaded: body.size, language, binary, ...(note ? { note } : {}) });
       return;
     }
     const local = decodeLocally(body, contentType);
@@ -111,7 +113,12 @@ async function loadSpooled(
       if (mode === 'pretty' && language === 'json') {
         const indenter = createJsonIndenter();
         indent = (text) => indenter.push(text);
-        finish = () => indenter.end();
+        finish = () => {
+          const tail = indenter.end();
+          const flattened = flattenedNote(indenter.flattened);
+          if (flattened) note = `${note ?? ''} ${flattened}`.trim();
+          return tail;
+        };
         longContainers = indenter.longContainers;
         note = 'Laid out while reading; Raw shows the body exactly as received.';
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LAYOUT_GROWTH, LAYOUT_SLACK, MAX_INDENT_DEPTH } from './limits';
 import { createJsonIndenter, LONG_CONTAINER_LINES } from './jsonIndenter';
 
 function indentInSlices(text: string, size: number): string {
@@ -51,5 +52,30 @@ describe('createJsonIndenter', () => {
       expect(pairs, `slice ${size}`).toEqual(expected);
       for (const [from, to] of pairs) expect(out[from]! + out[to]!).toMatch(/^(\{\}|\[\])$/);
     }
+  });
+
+  it('indents only the first MAX_INDENT_DEPTH levels of a million nested arrays, whatever the slices', { timeout: 10_000 }, () => {
+    const levels = 1_000_000;
+    const json = '['.repeat(levels) + ']'.repeat(levels);
+    const deep = '['.repeat(levels - MAX_INDENT_DEPTH) + ']'.repeat(levels - MAX_INDENT_DEPTH);
+    for (const size of [4096, 1_000_003]) {
+      const indenter = createJsonIndenter();
+      let out = '';
+      for (let i = 0; i < json.length; i += size) out += indenter.push(json.slice(i, i + size));
+      out += indenter.end();
+      const lines = out.split('\n');
+      expect(lines, `slice ${size}`).toHaveLength(2 * MAX_INDENT_DEPTH + 1);
+      expect(lines[MAX_INDENT_DEPTH]).toBe('  '.repeat(MAX_INDENT_DEPTH) + deep);
+      expect(indenter.flattened).toEqual({ nesting: true, size: false });
+    }
+  });
+
+  it('writes the rest on one line once the layout outgrows its budget, at the same place whatever the slices', { timeout: 10_000 }, () => {
+    const depth = MAX_INDENT_DEPTH - 1;
+    const json = '['.repeat(depth) + '0,'.repeat(500_000) + '0' + ']'.repeat(depth);
+    const whole = indentInSlices(json, 10_000_000);
+    expect(whole.length).toBeLessThanOrEqual(LAYOUT_GROWTH * json.length + LAYOUT_SLACK + 2 * MAX_INDENT_DEPTH + 2);
+    expect(whole.replace(/\s/g, '')).toBe(json);
+    expect(indentInSlices(json, 65_537)).toBe(whole);
   });
 });

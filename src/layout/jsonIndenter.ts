@@ -1,7 +1,10 @@
-// Lays out JSON with two-space indentation one slice at a time, for bodies too big to format in one piece: main's
-// response:format would hand the window a single 50 MB string, while slices keep every step short. Same layout as
-// main's indentJson: strings and numbers copied exactly as sent, whitespace between tokens replaced, {} and [] kept
-// on one line. It does not validate: text that is not JSON keeps its characters but loses spacing between tokens.
+// Lays out JSON with two-space indentation one slice at a time: main formats a whole body with it (in its format
+// worker), and the viewer lays out a spooled body too big for one message slice by slice. Strings and numbers are
+// copied exactly as sent (12345678901234567890 is not rounded, "\u00e9" stays escaped), whitespace between tokens
+// is replaced, {} and [] stay on one line. It does not validate: text that is not JSON keeps its characters but
+// loses spacing between tokens. One pass, and linear output: containers deeper than MAX_INDENT_DEPTH, and
+// everything after the layout outgrows its budget, are written without line breaks (see layout/limits).
+import { MAX_INDENT_DEPTH, overLayoutBudget } from './limits';
 
 export interface JsonIndenter {
   push(chunk: string): string;
@@ -13,6 +16,8 @@ export interface JsonIndenter {
    * scan as long as the container.
    */
   readonly longContainers: ReadonlyMap<number, number>;
+  /** Why part of the text was written without line breaks: nesting past MAX_INDENT_DEPTH, or the size budget. */
+  readonly flattened: Readonly<{ nesting: boolean; size: boolean }>;
 }
 
 /** Containers longer than this many lines are recorded in longContainers. */
@@ -30,45 +35,65 @@ export function createJsonIndenter(): JsonIndenter {
   const indents: string[] = [];
   /** Length of the output so far (all pushes). */
   let pos = 0;
+  /** Characters of input before the one being handled (all pushes): the same at each token whatever the slices. */
+  let read = 0;
   /** Lines of output so far (line breaks written). */
   let lines = 0;
   /** The open containers, innermost last: their opening bracket's offset and line. */
   const openAt: number[] = [];
   const openLine: number[] = [];
   const longContainers = new Map<number, number>();
-  const newline = () => {
+  const flattened = { nesting: false, size: false };
+
+  /** A line break indented for `level`, or nothing once the layout stops breaking lines. */
+  const lineBreak = (level: number) => {
+    if (level > MAX_INDENT_DEPTH) {
+      flattened.nesting = true;
+      return '';
+    }
+    if (flattened.size) return '';
+    if (overLayoutBudget(pos, read)) {
+      flattened.size = true;
+      return '';
+    }
     lines++;
-    return (indents[depth] ??= '\n' + '  '.repeat(Math.max(0, depth)));
+    return (indents[level] ??= '\n' + '  '.repeat(Math.max(0, level)));
   };
-  const emit = (out: string[], text: string) => {
-    out.push(text);
+  /** The output of the current push: one string built by appending (V8 joins the pieces once, when it is read). */
+  let out = '';
+  const emit = (text: string) => {
+    out += text;
     pos += text.length;
   };
 
-  function flush(out: string[]) {
+  function flush() {
     if (!pending) return;
     openAt.push(pos);
     openLine.push(lines);
-    emit(out, pending);
+    emit(pending);
     depth++;
-    emit(out, newline());
+    emit(lineBreak(depth));
     pending = undefined;
   }
 
-  function close(out: string[], c: string) {
-    flush(out);
+  function close(c: string) {
+    flush();
+    const inner = depth;
     depth--;
     const from = openAt.pop();
     const line = openLine.pop();
-    emit(out, newline());
+    // A container written on one line closes on it too.
+    emit(lineBreak(inner > MAX_INDENT_DEPTH ? inner : depth));
     if (from !== undefined && line !== undefined && lines - line > LONG_CONTAINER_LINES) longContainers.set(from, pos);
-    emit(out, c);
+    emit(c);
   }
 
   return {
     longContainers,
+    flattened,
     push(chunk) {
-      const out: string[] = [];
+      out = '';
+      const base = read;
       let i = 0;
       const n = chunk.length;
       while (i < n) {
@@ -85,12 +110,13 @@ export function createJsonIndenter(): JsonIndenter {
             }
             j++;
           }
-          emit(out, chunk.slice(i, j));
+          emit(chunk.slice(i, j));
           i = j;
           continue;
         }
         const c = chunk[i]!;
         i++;
+        read = base + i;
         switch (c) {
           case ' ':
           case '\t':
@@ -98,48 +124,49 @@ export function createJsonIndenter(): JsonIndenter {
           case '\r':
             break;
           case '"':
-            flush(out);
+            flush();
             inString = true;
-            emit(out, c);
+            emit(c);
             break;
           case '{':
           case '[':
-            flush(out);
+            flush();
             pending = c;
             break;
           case '}':
           case ']':
             if (pending && (pending === '{') === (c === '}')) {
-              emit(out, pending + c);
+              emit(pending + c);
               pending = undefined;
             } else {
-              close(out, c);
+              close(c);
             }
             break;
           case ',':
-            flush(out);
-            emit(out, ',' + newline());
+            flush();
+            emit(',' + lineBreak(depth));
             break;
           case ':':
-            flush(out);
-            emit(out, ': ');
+            flush();
+            emit(': ');
             break;
           default: {
-            flush(out);
+            flush();
             // A number or literal: copy up to the next delimiter in one slice.
             let j = i;
             while (j < n && !' \t\n\r,:]}[{"'.includes(chunk[j]!)) j++;
-            emit(out, c + chunk.slice(i, j));
+            emit(c + chunk.slice(i, j));
             i = j;
           }
         }
       }
-      return out.join('');
+      read = base + n;
+      return out;
     },
     end() {
-      const out: string[] = [];
-      flush(out);
-      return out.join('');
+      out = '';
+      flush();
+      return out;
     },
   };
 }
