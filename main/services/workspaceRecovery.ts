@@ -1,10 +1,65 @@
 // How the workspace store reads what it finds on disk without losing any of it: each section (the collection
 // order, environments, history, tabs) and each entry in it is validated on its own; what is good is kept, and what
 // is not is collected here, to be written as JSON to a set-aside file beside the store before the store is ever
-// rewritten without it. Nothing is dropped that is not first kept somewhere the user is told about.
+// rewritten without it; a file that cannot be parsed at all is moved aside as it is (openBackend). Nothing is
+// dropped that is not first kept somewhere the user is told about.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { appError } from '../../src/errors';
+import type { StoreBackend } from './workspaceStore';
+
+/** Store files (and what is set aside from them) are the user's alone: hosts pass this as conf's configFileMode. */
+export const STORE_FILE_MODE = 0o600;
+
+/** A file that could not be opened at all and was moved aside: what happened and where it went. */
+export interface Recovered {
+  message: string;
+  backupFile: string;
+}
+
+/** Where an unreadable store file is kept: beside it, named with the time, never overwriting an older backup. */
+export function backupPath(file: string, now: Date = new Date()): string {
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let candidate = `${base}.unreadable-${stamp}${ext || '.json'}`;
+  for (let i = 1; fs.existsSync(candidate) && i < 1000; i++) candidate = `${base}.unreadable-${stamp}-${i}${ext || '.json'}`;
+  return candidate;
+}
+
+/** Moves (or, with keep, copies) the store file to a backup; returns the backup's path. */
+export function setAside(file: string, keep: boolean, now: Date): string {
+  const backup = backupPath(file, now);
+  try {
+    if (keep) fs.copyFileSync(file, backup);
+    else fs.renameSync(file, backup);
+    fs.chmodSync(backup, STORE_FILE_MODE);
+  } catch (err) {
+    throw appError('FILE_ERROR', 'RoleCall could not set its unreadable workspace file aside.', `${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return backup;
+}
+
+/**
+ * Opens a file backend whose constructor reads the file (conf, electron-store throw on bad JSON). When it throws
+ * and the file exists, the file is moved to a backup and the backend is opened again on a fresh file.
+ */
+export function openBackend(
+  file: string,
+  create: () => StoreBackend,
+  now: () => Date = () => new Date(),
+  what = 'workspace',
+): { backend: StoreBackend; recovered?: Recovered } {
+  try {
+    return { backend: create() };
+  } catch (err) {
+    if (!fs.existsSync(file)) throw err;
+    const backupFile = setAside(file, false, now());
+    const reason = err instanceof Error ? err.message : String(err);
+    return { backend: create(), recovered: { message: `The saved ${what} could not be read (${reason}); it was set aside as it was, in ${backupFile}.`, backupFile } };
+  }
+}
 
 /** One thing that could not be read: where it was ("environments[2]"), why, and the value as it was stored. */
 export interface SetAsideEntry {

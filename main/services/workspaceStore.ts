@@ -8,20 +8,23 @@
 //
 // Nothing saved is lost on recovery. Each section and each entry is validated on its own (workspaceRecovery.ts):
 // the good ones are kept, the bad ones are written to a set-aside file beside the store before the store is
-// rewritten without them; a collection file that cannot be read is moved aside as it is; the collection order is
-// never cut (an id whose collection could not be read stays listed, so restoring its file brings it back); a
-// collection file in the folder that the order does not list is adopted. What was set aside is said on every
-// start until the user dismisses it (notices). A workspace written by a newer RoleCall is shown read-only and
+// rewritten without them; a collection file that cannot be read is moved aside as it is (collectionSlots.ts); the
+// collection order is never cut (an id whose collection could not be read stays listed, so restoring its file
+// brings it back); a collection file in the folder that the order does not list is adopted. What was set aside is
+// said on every start until the user dismisses it (notices). A workspace written by a newer RoleCall is shown read-only and
 // never rewritten; every save is then refused with READ_ONLY_WORKSPACE.
-import { Buffer, isUtf8 } from 'node:buffer';
-import { createHash, randomUUID } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { appError } from '../../src/errors';
 import type { Cipher } from './keyVault';
 import { createSecretSealer } from './secretVariables';
-import { firstIssue, readEntries, readTabs, SetAsideList, writeSetAside } from './workspaceRecovery';
+import { collectionFileName, collectionKey, createCollectionSlots, removeKey } from './collectionSlots';
+import { firstIssue, readEntries, readTabs, setAside, SetAsideList, STORE_FILE_MODE, writeSetAside, type Recovered } from './workspaceRecovery';
+
+export { collectionFileName } from './collectionSlots';
+export { backupPath, openBackend, STORE_FILE_MODE, type Recovered } from './workspaceRecovery';
 import {
   collectionSchema,
   environmentSchema,
@@ -49,20 +52,11 @@ export interface StoreBackend {
   readonly path: string;
 }
 
-/** Store files (and what is set aside from them) are the user's alone: hosts pass this as conf's configFileMode. */
-export const STORE_FILE_MODE = 0o600;
-
 /** The store's file name without extension, in whichever folder the host keeps it. */
 export const STORE_NAME = 'workspace';
 
 /** What load() returns: the workspace without what the app adds (stored keys, the secrets status). */
 export type StoredWorkspace = Omit<Workspace, 'storedKeys' | 'secretsProtection' | 'secretsUnreadable' | 'storedKeyProblems'>;
-
-/** A file that could not be opened at all and was moved aside: what happened and where it went. */
-export interface Recovered {
-  message: string;
-  backupFile: string;
-}
 
 /** Opens a backend writing `<dir>/<name>.json` (a conf or electron-store with cwd and name/configName). */
 export type BackendFactory = (dir: string, name: string) => StoreBackend;
@@ -99,9 +93,6 @@ const KEY = {
   notices: 'notices',
 } as const;
 
-/** Collection keys carry the id; dots would be read as nesting by conf's dot notation, so they are escaped. */
-const collectionKey = (id: string) => `collection:${encodeURIComponent(id).replace(/\./g, '%2E')}`;
-
 export function createMemoryBackend(): StoreBackend {
   const data = new Map<string, unknown>();
   return {
@@ -110,49 +101,6 @@ export function createMemoryBackend(): StoreBackend {
     set: (key, value) => void data.set(key, structuredClone(value)),
     delete: (key) => void data.delete(key),
   };
-}
-
-/** Where an unreadable store file is kept: beside it, named with the time, never overwriting an older backup. */
-export function backupPath(file: string, now: Date = new Date()): string {
-  const ext = path.extname(file);
-  const base = file.slice(0, file.length - ext.length);
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  let candidate = `${base}.unreadable-${stamp}${ext || '.json'}`;
-  for (let i = 1; fs.existsSync(candidate) && i < 1000; i++) candidate = `${base}.unreadable-${stamp}-${i}${ext || '.json'}`;
-  return candidate;
-}
-
-/** Moves (or, with keep, copies) the store file to a backup; returns the backup's path. */
-function setAside(file: string, keep: boolean, now: Date): string {
-  const backup = backupPath(file, now);
-  try {
-    if (keep) fs.copyFileSync(file, backup);
-    else fs.renameSync(file, backup);
-    fs.chmodSync(backup, STORE_FILE_MODE);
-  } catch (err) {
-    throw appError('FILE_ERROR', 'RoleCall could not set its unreadable workspace file aside.', `${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return backup;
-}
-
-/**
- * Opens a file backend whose constructor reads the file (conf, electron-store throw on bad JSON). When it throws
- * and the file exists, the file is moved to a backup and the backend is opened again on a fresh file.
- */
-export function openBackend(
-  file: string,
-  create: () => StoreBackend,
-  now: () => Date = () => new Date(),
-  what = 'workspace',
-): { backend: StoreBackend; recovered?: Recovered } {
-  try {
-    return { backend: create() };
-  } catch (err) {
-    if (!fs.existsSync(file)) throw err;
-    const backupFile = setAside(file, false, now());
-    const reason = err instanceof Error ? err.message : String(err);
-    return { backend: create(), recovered: { message: `The saved ${what} could not be read (${reason}); it was set aside as it was, in ${backupFile}.`, backupFile } };
-  }
 }
 
 interface State {
@@ -166,22 +114,6 @@ interface State {
   notices: WorkspaceNotice[];
 }
 
-/** Where one collection is kept: a key of the main backend, or a file of its own. */
-interface CollectionSlot {
-  read(): unknown;
-  /** Writes the stored form (secret values sealed). */
-  write(stored: unknown): void;
-  remove(): void;
-  /** The collection's own file, when it has one. */
-  file?: string;
-}
-
-/** A collection's file name: a hash of its id, so any id makes a safe name, even on case-insensitive disks. */
-export const collectionFileName = (id: string) => `collection-${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
-
-const COLLECTION = 'collection';
-/** A collection file's name (not a backup's), for adopting files the order does not list. */
-const COLLECTION_FILE = /^collection-[0-9a-f]{32}\.json$/;
 /** Notices kept until dismissed; the oldest beyond this go. */
 const NOTICE_LIMIT = 100;
 const idSchema = z.string().min(1).max(64);
@@ -210,7 +142,6 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   const historyBytes = opts.historyBytes ?? HISTORY_BYTE_LIMIT;
   const sealer = createSecretSealer(opts.cipher);
   const raised: Raised[] = opts.recovered ? [{ message: opts.recovered.message, file: opts.recovered.backupFile }] : [];
-  const slots = new Map<string, CollectionSlot>();
   /** Why the store must not be written (a newer RoleCall's workspace), when it must not. */
   let readOnly: string | undefined;
   /** Inline collections (keys of the main backend) set aside: their keys go when the store is rewritten. */
@@ -218,110 +149,27 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   /** Collections whose files were copied aside for bytes that are not UTF-8: rewritten once read. */
   const rewriteCollections = new Set<string>();
 
-  function remove(key: string) {
-    if (backend.delete) backend.delete(key);
-    else backend.set(key, null);
-  }
+  const remove = (key: string) => removeKey(backend, key);
+  const places = createCollectionSlots({
+    backend,
+    ...(opts.collectionFiles ? { files: opts.collectionFiles } : {}),
+    now,
+    readOnly: () => readOnly !== undefined,
+    raise: (message, file) => void raised.push(file ? { message, file } : { message }),
+  });
+  const slot = places.slot;
 
-  /** Opens a collection's own file; read-only, a file that cannot be read is left where it is. */
-  function openCollectionFile(file: string, name: string, what: string): StoreBackend {
-    const files = opts.collectionFiles!;
-    if (readOnly !== undefined) {
-      try {
-        return files.create(files.dir, name);
-      } catch (err) {
-        raised.push({ message: `The saved ${what} could not be read (${err instanceof Error ? err.message : String(err)}); it was left as it is.` });
-        throw err;
-      }
-    }
-    const result = openBackend(file, () => files.create(files.dir, name), now, what);
-    if (result.recovered) raised.push({ message: result.recovered.message, file: result.recovered.backupFile });
-    return result.backend;
-  }
-
-  function slot(id: string): CollectionSlot {
-    let found = slots.get(id);
-    if (found) return found;
-    const files = opts.collectionFiles;
-    if (!files) {
-      found = { read: () => backend.get(collectionKey(id)), write: (c) => backend.set(collectionKey(id), c), remove: () => remove(collectionKey(id)) };
-    } else {
-      const name = collectionFileName(id);
-      const file = path.join(files.dir, `${name}.json`);
-      let opened: StoreBackend | undefined;
-      const open = () => (opened ??= openCollectionFile(file, name, `collection ${id}`));
-      found = {
-        file,
-        read: () => open().get(COLLECTION),
-        write: (c) => open().set(COLLECTION, c),
-        remove: () => {
-          opened = undefined;
-          fs.rmSync(file, { force: true });
-        },
-      };
-    }
-    slots.set(id, found);
-    return found;
-  }
-
-  /** A collection file that cannot be used is moved aside as it is (left alone when read-only); the rest loads. */
-  function setAsideFile(file: string, what: string, reason: string) {
-    if (!fs.existsSync(file)) return;
-    if (readOnly !== undefined) {
-      raised.push({ message: `The saved ${what} could not be read by this version (${reason}); it was left as it is.` });
-      return;
-    }
-    const backupFile = setAside(file, false, now());
-    raised.push({ message: `The saved ${what} could not be read (${reason}); it was set aside as it was, in ${backupFile}.`, file: backupFile });
-  }
-
-  /**
-   * Keeps a byte-for-byte copy of a file that is not valid UTF-8: its strings were read with replacement
-   * characters, so the next write would lose the original bytes. True when a copy was made (rewrite the file then).
-   */
-  function keepIfNotUtf8(file: string, what: string): boolean {
-    if (readOnly !== undefined) return false;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      return false;
-    }
-    if (isUtf8(bytes)) return false;
-    const backupFile = setAside(file, true, now());
-    raised.push({ message: `The saved ${what} held bytes that are not UTF-8 text; it was read as well as it could be, and a copy of it as it was is in ${backupFile}.`, file: backupFile });
-    return true;
-  }
-
-  /** Collection files in the folder that the order does not list, readable and named for their id: added back. */
+  /** Unlisted collection files that hold a readable collection under their own id's name: added back. */
   function adopt(listed: string[], collections: Map<string, Collection>): Collection[] {
-    const files = opts.collectionFiles;
-    if (!files) return [];
-    let names: string[];
-    try {
-      names = fs.readdirSync(files.dir);
-    } catch {
-      return [];
-    }
-    const known = new Set(listed.map((id) => `${collectionFileName(id)}.json`));
     const found: Collection[] = [];
-    for (const name of names.filter((n) => COLLECTION_FILE.test(n) && !known.has(n)).sort()) {
-      const stem = name.slice(0, -'.json'.length);
-      const file = path.join(files.dir, name);
-      let raw: unknown;
-      try {
-        raw = openCollectionFile(file, stem, `collection file ${name}`).get(COLLECTION);
-      } catch {
-        continue;
-      }
-      if (raw === undefined || raw === null) continue;
-      const parsed = collectionSchema.safeParse(sealer.openCollection(raw));
+    for (const file of places.unlisted(listed)) {
+      const parsed = collectionSchema.safeParse(sealer.openCollection(file.raw));
       if (!parsed.success) {
-        setAsideFile(file, `collection file ${name}`, firstIssue(parsed.error));
+        places.setAsideFile(file.file, `collection file ${file.name}`, firstIssue(parsed.error));
         continue;
       }
       // A file under another id's name (copied by hand) would be written elsewhere: it is left as it is.
-      if (collectionFileName(parsed.data.id) !== stem || collections.has(parsed.data.id)) continue;
+      if (collectionFileName(parsed.data.id) !== file.stem || collections.has(parsed.data.id)) continue;
       found.push(parsed.data);
     }
     return found.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -345,8 +193,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
         return slot(id).read();
       } catch (err) {
         if (!slot(id).file) throw err;
-        slots.delete(id);
-        setAsideFile(slot(id).file!, `collection ${id}`, err instanceof Error ? err.message : String(err));
+        places.setAsideCollection(id, err instanceof Error ? err.message : String(err));
         return undefined;
       }
     });
@@ -365,24 +212,19 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       const file = slot(id).file;
       if (value === undefined || value === null) {
         // Listed but never written (or set aside above) is nothing; a file that holds no collection is not ours.
-        if (file && fs.existsSync(file)) {
-          slots.delete(id);
-          setAsideFile(file, `collection ${id}`, 'it holds no collection');
-        }
+        if (file && fs.existsSync(file)) places.setAsideCollection(id, 'it holds no collection');
         return;
       }
       const parsed = collectionSchema.safeParse(sealer.openCollection(value));
       if (parsed.success && parsed.data.id === id) {
         collections.set(id, parsed.data);
-        if (file && keepIfNotUtf8(file, `collection ${id}`)) rewriteCollections.add(id);
+        if (file && places.keepIfNotUtf8(file, `collection ${id}`)) rewriteCollections.add(id);
         return;
       }
       const problem = parsed.success ? `it holds collection ${JSON.stringify(parsed.data.id)}` : firstIssue(parsed.error);
       sealer.forgetCollection(id);
-      if (file) {
-        slots.delete(id);
-        setAsideFile(file, `collection ${id}`, problem);
-      } else {
+      if (file) places.setAsideCollection(id, problem);
+      else {
         aside.add(`collection ${id}`, problem, value);
         inlineSetAside.push(id);
       }
@@ -431,7 +273,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     loaded = readState(aside);
   }
   const state: State = loaded.state;
-  const mainNotUtf8 = backend.path !== '' && keepIfNotUtf8(backend.path, 'workspace file');
+  const mainNotUtf8 = backend.path !== '' && places.keepIfNotUtf8(backend.path, 'workspace file');
 
   if (aside.entries.length > 0 && readOnly === undefined) {
     try {
@@ -549,7 +391,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       // The file first: a crash between the two writes leaves a listed id without a file (shown as nothing),
       // never an unlisted file, which the next start would adopt back.
       slot(id).remove();
-      slots.delete(id);
+      places.drop(id);
       state.order = state.order.filter((x) => x !== id);
       backend.set(KEY.order, state.order);
       state.collections.delete(id);
