@@ -20,6 +20,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
+    // The format worker runs as a real worker thread in tests too: bundled once, its path given to every file.
+    globalSetup: ['main/testing/formatWorkerBuild.ts'],
+    setupFiles: ['main/testing/formatWorkerSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,

@@ -8,7 +8,7 @@ import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
 import { createBodyFiles } from './services/bodyFiles';
-import { formatBody } from './services/bodyFormat';
+import { createFormatPool } from './services/formatPool';
 import { guardCollection, guardTabs } from '../src/credentialGuard';
 import { guardHistoryEntry } from './services/historyGuard';
 import { createKeyVault, type Cipher } from './services/keyVault';
@@ -75,8 +75,11 @@ export function createApp(options: AppOptions): App {
   const spoolCleaner = setInterval(() => void cleanSpool(spoolDir), SPOOL_CLEAN_EVERY_MS);
   spoolCleaner.unref();
   const bodyFiles = createBodyFiles();
+  // Hostile bodies are formatted and AWS errors parsed on a worker thread, never on the one answering IPC.
+  const formatPool = createFormatPool();
   const engine = createEngine({
     mfa: broker.provider,
+    awsErrors: (status, headers, text) => formatPool.awsError(status, headers, text),
     bodyFiles,
     storedKeys: (name) => vault.get(name),
     ...(options.env ? { env: options.env } : {}),
@@ -153,7 +156,7 @@ export function createApp(options: AppOptions): App {
       return { deleted: vault.delete(name) };
     },
     'response:read': async ({ file, offset, length }) => readSpoolSlice(file, offset, length, spoolDir),
-    'response:format': async ({ source }) => formatBody(await bodySourceBytes(source, spoolDir)),
+    'response:format': async ({ source }) => formatPool.format(await bodySourceBytes(source, spoolDir)),
     'response:save': async ({ source, suggestedName }) => {
       if (!options.chooseSavePath) throw appError('FILE_ERROR', 'Saving a response to a file is not available here.');
       const target = await options.chooseSavePath(safeFileName(suggestedName));
@@ -175,6 +178,7 @@ export function createApp(options: AppOptions): App {
     engine,
     async dispose() {
       clearInterval(spoolCleaner);
+      await formatPool.dispose();
       for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);
     },
   };

@@ -3,11 +3,11 @@
 import { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../src/errors';
-import { parseAwsError } from '../src/awsErrorResponse';
+import { AWS_ERROR_SCAN_CHARS, parseAwsError } from '../src/awsErrorResponse';
 import { parseRequestUrl } from '../src/endpoint';
 import { toWireUrl } from '../src/wireUrl';
 import type { AuthChoice } from '../src/models/auth';
-import type { BodySpec, SendResult, SignResult } from '../src/models/http';
+import type { AwsErrorInfo, BodySpec, SendResult, SignResult } from '../src/models/http';
 import { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
 import { createBodyFiles, type BodyFiles } from './services/bodyFiles';
@@ -31,6 +31,8 @@ export interface EngineOptions {
   storedKeys?: (name: string) => Promise<StaticKeys>;
   /** The files the user picked (files:choose); shared with the handler that hands out their handles. */
   bodyFiles?: BodyFiles;
+  /** Reads AWS's error out of a 4xx/5xx body; the app runs it on its format worker. Default: parseAwsError here. */
+  awsErrors?: (status: number, headers: Array<[string, string]>, text: string) => Promise<AwsErrorInfo | undefined>;
 }
 
 /** A value that must never leave main, with the label its mask shows. */
@@ -142,8 +144,11 @@ export function createEngine(options: EngineOptions) {
       });
       const result: SendResult = { sent: signed.result, response };
       if (response.status >= 400) {
-        const text = Buffer.from(response.body.headBase64, 'base64').toString('utf8');
-        const awsError = parseAwsError(response.status, response.headers, text);
+        // Only the prefix the parser reads is decoded: the body head can be megabytes.
+        const text = Buffer.from(response.body.headBase64.slice(0, 4 * Math.ceil(AWS_ERROR_SCAN_CHARS / 3)), 'base64').toString('utf8');
+        const awsError = options.awsErrors
+          ? await options.awsErrors(response.status, response.headers, text)
+          : parseAwsError(response.status, response.headers, text);
         if (awsError) result.awsError = awsError;
       }
       return { result, secrets: signed.secrets };
