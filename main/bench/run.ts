@@ -1,5 +1,6 @@
 // `npm run bench`: speed figures as ratios against a baseline measured in the same run, goals beside them.
 // Not part of `npm test`: tests never assert wall-clock times.
+import { runErrorParsingBench } from './errorParsing.bench';
 import { runProfilesBench } from './profiles.bench';
 import { runSigningBench } from './signing.bench';
 import { runTransportBench } from './transport.bench';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     ['Signing', runSigningBench],
     ['Transport', runTransportBench],
     ['Profiles', runProfilesBench],
+    ['Hostile responses', runErrorParsingBench],
     ['Response viewer (UI, Chromium)', runResponseUiBench],
     ['Collections (UI, Chromium)', runCollectionUiBench],
   ] as const) {
