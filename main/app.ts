@@ -2,12 +2,16 @@
 // the MFA broker that turns credential prompts into events, and the handler registry. Secrets are masked here,
 // at the last step before a response crosses the boundary.
 import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { appError } from '../src/errors';
 import { exportCollection } from '../src/formats/collectionExport';
+import { importAny } from '../src/formats/importAny';
 import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
 import { createBodyFiles } from './services/bodyFiles';
+import { importFromPath } from './services/importFile';
+import { createImportSession } from './services/importSession';
 import { createFormatPool } from './services/formatPool';
 import { guardCollection, guardTabs } from '../src/credentialGuard';
 import { guardHistoryEntry } from './services/historyGuard';
@@ -70,6 +74,7 @@ export function createApp(options: AppOptions): App {
     ...(options.collectionFiles ? { collectionFiles: options.collectionFiles } : {}),
   });
   const vault = createKeyVault(backend, options.cipher);
+  const imports = createImportSession({ workspace, vault, canStoreKeys: () => options.cipher?.available === true });
   const spoolDir = options.spoolDir ?? defaultSpoolDir();
   // Spooled bodies older than a day go while the app runs, not only at the next start.
   const spoolCleaner = setInterval(() => void cleanSpool(spoolDir), SPOOL_CLEAN_EVERY_MS);
@@ -170,6 +175,19 @@ export function createApp(options: AppOptions): App {
       if (!chosen) return { cancelled: true };
       return { cancelled: false, ...(await bodyFiles.confirm(chosen)) };
     },
+    'import:preview': async ({ source }) => {
+      if (source.kind === 'text') return { cancelled: false, ...imports.preview(importAny(source.text), source.fileName && safeFileName(source.fileName)) };
+      if (!options.chooseOpenPath) throw appError('FILE_ERROR', 'Importing from a file is not available here.');
+      const chosen = await options.chooseOpenPath({ title: 'Import a collection, environment or curl command' });
+      if (!chosen) return { cancelled: true };
+      return { cancelled: false, ...imports.preview(await importFromPath(chosen), basename(chosen)) };
+    },
+    'import:commit': async ({ previewId, keys }) => {
+      const result = imports.commit(previewId, keys);
+      for (const stored of result.storedKeys) engine.credentials.clear({ kind: 'storedKeys', name: stored.name });
+      return result;
+    },
+    'import:discard': async ({ previewId }) => ({ discarded: imports.discard(previewId) }),
     'app:info': async () => ({ version: packageJson.version, platform: process.platform, host: options.host }),
   };
 

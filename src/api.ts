@@ -28,6 +28,9 @@ export const CHANNEL_NAMES = [
   'response:format',
   'response:save',
   'files:choose',
+  'import:preview',
+  'import:commit',
+  'import:discard',
   'app:info',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -7,6 +7,7 @@ import { sendInputSchema, signInputSchema, type ChosenFile, type SendResult, typ
 import type { ProfileList } from './models/profile';
 import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
 import { CHANNEL_NAMES, type ChannelName } from './api';
+import { IMPORT_MAX_BYTES, type ImportCommitResult, type ImportPreview } from './models/importing';
 
 export { API_GLOBAL, CHANNEL_NAMES, EVENTS, createApi, methodName } from './api';
 export type { Invoke, MethodName, RoleCallApi, Subscribe } from './api';
@@ -130,6 +131,34 @@ export const channels = {
     request: z.object({ defaultPath: z.string().min(1).max(4096).optional(), title: z.string().max(200).optional() }).strict(),
     response: response<({ cancelled: false } & ChosenFile) | { cancelled: true }>(),
   },
+  /**
+   * Reads a collection, environment or curl command (from a file the user picks in main's open dialog, or text the
+   * renderer has: a dropped file, a paste) and says what importing it would do. The document waits in main; literal
+   * keys it held never come back, only their access key ids.
+   */
+  'import:preview': {
+    request: z
+      .object({
+        source: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('dialog') }).strict(),
+          z.object({ kind: z.literal('text'), text: z.string().min(1).max(IMPORT_MAX_BYTES), fileName: z.string().max(255).optional() }).strict(),
+        ]),
+      })
+      .strict(),
+    response: response<({ cancelled: false } & ImportPreview) | { cancelled: true }>(),
+  },
+  /** Saves a previewed import; the offered keys chosen are stored encrypted under the names given and used by their items. */
+  'import:commit': {
+    request: z
+      .object({
+        previewId: z.string().min(1).max(64),
+        keys: z.array(z.object({ offerIndex: z.number().int().min(0).max(1000), name: z.string().trim().min(1).max(128) }).strict()).max(100).default([]),
+      })
+      .strict(),
+    response: response<ImportCommitResult>(),
+  },
+  /** Forgets a preview the user cancelled (and the keys it held). */
+  'import:discard': { request: z.object({ previewId: z.string().min(1).max(64) }).strict(), response: response<{ discarded: boolean }>() },
   /** Version and platform facts for the about box and bug reports. */
   'app:info': { request: empty, response: response<AppInfo>() },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>;
