@@ -1,11 +1,33 @@
-// A RoleCall collection as a Postman Collection v2.1 document. Folders nest `item[]`, variables keep their
-// {{name}} syntax (Postman's own). RoleCall's AWS identities (a profile, environment credentials, stored keys,
-// an assumed role) have no Postman equivalent: they become Postman's awsv4 auth with the region and service
-// from the signing settings and EMPTY accessKey/secretKey/sessionToken, and the item's description says what
-// RoleCall used, so nothing is dropped silently. No credential and no secret variable value is ever written.
+// A RoleCall collection as a Postman Collection v2.1 document that Postman and newman run. Folders nest `item[]`,
+// variables keep their {{name}} syntax (Postman's own); folder variables move to the collection
+// (postmanFolderVariables.ts). Auth is written once where it is set (collection, folder or
+// request) and inherited below it, as Postman inherits; AWS auth becomes awsv4 signing with credential variables
+// (see postmanAuthExport.ts). RoleCall keeps region, service and presign mode per request, Postman per auth block:
+// a block takes the signing most of the requests under it use, and a request that differs gets its own block.
+// What Postman cannot express is said in the descriptions and returned as `report`. No credential and no secret
+// variable value is ever written.
 import { detectEndpoint } from '../endpoint';
 import type { Collection, FolderNode, ItemNode, KeyValue, RequestAuth, RequestBody, RequestNode } from '../models/workspace';
+import { resolveText, type VariableScope } from '../variables';
 import { blankSecrets } from './blankSecrets';
+import { hoistFolderVariables } from './postmanFolderVariables';
+import {
+  awsv4,
+  CREDENTIAL_VARIABLES,
+  commonSigning,
+  credentialsGuide,
+  describeAuth,
+  describeIdentity,
+  isAws,
+  sameSigning,
+  type AwsAuth,
+  signingCaveats,
+  type PostmanAuth,
+  type PostmanSigning,
+} from './postmanAuthExport';
+
+export type { PostmanAuth, PostmanAuthAttribute } from './postmanAuthExport';
+export { describeAuth } from './postmanAuthExport';
 
 export const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -16,12 +38,6 @@ export interface PostmanVariable {
   disabled?: boolean;
   description?: string;
 }
-export interface PostmanAuthAttribute {
-  key: string;
-  value: string | boolean;
-  type: 'string' | 'boolean';
-}
-export type PostmanAuth = { type: 'noauth' } | { type: 'awsv4'; awsv4: PostmanAuthAttribute[] };
 export interface PostmanQueryParam {
   key: string;
   value: string | null;
@@ -73,7 +89,6 @@ export interface PostmanFolder {
   item: PostmanItem[];
   description?: string;
   auth?: PostmanAuth;
-  variable?: PostmanVariable[];
 }
 export type PostmanItem = PostmanRequestItem | PostmanFolder;
 export interface PostmanCollection {
@@ -83,45 +98,109 @@ export interface PostmanCollection {
   variable?: PostmanVariable[];
 }
 
-type AwsAuth = Exclude<RequestAuth, { type: 'inherit' } | { type: 'none' }>;
-const isAws = (auth: RequestAuth): auth is AwsAuth => auth.type !== 'inherit' && auth.type !== 'none';
+export interface PostmanExport {
+  collection: PostmanCollection;
+  /** What RoleCall does that the Postman document cannot say, one line each, naming the item ("Folder / Request: …"). */
+  report: string[];
+}
 
 const SECRET_NOTE = 'Secret in RoleCall: its value is not exported. Fill it in.';
+const CREDENTIAL_NOTE = 'Set this in your Postman environment (type secret) or with newman --env-var; leave it empty here.';
+
+/** What the walk carries down: the signing of the awsv4 block in force above (undefined when none is). */
+interface Context {
+  trail: string[];
+  /** Folders' variables innermost first, then the collection's: for detecting region and service from a URL. */
+  scopes: VariableScope[];
+  signing: PostmanSigning | undefined;
+  report: string[];
+}
 
 export function toPostmanCollection(source: Collection): PostmanCollection {
-  const collection = blankSecrets(source);
+  return exportPostmanCollection(source).collection;
+}
+
+export function exportPostmanCollection(source: Collection): PostmanExport {
+  const hoisted = hoistFolderVariables(blankSecrets(source));
+  const collection = hoisted.collection;
+  const report: string[] = [];
   // A collection's "inherit" means none (see collectionSchema).
   const auth: RequestAuth = collection.auth.type === 'inherit' ? { type: 'none' } : collection.auth;
-  const out: PostmanCollection = {
-    info: { name: collection.name, schema: POSTMAN_SCHEMA },
-    item: collection.items.map((item) => toItem(item, auth)),
-  };
-  const scoped = scopeAuth(auth);
-  if (scoped) out.auth = scoped;
-  if (isAws(auth)) out.info.description = describeAuth(auth);
-  if (collection.variables.length) out.variable = toVariables(collection.variables);
+  const scopes: VariableScope[] = [{ label: 'collection', variables: collection.variables }];
+  const usesAws = isAws(auth) || anyAws(collection.items);
+
+  const out: PostmanCollection = { info: { name: collection.name, schema: POSTMAN_SCHEMA }, item: [] };
+  let signing: PostmanSigning | undefined;
+  if (isAws(auth)) {
+    signing = commonSigning(inheritors(collection.items, scopes));
+    out.auth = awsv4(signing);
+    report.push(`Collection: ${identityNote(auth)}`);
+  } else out.auth = { type: 'noauth' };
+  out.item = collection.items.map((item) => toItem(item, { trail: [], scopes, signing, report }));
+  if (usesAws) out.info.description = [credentialsGuide(), ...(isAws(auth) ? [describeAuth(auth)] : [])].join('\n\n');
+
+  const variables = toVariables(collection.variables);
+  if (usesAws) {
+    for (const name of Object.values(CREDENTIAL_VARIABLES)) {
+      if (collection.variables.some((v) => v.key === name)) report.push(`Collection: the variable ${name} is yours, not an empty placeholder: make sure it holds no key.`);
+      else variables.push({ key: name, value: '', type: 'string', description: CREDENTIAL_NOTE });
+    }
+  }
+  if (variables.length) out.variable = variables;
+  return { collection: out, report: [...report, ...hoisted.report] };
+}
+
+function anyAws(items: ItemNode[]): boolean {
+  return items.some((item) => isAws(item.auth) || (item.kind === 'folder' && anyAws(item.items)));
+}
+
+function identityNote(auth: AwsAuth): string {
+  const role = auth.type === 'assumeRole' ? " (give Postman the role's temporary credentials, with the session token)" : '';
+  return `RoleCall signs with ${describeIdentity(auth)}; Postman cannot use profiles, environment credentials or roles and signs with the AWS_* variables instead${role}.`;
+}
+
+const folderScopes = (folder: FolderNode, scopes: VariableScope[]): VariableScope[] => [{ label: folder.name, variables: folder.variables }, ...scopes];
+
+/** The signings of the requests that take their auth from the scope holding `items`. */
+function inheritors(items: ItemNode[], scopes: VariableScope[]): PostmanSigning[] {
+  const out: PostmanSigning[] = [];
+  for (const item of items) {
+    if (item.auth.type !== 'inherit') continue;
+    if (item.kind === 'folder') out.push(...inheritors(item.items, folderScopes(item, scopes)));
+    else out.push(requestSigning(item, scopes));
+  }
   return out;
 }
 
-/** `inherited` is the auth in force above this item (what "inherit" resolves to). */
-function toItem(item: ItemNode, inherited: RequestAuth): PostmanItem {
-  return item.kind === 'folder' ? toFolder(item, inherited) : toRequestItem(item, inherited);
+function toItem(item: ItemNode, context: Context): PostmanItem {
+  return item.kind === 'folder' ? toFolder(item, context) : toRequestItem(item, context);
 }
 
-function toFolder(folder: FolderNode, inherited: RequestAuth): PostmanFolder {
-  const effective = folder.auth.type === 'inherit' ? inherited : folder.auth;
-  const out: PostmanFolder = { name: folder.name, item: folder.items.map((item) => toItem(item, effective)) };
-  if (folder.auth.type !== 'inherit') out.auth = scopeAuth(folder.auth);
-  if (isAws(folder.auth)) out.description = describeAuth(folder.auth);
-  if (folder.variables.length) out.variable = toVariables(folder.variables);
+function toFolder(folder: FolderNode, context: Context): PostmanFolder {
+  const scopes = folderScopes(folder, context.scopes);
+  const trail = [...context.trail, folder.name];
+  let signing = context.signing;
+  const out: PostmanFolder = { name: folder.name, item: [] };
+  if (folder.auth.type === 'none') {
+    out.auth = { type: 'noauth' };
+    signing = undefined;
+  } else if (isAws(folder.auth)) {
+    signing = commonSigning(inheritors(folder.items, scopes));
+    out.auth = awsv4(signing);
+    out.description = describeAuth(folder.auth);
+    context.report.push(`${trail.join(' / ')}: ${identityNote(folder.auth)}`);
+  }
+  out.item = folder.items.map((item) => toItem(item, { ...context, trail, scopes, signing }));
   return out;
 }
 
-function toRequestItem(node: RequestNode, inherited: RequestAuth): PostmanRequestItem {
+function toRequestItem(node: RequestNode, context: Context): PostmanRequestItem {
+  const where = [...context.trail, node.name].join(' / ');
+  const signing = requestSigning(node, context.scopes);
   const request: PostmanRequest = {
     method: node.method.toUpperCase(),
     header: node.headers.map((h) => ({ key: h.key, value: h.value, type: 'text' as const, ...(h.enabled ? {} : { disabled: true }) })),
-    url: toPostmanUrl(node.url),
+    url: toPostmanUrl(node.signing.mode === 'query' && isSigned(node, context) ? withExpiry(node.url, node.signing.expiresIn) : node.url),
   };
   // Switched-off params are not in the URL (RoleCall never sends them); Postman keeps them in url.query, disabled.
   if (node.disabledParams.length) {
@@ -133,56 +212,41 @@ function toRequestItem(node: RequestNode, inherited: RequestAuth): PostmanReques
     request.header.push({ key: 'Content-Type', value: node.body.contentType, type: 'text' });
   }
 
-  const effective = node.auth.type === 'inherit' ? inherited : node.auth;
   if (node.auth.type === 'none') request.auth = { type: 'noauth' };
-  else if (isAws(effective)) {
-    // Region, service and query signing live on the request in RoleCall; Postman would lose them by inheriting.
-    const signing = requestSigning(node);
-    if (node.auth.type !== 'inherit' || signing.region || signing.service || signing.query) {
-      request.auth = awsv4(signing);
-      request.description = describeAuth(effective);
-    }
+  else if (isAws(node.auth)) {
+    request.auth = awsv4(signing);
+    request.description = describeAuth(node.auth);
+    context.report.push(`${where}: ${identityNote(node.auth)}`);
+  } else if (context.signing && !sameSigning(context.signing, signing)) {
+    // Same keys as the block above, but this request's own region, service or presign mode.
+    request.auth = awsv4(signing);
   }
+  if (isSigned(node, context)) for (const caveat of signingCaveats(node, signing)) context.report.push(`${where}: ${caveat}`);
   return { name: node.name, request, response: [] };
 }
 
-function requestSigning(node: RequestNode): { region: string; service: string; query: boolean } {
-  // An empty region or service means "detect from the URL" in RoleCall; a templated host detects nothing.
-  const detected: { region?: string; service?: string } = node.signing.region && node.signing.service ? {} : detectEndpoint(node.url.trim());
+const isSigned = (node: RequestNode, context: Context) => isAws(node.auth) || (node.auth.type === 'inherit' && context.signing !== undefined);
+
+/** Postman's signer reads the presign expiry from the URL's X-Amz-Expires; one the user typed is kept. */
+function withExpiry(url: string, expiresIn: number): string {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const q = base.indexOf('?');
+  if (q >= 0 && base.slice(q + 1).split('&').some((pair) => pair.split('=')[0]!.toLowerCase() === 'x-amz-expires')) return url;
+  const sep = q < 0 ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
+  return `${base}${sep}X-Amz-Expires=${expiresIn}${hash < 0 ? '' : url.slice(hash)}`;
+}
+
+/** Region, service and presign mode as RoleCall would sign this request, detecting from the URL where unset. */
+function requestSigning(node: RequestNode, scopes: VariableScope[]): PostmanSigning {
+  // An empty region or service means "detect from the URL" in RoleCall; a URL still templated detects nothing.
+  const detected: { region?: string; service?: string } =
+    node.signing.region && node.signing.service ? {} : detectEndpoint(resolveText(node.url.trim(), scopes).text);
   return {
     region: node.signing.region || detected.region || '',
     service: node.signing.service || detected.service || '',
     query: node.signing.mode === 'query',
   };
-}
-
-/** Auth on a collection or folder: no signing settings there, so Postman's defaults apply. */
-function scopeAuth(auth: RequestAuth): PostmanAuth | undefined {
-  if (auth.type === 'inherit') return undefined;
-  if (auth.type === 'none') return { type: 'noauth' };
-  return awsv4({ region: '', service: '', query: false });
-}
-
-function awsv4(signing: { region: string; service: string; query: boolean }): PostmanAuth {
-  const text = (key: string, value: string): PostmanAuthAttribute => ({ key, value, type: 'string' });
-  const awsv4: PostmanAuthAttribute[] = [text('accessKey', ''), text('secretKey', ''), text('sessionToken', '')];
-  if (signing.region) awsv4.push(text('region', signing.region));
-  if (signing.service) awsv4.push(text('service', signing.service));
-  if (signing.query) awsv4.push({ key: 'addAuthDataToQuery', value: true, type: 'boolean' });
-  return { type: 'awsv4', awsv4 };
-}
-
-/** What RoleCall signed with, in words, for the item's description. */
-export function describeAuth(auth: AwsAuth): string {
-  const base = (b: { kind: 'profile'; profile: string } | { kind: 'env' } | { kind: 'storedKeys'; name: string }): string =>
-    b.kind === 'profile' ? `AWS profile "${b.profile}"` : b.kind === 'env' ? 'environment credentials (AWS_ACCESS_KEY_ID…)' : `stored keys "${b.name}"`;
-  let what: string;
-  if (auth.type === 'assumeRole') {
-    what = `assume role ${auth.roleArn} from ${base(auth.base)}${auth.mfaSerial ? ` with MFA (${auth.mfaSerial})` : ''}`;
-  } else if (auth.type === 'profile') what = base({ kind: 'profile', profile: auth.profile });
-  else if (auth.type === 'storedKeys') what = base({ kind: 'storedKeys', name: auth.name });
-  else what = base({ kind: 'env' });
-  return `RoleCall auth: ${what}. Credentials are not exported: fill in the AWS Signature accessKey and secretKey (and sessionToken for temporary credentials).`;
 }
 
 function toVariables(rows: KeyValue[]): PostmanVariable[] {
