@@ -4,9 +4,11 @@ import { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../src/errors';
 import { AWS_ERROR_SCAN_CHARS, parseAwsError } from '../src/awsErrorResponse';
+import { explainRefusal } from '../src/diagnosis/explainRefusal';
+import { refusalRequest } from '../src/diagnosis/fromSignResult';
 import { parseRequestUrl } from '../src/endpoint';
 import { toWireUrl } from '../src/wireUrl';
-import type { AuthChoice } from '../src/models/auth';
+import type { AuthChoice, CredentialHop } from '../src/models/auth';
 import type { AwsErrorInfo, BodySpec, SendResult, SignResult } from '../src/models/http';
 import { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
@@ -46,6 +48,8 @@ export interface Signed {
   body: Uint8Array;
   /** The secrets the result may contain, for redaction at the IPC boundary. */
   secrets: Secret[];
+  /** The credential chain that signed it, so a refusal can name the role AWS saw. */
+  hops?: CredentialHop[];
 }
 
 export async function bodyBytes(body: BodySpec, files: BodyFiles, signal?: AbortSignal): Promise<Uint8Array> {
@@ -109,6 +113,7 @@ export function createEngine(options: EngineOptions) {
         { value: resolved.credentials.secretAccessKey, label: 'secret access key' },
         { value: resolved.credentials.sessionToken, label: 'session token' },
       ],
+      hops: resolved.hops,
     };
   }
 
@@ -150,6 +155,15 @@ export function createEngine(options: EngineOptions) {
           ? await options.awsErrors(response.status, response.headers, text)
           : parseAwsError(response.status, response.headers, text);
         if (awsError) result.awsError = awsError;
+        const refusal = explainRefusal({
+          status: response.status,
+          headers: response.headers,
+          bodyText: text,
+          request: refusalRequest(signed.result),
+          ...(awsError ? { awsError } : {}),
+          ...(signed.hops ? { identity: { hops: signed.hops } } : {}),
+        });
+        if (refusal) result.refusal = refusal;
       }
       return { result, secrets: signed.secrets };
     } finally {

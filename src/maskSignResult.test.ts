@@ -82,6 +82,29 @@ describe('maskSendResult', () => {
     expect(masked.awsError?.type).toBe('SignatureDoesNotMatch');
     expect(masked.response).toBe(result.response);
   });
+
+  it('masks a secret quoted in the refusal explanation (path, resource, checks)', () => {
+    const result: SendResult = {
+      sent: { request: { method: 'GET', url: 'https://a.execute-api.eu-west-1.amazonaws.com/prod/s3cr3t-value', headers: [] } },
+      response: { status: 403, statusText: 'Forbidden', httpVersion: '1.1', headers: [], body: { size: 0, headBase64: '', complete: true }, timings: { firstByte: 1, total: 2 } },
+      refusal: {
+        id: 'apigw.access-denied',
+        family: 'apiGateway',
+        title: 't',
+        explanation: 'on arn:aws:execute-api:eu-west-1:1:a/prod/GET/s3cr3t-value',
+        checks: ['does /prod/s3cr3t-value exist?'],
+        fixes: ['f'],
+        likelihood: [],
+        resource: 'arn:aws:execute-api:eu-west-1:1:a/prod/GET/s3cr3t-value',
+        awsText: 'User: x is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:eu-west-1:1:a/prod/GET/s3cr3t-value',
+        status: 403,
+      },
+    };
+    const masked = maskSendResult(result, scopes(kv('token', 's3cr3t-value', { secret: true })));
+    expect(JSON.stringify(masked)).not.toContain('s3cr3t-value');
+    expect(masked.refusal?.checks).toEqual([`does /prod/${SECRET_MASK} exist?`]);
+    expect(masked.refusal?.status).toBe(403);
+  });
 });
 
 describe('maskError', () => {

@@ -6,6 +6,7 @@
 import type { AppError } from './errors';
 import { SECRET_MASK } from './effectiveRequest';
 import type { AwsErrorInfo, SendResult, SignResult } from './models/http';
+import type { Refusal } from './models/refusal';
 import type { VariableScope } from './variables';
 import { toWireUrl } from './wireUrl';
 
@@ -47,7 +48,15 @@ export function maskSendResult(result: SendResult, scopes: VariableScope[]): Sen
     ...result,
     sent: maskSigned(result.sent, forms),
     ...(result.awsError ? { awsError: maskAwsError(result.awsError, forms) } : {}),
+    ...(result.refusal ? { refusal: maskRefusal(result.refusal, forms) } : {}),
   };
+}
+
+/** The explanation quotes the URL's path, AWS's message and the resource ARN, which may hold a secret's value. */
+function maskRefusal(refusal: Refusal, forms: string[]): Refusal {
+  const mask = (value: unknown): unknown =>
+    typeof value === 'string' ? maskText(value, forms) : Array.isArray(value) ? value.map(mask) : value;
+  return Object.fromEntries(Object.entries(refusal).map(([key, value]) => [key, mask(value)])) as unknown as Refusal;
 }
 
 /** An error's message and detail may quote the URL (a refused connection, an invalid URL). */

@@ -10,6 +10,9 @@ import { createApp } from '../app';
 import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, timeoutFromArgs, type CliArgs } from './args';
 import { HELP } from './help';
 import * as out from './output';
+import { assumeRoleContext, refusalText } from './refusalText';
+import { explainAppError } from '../../src/diagnosis/explainAppError';
+import type { AuthChoice } from '../../src/models/auth';
 import packageJson from '../../package.json';
 
 class ExitError extends Error {
@@ -79,6 +82,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   // A large body is spooled to a file while it arrives; the CLI prints it and leaves nothing behind.
   let spooled: string | undefined;
   const json = Boolean(args.values.json);
+  /** The auth of the command, for explaining a refused AssumeRole. */
+  let auth: AuthChoice | undefined;
   const print = (value: unknown, text: () => string) => process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
 
   try {
@@ -89,7 +94,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return 0;
       }
       case 'whoami': {
-        const identity = await call('credentials:whoami', { auth: authFromArgs(args, env) });
+        auth = authFromArgs(args, env);
+        const identity = await call('credentials:whoami', { auth });
         print(identity, () => out.identityText(identity));
         return 0;
       }
@@ -100,9 +106,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
       }
       case 'send': {
         const timeoutMs = timeoutFromArgs(args);
+        auth = authFromArgs(args, env);
         const result = await call('request:send', {
           request: requestFromArgs(args),
-          auth: authFromArgs(args, env),
+          auth,
           signing: signingFromArgs(args),
           ...(timeoutMs ? { timeoutMs } : {}),
         });
@@ -126,14 +133,18 @@ export async function main(argv: string[], env: Record<string, string | undefine
             process.stderr.write(`\nAWS said (${response.status}${result.awsError.type ? ` ${result.awsError.type}` : ''}): ${result.awsError.message}\n`);
           }
         }
+        // On stderr with --json too: a CI log then explains itself while stdout stays parseable.
+        if (result.refusal) process.stderr.write(`\n${refusalText(result.refusal)}\n`);
         return args.values.fail && response.status >= 400 ? 22 : 0;
       }
     }
   } catch (err) {
     const error = err instanceof ExitError ? err.error : toAppError(err);
     const code = err instanceof ExitError ? err.exitCode : err instanceof RoleCallError && err.code === 'INVALID_INPUT' ? 2 : 1;
-    if (json) process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+    const refusal = explainAppError(error, assumeRoleContext(auth));
+    if (json) process.stdout.write(`${JSON.stringify(refusal ? { error, refusal } : { error }, null, 2)}\n`);
     process.stderr.write(`rolecall: ${formatAppError(error)}\n`);
+    if (refusal) process.stderr.write(`\n${refusalText(refusal)}\n`);
     return code;
   } finally {
     await Promise.allSettled(pendingPrompts);

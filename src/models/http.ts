@@ -1,6 +1,7 @@
 // The request a user builds, how it is signed, and what came back. Shared by the UI, main and the CLI.
 import { z } from 'zod';
 import { authChoiceSchema } from './auth';
+import type { Refusal } from './refusal';
 
 export const headerListSchema = z.array(z.tuple([z.string(), z.string()])).max(500);
 
@@ -164,4 +165,6 @@ export interface SendResult {
   response: HttpResponse;
   /** Present when the response is an AWS error document. */
   awsError?: AwsErrorInfo;
+  /** Why AWS said no, when the response is a refusal (a 401/403, or an auth error in another 4xx): src/diagnosis. */
+  refusal?: Refusal;
 }

@@ -1,0 +1,108 @@
+// `rolecall send` after AWS says no: the cause and the fix on stderr (with --json too, and as a `refusal` field),
+// against a loopback server answering AWS's recorded refusals, and for a refused AssumeRole from a loopback STS.
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MISSING_TOKEN_BODY, RESOURCE_POLICY_BODY } from '../../src/diagnosis/fixtures/recordedRefusals';
+import { startEchoServer, type CannedResponse } from '../testing/echoServer';
+
+const root = resolve(__dirname, '../..');
+let bin = '';
+
+beforeAll(async () => {
+  const out = await mkdtemp(join(tmpdir(), 'rolecall-cli-refusal-'));
+  bin = join(out, 'rolecall.cjs');
+  await build({ entryPoints: [join(root, 'main/cli/rolecall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bin, logLevel: 'error' });
+}, 60_000);
+
+const KEYS = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), AWS_EC2_METADATA_DISABLED: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+async function withServer<T>(answer: CannedResponse, use: (url: string) => Promise<T>): Promise<T> {
+  const server = await startEchoServer(() => answer);
+  try {
+    return await use(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+const denied: CannedResponse = {
+  status: 403,
+  headers: [['Content-Type', 'application/json'], ['x-amzn-RequestId', 'req-42'], ['x-amzn-ErrorType', 'AccessDeniedException']],
+  body: RESOURCE_POLICY_BODY,
+};
+
+describe('rolecall send after a refusal', () => {
+  it('prints the cause, principal, action, resource and fix on stderr; stdout keeps the body', async () => {
+    const out = await withServer(denied, (url) => run(['send', `${url}/prod/hoge`, '--region', 'ap-northeast-1', '--service', 'execute-api'], KEYS));
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toBe(RESOURCE_POLICY_BODY);
+    expect(out.stderr).toContain('Why AWS said no: No policy allows this caller to invoke the API [apigw.access-denied]');
+    expect(out.stderr).toContain('principal: arn:aws:sts::222222222222:assumed-role/APIGatewayInvokerRole/rolecall-1');
+    expect(out.stderr).toContain('action:    execute-api:Invoke');
+    expect(out.stderr).toMatch(/resource: {2}arn:aws:execute-api:ap-northeast-1:111111111111:abc123\/prod\/GET\/hoge/);
+    expect(out.stderr).toMatch(/Fix:\n {2}- In account 111111111111, let the API's resource policy allow execute-api:Invoke/);
+    expect(out.stderr).toContain('AWS request id: req-42');
+  });
+
+  it('with --json, adds a refusal field and still explains on stderr', async () => {
+    const out = await withServer(denied, (url) => run(['send', `${url}/prod/hoge`, '--region', 'ap-northeast-1', '--service', 'execute-api', '--json'], KEYS));
+    const doc = JSON.parse(out.stdout);
+    expect(doc.refusal).toMatchObject({ id: 'apigw.access-denied', action: 'execute-api:Invoke', requestId: 'req-42' });
+    expect(doc.refusal.fixes.length).toBeGreaterThan(0);
+    expect(out.stderr).toContain('[apigw.access-denied]');
+  });
+
+  it('says an unsigned Missing Authentication Token is likely the missing signature', async () => {
+    const answer: CannedResponse = { status: 403, headers: [['x-amzn-ErrorType', 'MissingAuthenticationTokenException']], body: MISSING_TOKEN_BODY };
+    const out = await withServer(answer, (url) => run(['send', `${url}/prod/hoge`, '--no-sign', '--fail']));
+    expect(out.code).toBe(22);
+    expect(out.stderr).toContain('[apigw.missing-token.unsigned]');
+    expect(out.stderr).toContain('likely: Likely the missing signature');
+  });
+
+  it('prints nothing of the kind for a success', async () => {
+    const out = await withServer({ status: 200, body: 'ok' }, (url) => run(['send', `${url}/x`, '--no-sign']));
+    expect(out.stdout).toBe('ok');
+    expect(out.stderr).not.toContain('Why AWS said no');
+  });
+
+  it('explains a refused AssumeRole (STS AccessDenied) with the external ID given', async () => {
+    const sts: CannedResponse = {
+      status: 403,
+      headers: [['Content-Type', 'text/xml']],
+      body:
+        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code>' +
+        '<Message>User: arn:aws:iam::222222222222:user/dev is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/Api</Message>' +
+        '</Error><RequestId>sts-1</RequestId></ErrorResponse>',
+    };
+    const out = await withServer(sts, (url) =>
+      run(['send', 'https://abc123.execute-api.ap-northeast-1.amazonaws.com/prod/hoge', '--assume-role', 'arn:aws:iam::111111111111:role/Api', '--external-id', 'ext-1', '--sts-endpoint', url, '--json'], KEYS),
+    );
+    expect(out.code).toBe(1);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.error.code).toBe('STS_ACCESS_DENIED');
+    expect(doc.refusal).toMatchObject({ id: 'sts.assume-role-denied', principal: 'arn:aws:iam::222222222222:user/dev', action: 'sts:AssumeRole', resource: 'arn:aws:iam::111111111111:role/Api' });
+    expect(out.stderr).toContain('[sts.assume-role-denied]');
+    expect(out.stderr).toContain('likely: An external ID was sent');
+    expect(out.stderr).not.toContain(KEYS.AWS_SECRET_ACCESS_KEY);
+  });
+});

@@ -1,0 +1,47 @@
+// `.resources/definition.yaml`: a collection's or folder's own settings. Postman writes `$kind: collection` for
+// both. Keys in this order: $kind, name (only when it differs from the directory name), order (folders: their
+// place among their siblings), variables, auth. Secret variables say `type: secret` and carry no value.
+import type { KeyValue, RequestAuth } from '../../models/workspace';
+import { authFromYaml, authToYaml, type ReadAuth } from './authBlock';
+import { rowsFromYaml, rowsToYaml } from './rows';
+import { fieldProblem, has, readNumber, readString, type YamlFile } from './yamlText';
+
+export const DEFINITION_KIND = 'collection';
+
+export interface Definition {
+  name: string;
+  auth: RequestAuth;
+  variables: KeyValue[];
+}
+
+export function definitionToYaml(def: Definition, dirName: string, order?: number): Record<string, unknown> {
+  const out: Record<string, unknown> = { $kind: DEFINITION_KIND };
+  if (def.name !== dirName) out.name = def.name;
+  if (order !== undefined) out.order = order;
+  if (def.variables.length) out.variables = rowsToYaml(def.variables);
+  const auth = authToYaml(def.auth);
+  if (auth) out.auth = auth;
+  return out;
+}
+
+export interface ReadDefinition extends Definition {
+  order: number | undefined;
+  native: ReadAuth['native'];
+}
+
+export function definitionFromYaml(file: YamlFile, ownerId: string, dirName: string): ReadDefinition {
+  const kind = readString(file, ['$kind']);
+  if (kind !== DEFINITION_KIND) fieldProblem(file, ['$kind'], kind === '' ? `missing; read as ${DEFINITION_KIND}` : `"${kind}" is not ${DEFINITION_KIND}; read as one`);
+  if (has(file, ['scripts'])) fieldProblem(file, ['scripts'], 'not supported by RoleCall; ignored, and not written back when saved');
+  const { auth, native } = authFromYaml(file, ['auth']);
+  return {
+    name: readString(file, ['name'], dirName),
+    order: readNumber(file, ['order']),
+    variables: rowsFromYaml(file, ['variables'], (i) => `${ownerId}.v${i}`),
+    auth,
+    native,
+  };
+}
+
+/** A definition for a directory that has none: its name, inheriting, no variables. */
+export const emptyDefinition = (dirName: string): ReadDefinition => ({ name: dirName, order: undefined, variables: [], auth: { type: 'inherit' }, native: undefined });
