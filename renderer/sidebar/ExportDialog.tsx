@@ -15,7 +15,7 @@ interface Props {
 
 const FORMATS: Array<{ value: ExportFormat; label: string; hint: string }> = [
   { value: 'rolecall', label: 'RoleCall collection (JSON)', hint: 'Everything RoleCall keeps, to import into RoleCall again.' },
-  { value: 'postman', label: 'Postman Collection v2.1', hint: 'AWS auth becomes Postman’s AWS Signature with empty keys.' },
+  { value: 'postman', label: 'Postman Collection v2.1', hint: 'AWS auth becomes Postman’s AWS Signature, set once where RoleCall sets it and signing with {{AWS_ACCESS_KEY_ID}}, {{AWS_SECRET_ACCESS_KEY}} and {{AWS_SESSION_TOKEN}}.' },
 ];
 
 export function ExportDialog({ collection, onClose }: Props) {
