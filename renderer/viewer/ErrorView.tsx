@@ -3,14 +3,19 @@
 import type { AppError } from '../../src/errors';
 import { CopyButton } from './CopyButton';
 import { errorHint } from './errorHints';
+import { RefusalExplainer } from './RefusalExplainer';
+import { explainAppError } from '../../src/diagnosis/explainAppError';
 
 export function ErrorView({ error }: { error: AppError }) {
   const hint = errorHint(error);
+  // STS's refusals of the role (and the base keys') arrive as errors, not responses: explained the same way.
+  const refusal = explainAppError(error);
   return (
     <div className="rv-error" role="alert" aria-label="Request failed">
       <h3 className="rv-error-title">{hint.title}</h3>
       <p className="rv-error-message">{error.message}</p>
       <p className="rv-error-hint">{hint.hint}</p>
+      {refusal && <RefusalExplainer refusal={refusal} showAwsText={false} />}
       <p className="rv-error-code">
         <code>{error.awsCode ? `${error.code} / ${error.awsCode}` : error.code}</code>
       </p>

@@ -12,6 +12,7 @@ import { CopyButton } from './CopyButton';
 import { ErrorView } from './ErrorView';
 import { HeadersTable } from './HeadersTable';
 import { HexView } from './HexView';
+import { RefusalExplainer } from './RefusalExplainer';
 import { TimingWaterfall } from './TimingWaterfall';
 import { formatBytes, formatDuration, headerValue, statusTone, suggestedFileName } from './units';
 import { bodySource, useBodyText, type BodyText } from './useBody';
@@ -114,7 +115,14 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
         </span>
         <span className="rv-fact rv-muted">HTTP/{response.httpVersion}</span>
       </div>
-      {result.awsError && <AwsErrorPanel info={result.awsError} ours={result.sent.explanation?.canonicalRequest} />}
+      {result.refusal ? (
+        <RefusalExplainer
+          refusal={result.refusal}
+          aws={result.awsError && <AwsErrorPanel info={result.awsError} ours={result.sent.explanation?.canonicalRequest} />}
+        />
+      ) : (
+        result.awsError && <AwsErrorPanel info={result.awsError} ours={result.sent.explanation?.canonicalRequest} />
+      )}
       <div className="rv-tabs" role="tablist" aria-label="Response sections">
         {sections.map(([id, label]) => (
           <button key={id} type="button" role="tab" id={`${ids}-tab-${id}`} aria-selected={section === id} aria-controls={`${ids}-section`} onClick={() => setSection(id)}>

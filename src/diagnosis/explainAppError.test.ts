@@ -24,9 +24,13 @@ describe('explainAppError', () => {
     const withExternal = explainAppError(denied, { roleArn: ROLE, externalId: true, mfaSerial: 'arn:aws:iam::222222222222:mfa/me' })!;
     expect(withExternal.likelihood.join(' ')).toMatch(/external ID was sent/);
     expect(withExternal.likelihood.join(' ')).not.toMatch(/No MFA/);
-    const plain = explainAppError(denied)!;
+    const plain = explainAppError(denied, { roleArn: ROLE })!;
     expect(plain.likelihood.join(' ')).toMatch(/No MFA was sent/);
     expect(plain.checks.join(' ')).toMatch(/sts:ExternalId/);
+    // Without knowing what was sent (the window's error view), nothing is claimed about it; both stay checks.
+    const unknown = explainAppError(denied)!;
+    expect(unknown.likelihood.join(' ')).not.toMatch(/MFA was sent/);
+    expect(unknown.checks.join(' ')).toMatch(/aws:MultiFactorAuthPresent/);
   });
 
   it('says when AWS names the caller\'s identity policy as missing', () => {

@@ -97,6 +97,8 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
   const advice = accessAdvice({ principal, action: denied?.action ?? 'sts:AssumeRole', explicitDeny: denied?.explicitDeny ?? false, ...(resource ? { resource } : {}), ...(denied?.decidedBy ? { decidedBy: denied.decidedBy } : {}) }, "the role's trust policy");
   const likelihood = [...advice.likelihood];
   const checks = [...advice.checks];
+  // What was sent is known only with a context (the CLI's flags); without one, both stay things to check.
+  const known = ctx.roleArn !== undefined;
   if (ctx.externalId) {
     checks.push('The external ID RoleCall sends must equal the trust policy\'s "sts:ExternalId" condition exactly (AWS answers a mismatch with this same message).');
     likelihood.push('An external ID was sent: a mismatch looks exactly like this refusal.');
@@ -107,7 +109,7 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
     checks.push(`The trust policy's MFA condition: RoleCall sent a code from ${ctx.mfaSerial}.`);
   } else {
     checks.push('Does the trust policy require MFA ("aws:MultiFactorAuthPresent")? Then set the MFA serial so RoleCall asks for a code.');
-    likelihood.push('No MFA was sent: a trust policy requiring MFA refuses with this same message.');
+    if (known) likelihood.push('No MFA was sent: a trust policy requiring MFA refuses with this same message.');
   }
   const byIdentity = denied?.decidedBy === 'identity';
   return {
