@@ -6,7 +6,7 @@ import { appError } from '../../src/errors';
 import type { AuthChoice, BaseIdentity } from '../../src/models/auth';
 import type { BodySpec, SigningOptions } from '../../src/models/http';
 
-export const COMMANDS = ['profiles', 'whoami', 'sign', 'send'] as const;
+export const COMMANDS = ['profiles', 'whoami', 'sign', 'send', 'import'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const options = {
@@ -35,6 +35,7 @@ const options = {
   verbose: { type: 'boolean', short: 'v' },
   fail: { type: 'boolean', short: 'f' },
   json: { type: 'boolean' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

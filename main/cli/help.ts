@@ -5,6 +5,7 @@ Usage:
   rolecall whoami   [AUTH] [--json]
   rolecall sign URL [REQUEST] [AUTH] [SIGNING] [--json]
   rolecall send URL [REQUEST] [AUTH] [SIGNING] [-i] [-v] [-f] [--timeout S] [--json]
+  rolecall import FILE [--out FILE] [--json]
 
 Auth (credentials come from your profiles or the standard environment, never from the command line):
   --profile NAME          a profile from ~/.aws/config or ~/.aws/credentials (role chains, MFA, SSO,
@@ -33,8 +34,14 @@ Output:
   --json                   machine-readable output (sign: canonicalRequest, stringToSign, signedHeaders,
                            signature, headers, url)
   -i, --include            send: print the status line and headers before the body
-  -v, --verbose            send: print what was signed and the timings on stderr
+  -v, --verbose            send: print what was signed, the timings and any clock offset on stderr
   -f, --fail               send: exit 22 when the HTTP status is 400 or more
+
+Import:
+  rolecall import FILE     says what importing FILE would bring in: a Postman collection (v2.0, v2.1) or
+                           environment, a RoleCall collection file or a curl command; what was mapped, what was
+                           not, and the warnings. Keys in the file are named by access key id, never printed.
+  --out FILE               also write the imported collection as a RoleCall collection file (no keys)
 
 Session tokens and secret keys are masked in everything rolecall prints, except a presigned URL you asked for.
 Exit codes: 0 done, 1 failed (credentials, network, AWS), 2 bad usage, 22 HTTP error with --fail.`;

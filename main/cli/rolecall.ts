@@ -9,6 +9,7 @@ import type { Channel, ChannelRequest, ChannelResponse, MfaPrompt } from '../../
 import { createApp } from '../app';
 import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, timeoutFromArgs, type CliArgs } from './args';
 import { HELP } from './help';
+import { runImport } from './importCommand';
 import * as out from './output';
 import { assumeRoleContext, refusalText } from './refusalText';
 import { explainAppError } from '../../src/diagnosis/explainAppError';
@@ -52,6 +53,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     process.stdout.write(`${HELP}\n`);
     return args.command || args.values.help ? 0 : 2;
   }
+
+  // Reads a file and prints; no engine needed.
+  if (args.command === 'import') return runImport(args);
 
   const presign = args.values.presign !== undefined;
   let mfaCode = args.values['mfa-code'];

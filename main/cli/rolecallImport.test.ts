@@ -1,0 +1,86 @@
+// `rolecall import`, built and run as a user runs it: the report on stdout, --out writing a RoleCall collection
+// file that imports again, and the keys a file held never printed or written.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importAny } from '../../src/formats/importAny';
+
+const root = resolve(__dirname, '../..');
+let dir = '';
+let bin = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rolecall-cli-import-'));
+  bin = join(dir, 'rolecall.cjs');
+  await build({ entryPoints: [join(root, 'main/cli/rolecall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bin, logLevel: 'error' });
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const SECRET = 'cliImportSecretKeyNeverPrinted/0001abc';
+const COLLECTION = JSON.stringify({
+  info: { name: 'Orders API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+  auth: { type: 'awsv4', awsv4: [{ key: 'accessKey', value: 'AKIACLIIMPORTEXAMPLE' }, { key: 'secretKey', value: SECRET }, { key: 'region', value: 'eu-west-1' }, { key: 'service', value: 'execute-api' }] },
+  event: [{ listen: 'prerequest', script: { exec: ['console.log(1)'] } }],
+  item: [{ name: 'orders', item: [{ name: 'List', request: { method: 'GET', url: 'https://abc.execute-api.eu-west-1.amazonaws.com/prod/orders', auth: { type: 'bearer' } } }] }],
+});
+
+describe('rolecall import', () => {
+  it('prints the report, names keys by their id only, and writes a RoleCall file with --out', async () => {
+    const file = join(dir, 'orders.postman_collection.json');
+    const out = join(dir, 'orders.rolecall.json');
+    await writeFile(file, COLLECTION);
+    const text = await run(['import', file, '--out', out]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/format: +Postman Collection v2\.1/);
+    expect(text.stdout).toMatch(/Orders API \(1 request, 1 folder\)/);
+    expect(text.stdout).toMatch(/Not mapped:\n(.*\n)*.*Auth type "bearer"/);
+    expect(text.stdout).toMatch(/Pre-request scripts were kept as text and are not run/);
+    expect(text.stdout).toMatch(/AKIACLIIMPORTEXAMPLE/);
+    expect(text.stdout + text.stderr).not.toContain(SECRET);
+
+    const written = await readFile(out, 'utf8');
+    expect(written).not.toContain(SECRET);
+    expect(written).not.toContain('AKIACLIIMPORTEXAMPLE');
+    const again = importAny(written);
+    expect(again.format).toBe('rolecall');
+    expect(again.collection).toMatchObject({ name: 'Orders API', auth: { type: 'profile', profile: '' }, items: [{ name: 'orders', items: [{ name: 'List', auth: { type: 'none' } }] }] });
+
+    const json = await run(['import', file, '--json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed).toMatchObject({ format: 'postman-collection', collection: { name: 'Orders API', requests: 1, folders: 1 }, offeredKeys: [{ accessKeyId: 'AKIACLIIMPORTEXAMPLE', usedBy: 1 }], notes: 1 });
+    expect(json.stdout).not.toContain(SECRET);
+  }, 30_000);
+
+  it('fails with a clear message and exit 2 on what it cannot import, 1 on a missing file', async () => {
+    const junk = join(dir, 'junk.txt');
+    await writeFile(junk, 'not a collection at all');
+    const bad = await run(['import', junk]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/cannot tell what this is/);
+    const openapi = join(dir, 'api.yaml');
+    await writeFile(openapi, 'openapi: 3.0.0\npaths: {}\n');
+    expect((await run(['import', openapi, '--json'])).stdout).toMatch(/OpenAPI import is not available yet/);
+    const missing = await run(['import', join(dir, 'nope.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Could not read nope\.json/);
+    expect((await run(['import'])).code).toBe(2);
+  }, 30_000);
+});
