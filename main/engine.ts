@@ -1,6 +1,7 @@
 // The headless engine: profiles, credentials, signing and sending composed once. The IPC handlers and the CLI
 // both drive it, so the app and the command line sign and send in exactly the same way.
 import { Buffer } from 'node:buffer';
+import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../src/errors';
 import { AWS_ERROR_SCAN_CHARS, parseAwsError } from '../src/awsErrorResponse';
@@ -13,6 +14,7 @@ import type { AwsErrorInfo, BodySpec, SendResult, SignResult } from '../src/mode
 import { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
 import { createBodyFiles, type BodyFiles } from './services/bodyFiles';
+import { answerOf, clockKey, createClockOffsets, judgeAnswer, type Attempt } from './services/clockSkew';
 import { createCredentialsService, type MfaCodeProvider, type StaticKeys } from './services/credentials';
 import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
@@ -35,6 +37,8 @@ export interface EngineOptions {
   bodyFiles?: BodyFiles;
   /** Reads AWS's error out of a 4xx/5xx body; the app runs it on its format worker. Default: parseAwsError here. */
   awsErrors?: (status: number, headers: Array<[string, string]>, text: string) => Promise<AwsErrorInfo | undefined>;
+  /** This computer's clock (tests inject a wrong one); signatures are dated by it plus the learned clock offset. */
+  now?: () => number;
 }
 
 /** A value that must never leave main, with the label its mask shows. */
@@ -50,6 +54,8 @@ export interface Signed {
   secrets: Secret[];
   /** The credential chain that signed it, so a refusal can name the role AWS saw. */
   hops?: CredentialHop[];
+  /** How the signature was dated, to judge the answer's clock (absent when nothing was signed). */
+  clock?: Attempt;
 }
 
 export async function bodyBytes(body: BodySpec, files: BodyFiles, signal?: AbortSignal): Promise<Uint8Array> {
@@ -81,9 +87,13 @@ function abortReason(signal: AbortSignal): RoleCallError {
 
 export function createEngine(options: EngineOptions) {
   const env = options.env ?? process.env;
+  const now = options.now ?? Date.now;
+  // What this run learned about the servers' clocks against this computer's (main/services/clockSkew.ts).
+  const clocks = createClockOffsets();
   const profiles = createProfilesService({ env });
   const credentials = createCredentialsService({
     env,
+    clocks,
     mfa: options.mfa,
     stsEndpoint: options.stsEndpoint,
     ...(options.storedKeys ? { storedKeys: options.storedKeys } : {}),
@@ -91,20 +101,26 @@ export function createEngine(options: EngineOptions) {
   const inFlight = new Map<string, AbortController>();
   const bodyFiles = options.bodyFiles ?? createBodyFiles();
 
-  async function sign(input: ParsedSignInput, signal?: AbortSignal): Promise<Signed> {
+  /** `readBody` is the body already read, when a request is signed again: a retry resends the same bytes. */
+  async function sign(input: ParsedSignInput, signal?: AbortSignal, readBody?: Uint8Array): Promise<Signed> {
     const { request, auth, signing } = input;
     refuseInsecureHttp(request.url, auth.kind !== 'none', input.allowPlainHttp);
-    const body = await bodyBytes(request.body, bodyFiles, signal);
+    const body = readBody ?? (await bodyBytes(request.body, bodyFiles, signal));
     parseRequestUrl(request.url);
     const url = toWireUrl(request.url);
     if (auth.kind === 'none') {
       return { result: { request: { method: request.method.toUpperCase(), url, headers: request.headers } }, body, secrets: [] };
     }
     const resolved = await credentials.resolve(auth as Exclude<AuthChoice, { kind: 'none' }>);
+    const key = clockKey(url);
+    const offset = clocks.get(key);
+    const fixedDate = signing.signingDate !== undefined;
+    const clock: Attempt = { key, signedAt: now(), usedOffsetMs: fixedDate ? 0 : (offset?.offsetMs ?? 0), fixedDate };
     const { request: wire, explanation } = await signRequest({
       request: { method: request.method.toUpperCase(), url, headers: request.headers, body },
       credentials: resolved.credentials,
       signing,
+      clock: { nowMs: clock.signedAt, offsetMs: offset?.offsetMs ?? 0, source: offset?.source ?? 'date-header' },
     });
     return {
       result: { request: wire, explanation },
@@ -114,7 +130,43 @@ export function createEngine(options: EngineOptions) {
         { value: resolved.credentials.sessionToken, label: 'session token' },
       ],
       hops: resolved.hops,
+      clock,
     };
+  }
+
+  /** One request on the wire and what came back, with the clock read from the answer (and whether to retry for it). */
+  async function exchange(input: ParsedSendInput, signed: Signed, signal: AbortSignal, started: number, mayRetry: boolean): Promise<{ result: SendResult; retry: boolean }> {
+    const response = await sendRaw(signed.result.request, signed.body, {
+      timeoutMs: Math.max(1, Math.round(input.timeoutMs - (performance.now() - started))),
+      maxInMemoryBytes: input.maxInMemoryBytes,
+      signal,
+      followRedirects: input.followRedirects,
+      maxResponseBytes: input.maxResponseBytes,
+      ...(options.revealSecrets ? {} : { secrets: signed.secrets }),
+      ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
+    });
+    const result: SendResult = { sent: signed.result, response };
+    if (response.status >= 400) {
+      // Only the prefix the parser reads is decoded: the body head can be megabytes.
+      const text = Buffer.from(response.body.headBase64.slice(0, 4 * Math.ceil(AWS_ERROR_SCAN_CHARS / 3)), 'base64').toString('utf8');
+      const awsError = options.awsErrors
+        ? await options.awsErrors(response.status, response.headers, text)
+        : parseAwsError(response.status, response.headers, text);
+      if (awsError) result.awsError = awsError;
+      const refusal = explainRefusal({
+        status: response.status,
+        headers: response.headers,
+        bodyText: text,
+        request: refusalRequest(signed.result),
+        ...(awsError ? { awsError } : {}),
+        ...(signed.hops ? { identity: { hops: signed.hops } } : {}),
+      });
+      if (refusal) result.refusal = refusal;
+    }
+    if (!signed.clock) return { result, retry: false };
+    const judged = judgeAnswer(clocks, signed.clock, answerOf(result.response, result.awsError?.type), now(), mayRetry);
+    if (judged.info) result.clockSkew = judged.info;
+    return { result, retry: judged.retry };
   }
 
   async function send(input: ParsedSendInput): Promise<{ result: SendResult; secrets: Secret[] }> {
@@ -138,33 +190,23 @@ export function createEngine(options: EngineOptions) {
       } finally {
         clearTimeout(timer);
       }
-      const response = await sendRaw(signed.result.request, signed.body, {
-        timeoutMs: Math.max(1, Math.round(input.timeoutMs - (performance.now() - started))),
-        maxInMemoryBytes: input.maxInMemoryBytes,
-        signal: controller.signal,
-        followRedirects: input.followRedirects,
-        maxResponseBytes: input.maxResponseBytes,
-        ...(options.revealSecrets ? {} : { secrets: signed.secrets }),
-        ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
-      });
-      const result: SendResult = { sent: signed.result, response };
-      if (response.status >= 400) {
-        // Only the prefix the parser reads is decoded: the body head can be megabytes.
-        const text = Buffer.from(response.body.headBase64.slice(0, 4 * Math.ceil(AWS_ERROR_SCAN_CHARS / 3)), 'base64').toString('utf8');
-        const awsError = options.awsErrors
-          ? await options.awsErrors(response.status, response.headers, text)
-          : parseAwsError(response.status, response.headers, text);
-        if (awsError) result.awsError = awsError;
-        const refusal = explainRefusal({
-          status: response.status,
-          headers: response.headers,
-          bodyText: text,
-          request: refusalRequest(signed.result),
-          ...(awsError ? { awsError } : {}),
-          ...(signed.hops ? { identity: { hops: signed.hops } } : {}),
-        });
-        if (refusal) result.refusal = refusal;
+      let exchanged = await exchange(input, signed, controller.signal, started, true);
+      if (exchanged.retry) {
+        // AWS refused the time it was signed at: sign the same bytes again with the corrected clock, and send once more.
+        const refused = exchanged.result;
+        if (refused.response.body.spoolFile) await rm(refused.response.body.spoolFile, { force: true }).catch(() => {});
+        signed = await untilAborted(sign(input, controller.signal, signed.body), controller.signal);
+        exchanged = await exchange(input, signed, controller.signal, started, false);
+        const info = exchanged.result.clockSkew ?? refused.clockSkew;
+        if (info) {
+          exchanged.result.clockSkew = {
+            ...info,
+            retried: true,
+            refused: { status: refused.response.status, message: (refused.awsError?.message ?? refused.response.statusText).slice(0, 500) },
+          };
+        }
       }
+      const result = exchanged.result;
       return { result, secrets: signed.secrets };
     } finally {
       if (input.requestId) inFlight.delete(input.requestId);

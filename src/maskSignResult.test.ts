@@ -107,6 +107,19 @@ describe('maskSendResult', () => {
   });
 });
 
+describe('maskSendResult and the clock', () => {
+  it('masks a secret quoted in the refused first attempt of a clock-skew retry', () => {
+    const result: SendResult = {
+      sent: { request: { method: 'GET', url: 'https://a.execute-api.eu-west-1.amazonaws.com/prod/x', headers: [] } },
+      response: { status: 200, statusText: 'OK', httpVersion: '1.1', headers: [], body: { size: 0, headBase64: '', complete: true }, timings: { firstByte: 1, total: 2 } },
+      clockSkew: { offsetMs: 432_000, source: 'aws-message', retried: true, refused: { status: 403, message: 'Signature expired for /prod/s3cr3t-value' } },
+    };
+    const masked = maskSendResult(result, scopes(kv('token', 's3cr3t-value', { secret: true })));
+    expect(JSON.stringify(masked)).not.toContain('s3cr3t-value');
+    expect(masked.clockSkew?.offsetMs).toBe(432_000);
+  });
+});
+
 describe('maskError', () => {
   it('masks a secret quoted in an error’s message or detail', () => {
     const error: AppError = { code: 'CONNECTION_REFUSED', message: 'Nothing answers at host-s3cr3t', detail: 'connect ECONNREFUSED host-s3cr3t:443' };

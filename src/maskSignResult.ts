@@ -49,6 +49,9 @@ export function maskSendResult(result: SendResult, scopes: VariableScope[]): Sen
     sent: maskSigned(result.sent, forms),
     ...(result.awsError ? { awsError: maskAwsError(result.awsError, forms) } : {}),
     ...(result.refusal ? { refusal: maskRefusal(result.refusal, forms) } : {}),
+    ...(result.clockSkew?.refused
+      ? { clockSkew: { ...result.clockSkew, refused: { ...result.clockSkew.refused, message: maskText(result.clockSkew.refused.message, forms) } } }
+      : {}),
   };
 }
 

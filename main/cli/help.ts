@@ -34,7 +34,7 @@ Output:
   --json                   machine-readable output (sign: canonicalRequest, stringToSign, signedHeaders,
                            signature, headers, url)
   -i, --include            send: print the status line and headers before the body
-  -v, --verbose            send: print what was signed and the timings on stderr
+  -v, --verbose            send: print what was signed, the timings and any clock offset on stderr
   -f, --fail               send: exit 22 when the HTTP status is 400 or more
 
 Import:

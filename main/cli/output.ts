@@ -80,6 +80,7 @@ export function sendJson(result: SendResult) {
     bodyBase64: response.body.complete ? response.body.headBase64 : undefined,
     timings: response.timings,
     awsError: result.awsError,
+    clockSkew: result.clockSkew,
     refusal: result.refusal,
     signed: signJson(result.sent),
   };

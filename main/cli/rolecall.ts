@@ -8,6 +8,7 @@ import { formatAppError, RoleCallError, toAppError, type AppError, type Result }
 import type { Channel, ChannelRequest, ChannelResponse, MfaPrompt } from '../../src/contract';
 import { createApp } from '../app';
 import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, timeoutFromArgs, type CliArgs } from './args';
+import { clockSkewText, signedClockLine } from './clockText';
 import { HELP } from './help';
 import { runImport } from './importCommand';
 import * as out from './output';
@@ -123,8 +124,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
           print(out.sendJson(result), () => '');
         } else {
           if (args.values.verbose) {
-            process.stderr.write(`${out.signText(result.sent)}\n\n${out.timingText(response)}\n`);
+            const clock = signedClockLine(result.sent.explanation);
+            process.stderr.write(`${out.signText(result.sent)}\n${clock ? `${clock}\n` : ''}\n${out.timingText(response)}\n`);
           }
+          // A retried send is worth a word even without -v: this computer's clock is wrong.
+          if (result.clockSkew && (args.values.verbose || result.clockSkew.retried)) process.stderr.write(`${clockSkewText(result.clockSkew)}\n`);
           if (args.values.include) process.stdout.write(`${out.statusBlock(response)}\n\n`);
           if (response.body.spoolFile) {
             await new Promise<void>((resolve, reject) => {

@@ -8,6 +8,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
 import { appError } from '../../src/errors';
 import { toRoleCallError } from './awsErrors';
+import { clockKey, type ClockOffsets } from './clockSkew';
 import { processFailure } from './processFailure';
 import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env } from './profiles';
 import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
@@ -24,6 +25,8 @@ export interface CredentialsServiceOptions {
   now?: () => number;
   /** Static keys stored by name in the key vault; without it, a storedKeys choice is refused. */
   storedKeys?: (name: string) => Promise<StaticKeys>;
+  /** The engine's clock offsets: STS calls are dated with them, and what the SDK learns goes back (clockSkew.ts). */
+  clocks?: ClockOffsets;
 }
 
 export interface StaticKeys {
@@ -83,8 +86,31 @@ function copyCredentials(c: Credentials): Credentials {
   return out;
 }
 
-function stsClient(region: string, endpoint: string | undefined, credentials: Credentials): STSClient {
-  return new STSClient({ region, credentials, maxAttempts: 2, requestHandler: HTTP, ...(endpoint ? { endpoint } : {}) });
+/**
+ * Calls STS with a client dated by the known clock offset (the SDK's systemClockOffset). The SDK corrects a skew
+ * refusal by itself within the call (its second attempt); the offset it ends with is kept for the next request.
+ */
+async function withSts<T>(
+  clocks: ClockOffsets | undefined,
+  region: string,
+  endpoint: string | undefined,
+  credentials: Credentials,
+  call: (client: STSClient) => Promise<T>,
+): Promise<T> {
+  const key = clockKey(endpoint ?? `https://sts.${region}.amazonaws.com`);
+  const client = new STSClient({
+    region,
+    credentials,
+    maxAttempts: 2,
+    requestHandler: HTTP,
+    systemClockOffset: clocks?.get(key)?.offsetMs ?? 0,
+    ...(endpoint ? { endpoint } : {}),
+  });
+  try {
+    return await call(client);
+  } finally {
+    clocks?.fromSdk(key, client.config.systemClockOffset);
+  }
 }
 
 /** The hops of a profile, from where its credentials start to the profile itself. */
@@ -185,7 +211,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
           roleAssumer: async (source, params) => {
             try {
-              const out = await stsClient(stsRegion, defaultEndpoint, source).send(new AssumeRoleCommand(params));
+              const out = await withSts(o.clocks, stsRegion, defaultEndpoint, source, (sts) => sts.send(new AssumeRoleCommand(params)));
               return fromStsCredentials(out.Credentials, params.RoleArn);
             } catch (err) {
               throw toRoleCallError(err, { action: 'AssumeRole', roleArn: params.RoleArn, profile, endpoint: defaultEndpoint });
@@ -266,15 +292,17 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
         const source = (await obtain(auth.base, base, false)).credentials;
         const tokenCode = mfaSerial ? await o.mfa(mfaSerial, roleArn) : undefined;
         try {
-          const out = await stsClient(region ?? 'us-east-1', endpoint, source).send(
-            new AssumeRoleCommand({
-              RoleArn: roleArn,
-              RoleSessionName: sessionName ?? `rolecall-${now()}`,
-              ExternalId: externalId,
-              DurationSeconds: durationSeconds,
-              SerialNumber: mfaSerial,
-              TokenCode: tokenCode,
-            }),
+          const out = await withSts(o.clocks, region ?? 'us-east-1', endpoint, source, (sts) =>
+            sts.send(
+              new AssumeRoleCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName ?? `rolecall-${now()}`,
+                ExternalId: externalId,
+                DurationSeconds: durationSeconds,
+                SerialNumber: mfaSerial,
+                TokenCode: tokenCode,
+              }),
+            ),
           );
           return fromStsCredentials(out.Credentials, roleArn);
         } catch (err) {
@@ -298,7 +326,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
       const endpoint = (auth.kind === 'assumeRole' ? auth.stsEndpoint : undefined) ?? defaultEndpoint;
       let out;
       try {
-        out = await stsClient(resolved.region ?? 'us-east-1', endpoint, resolved.credentials).send(new GetCallerIdentityCommand({}));
+        out = await withSts(o.clocks, resolved.region ?? 'us-east-1', endpoint, resolved.credentials, (sts) => sts.send(new GetCallerIdentityCommand({})));
       } catch (err) {
         throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint });
       }

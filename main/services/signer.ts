@@ -9,7 +9,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { HeaderBag, HttpRequest as SmithyRequest, QueryParameterBag, SourceData } from '@smithy/types';
 import { detectEndpoint, parseRequestUrl } from '../../src/endpoint';
 import { appError } from '../../src/errors';
-import type { Detection, SignedRequest, SigningExplanation } from '../../src/models/http';
+import type { ClockOffsetSource, Detection, SignedRequest, SigningExplanation } from '../../src/models/http';
 
 export interface SignParams {
   request: { method: string; url: string; headers: Array<[string, string]>; body: Uint8Array };
@@ -23,6 +23,11 @@ export interface SignParams {
     expiresIn: number;
     signingDate?: string | Date;
   };
+  /**
+   * This computer's clock (nowMs, default Date.now()) and the server's offset from it: without a fixed signingDate
+   * the signature is dated nowMs + offsetMs, as the AWS SDKs date it with their systemClockOffset.
+   */
+  clock?: { nowMs?: number; offsetMs: number; source: ClockOffsetSource };
 }
 
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -159,7 +164,9 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
   if (!service) {
     throw appError('SERVICE_REQUIRED', `${host} does not name its AWS service (a custom domain?): give the service to sign for, e.g. execute-api.`);
   }
-  const signingDate = toSigningDate(signing.signingDate);
+  const corrected = signing.signingDate === undefined && p.clock !== undefined && p.clock.offsetMs !== 0 ? p.clock : undefined;
+  const signingDate =
+    signing.signingDate === undefined ? new Date((p.clock?.nowMs ?? Date.now()) + (corrected?.offsetMs ?? 0)) : toSigningDate(signing.signingDate);
   if (!Number.isInteger(signing.expiresIn) || signing.expiresIn < 1 || signing.expiresIn > 604800) {
     throw appError('INVALID_INPUT', 'A presigned URL must expire in 1 second to 7 days (604800 seconds).', String(signing.expiresIn));
   }
@@ -245,6 +252,10 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
     mode: signing.mode,
     accessKeyId: credentials.accessKeyId,
   };
+  if (corrected) {
+    explanation.clockOffsetMs = corrected.offsetMs;
+    explanation.clockOffsetSource = corrected.source;
+  }
   return { request: { method: request.method, url, headers: wireHeaders }, explanation };
 }
 
@@ -328,8 +339,7 @@ function source(explicit: string | undefined): Detection {
 }
 
 /** Accepts ISO-8601 and SigV4's own 20150830T123600Z, the form users copy from a signed request. */
-function toSigningDate(value: string | Date | undefined): Date {
-  if (value === undefined) return new Date();
+function toSigningDate(value: string | Date): Date {
   const compact = typeof value === 'string' ? /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value) : null;
   const date = compact
     ? new Date(`${compact[1]}-${compact[2]}-${compact[3]}T${compact[4]}:${compact[5]}:${compact[6]}Z`)

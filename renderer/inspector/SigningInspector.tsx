@@ -2,6 +2,7 @@
 // service and how they were found, the signed headers taken apart, the canonical request and the string to sign,
 // each with a caption, so someone new to SigV4 can follow every step. Secrets arrive masked: the session token by
 // main, secret variables' values by the workbench (src/maskSignResult.ts).
+import { clockOffsetSentence, clockOffsetSourceText, clockOffsetText } from '../../src/clockOffsetText';
 import type { AppError } from '../../src/errors';
 import type { SignResult, SigningExplanation } from '../../src/models/http';
 import { errorHint } from '../viewer/errorHints';
@@ -72,6 +73,14 @@ function Explained({ explanation: x, signed, authSource }: { explanation: Signin
         <Fact name="Service" value={x.service} note={sourceText(x.serviceSource)} mono />
         <Fact name="Mode" value={x.mode === 'header' ? 'Authorization header' : `Presigned URL${expires ? `, valid ${expires} s` : ''}`} />
         <Fact name="Payload" value={x.payloadHash === 'UNSIGNED-PAYLOAD' ? 'Unsigned (UNSIGNED-PAYLOAD)' : 'Signed (SHA-256 of the body)'} />
+        {x.clockOffsetMs !== undefined && x.clockOffsetMs !== 0 && (
+          <Fact
+            name="Clock offset"
+            value={clockOffsetText(x.clockOffsetMs)}
+            {...(x.clockOffsetSource ? { note: `(${clockOffsetSourceText(x.clockOffsetSource)})` } : {})}
+            caption={`${clockOffsetSentence(x.clockOffsetMs)} ${CAPTIONS.clockOffset}`}
+          />
+        )}
       </dl>
       {x.mode === 'header' ? (
         <section className="si-block" aria-label="Signed headers">

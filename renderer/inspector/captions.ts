@@ -13,6 +13,8 @@ export const CAPTIONS = {
     'The header names covered by the signature, lower-case and sorted. Changing any of them in transit breaks the signature; other headers may change freely.',
   signature: 'HMAC-SHA256 of the string to sign, with a key derived from your secret key, the date, region and service. 64 hex characters.',
   amzDate: 'When the request was signed, in UTC. AWS refuses signatures more than 5 minutes from its own clock.',
+  clockOffset:
+    'Like the AWS SDKs, RoleCall dates the signature with this computer’s time corrected by the offset it measured, so AWS accepts it. Fixing the system clock (automatic time) is the real cure.',
   securityToken:
     'The session token of temporary credentials (an assumed role, SSO). AWS needs it to find the temporary key. It is secret: RoleCall keeps it in its main process.',
   contentSha256: 'The SHA-256 of the body, sent as a header. S3 and OpenSearch Serverless require it; UNSIGNED-PAYLOAD means the body is not covered.',

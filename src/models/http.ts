@@ -105,6 +105,26 @@ export interface SigningExplanation {
   payloadHash: string;
   mode: 'header' | 'query';
   accessKeyId: string;
+  /**
+   * Present when the signing time was corrected for this computer's clock: the server's clock minus this one, in
+   * milliseconds, added to the local time to date the signature (the AWS SDKs' systemClockOffset).
+   */
+  clockOffsetMs?: number;
+  clockOffsetSource?: ClockOffsetSource;
+}
+
+/** Where a clock offset was read: the response's Date header, AWS's refusal text, S3's <ServerTime>, or the SDK's STS client. */
+export type ClockOffsetSource = 'date-header' | 'aws-message' | 'server-time' | 'sdk';
+
+/** What a send learned or used about this computer's clock against the server's. */
+export interface ClockSkewInfo {
+  /** The server's clock minus this computer's, in ms, now used to sign requests to it (0: the clocks agree). */
+  offsetMs: number;
+  source: ClockOffsetSource;
+  /** True when the server refused the first attempt for its time and RoleCall signed it again and resent it once. */
+  retried: boolean;
+  /** The refused first attempt, when retried: its status and the server's message. */
+  refused?: { status: number; message: string };
 }
 
 /** The request exactly as it goes on the wire. */
@@ -167,4 +187,6 @@ export interface SendResult {
   awsError?: AwsErrorInfo;
   /** Why AWS said no, when the response is a refusal (a 401/403, or an auth error in another 4xx): src/diagnosis. */
   refusal?: Refusal;
+  /** Present when the signing time was corrected for clock skew, or this response showed the clock is off. */
+  clockSkew?: ClockSkewInfo;
 }
