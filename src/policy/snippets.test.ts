@@ -93,6 +93,11 @@ describe('CloudFormation snippets', () => {
     expect(caller).toEqual(JSON.parse(w.snippets.cloudFormationCaller.json));
     expect(caller.Resources.AssumeInvokerRole.Properties).toEqual({ PolicyDocument: w.basePolicy.policy, Roles: ['LambdaRoleDeve'] });
   });
+  it('keeps line breaks and tabs in a value intact', () => {
+    const odd = generateWorkshop({ ...input, externalId: "a\nb\tc 'd'" });
+    const owner = parseYaml(odd.snippets.cloudFormation.yaml);
+    expect(owner.Resources.InvokerRole.Properties.AssumeRolePolicyDocument).toEqual(odd.trustPolicy.policy);
+  });
   it('attaches the caller policy to a user when the base is a user', () => {
     const u = generateWorkshop({ ...input, basePrincipalArn: `arn:aws:iam::${B}:user/alice` });
     expect(parseYaml(u.snippets.cloudFormationCaller.yaml).Resources.AssumeInvokerRole.Properties.Users).toEqual(['alice']);

@@ -41,7 +41,9 @@ function scalar(v: unknown): string {
   return quote(String(v));
 }
 
-/** Single-quoted YAML: only "'" needs escaping (doubled); line breaks would fold, so they are refused upstream. */
+/** Single-quoted YAML: only "'" needs escaping (doubled). Line breaks would fold there, so text holding a control
+ * character is written double-quoted with JSON's escapes, which YAML reads the same way. */
 function quote(text: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(text)) return JSON.stringify(text);
   return `'${text.replace(/'/g, "''")}'`;
 }
