@@ -18,6 +18,9 @@ function longestIncreasing(values: (number | undefined)[]): Set<number> {
       if (values[tails[mid]!]! < value) lo = mid + 1;
       else hi = mid;
     }
+    // An equal number later on does not displace the first holder: of two items merged with the same number,
+    // the one placed first keeps it.
+    if (lo < tails.length && values[tails[lo]!] === value) return;
     if (lo > 0) prev[i] = tails[lo - 1]!;
     tails[lo] = i;
   });

@@ -162,6 +162,44 @@ describe('folder layout round trip', () => {
   });
 });
 
+describe('folder layout ids and names', () => {
+  it('keeps the app\'s ids when read with the meta of its last write', () => {
+    const first = writeFolder(input());
+    const read = readFolder(first.files, first.meta);
+    expect(read.collections[0]!.id).toBe('col-1');
+    expect(read.collections[0]!.items.map((i) => i.id).slice(0, 3)).toEqual(['r-List orders', 'f-admin', 'r-Create order']);
+    expect(read.environments.map((e) => e.id)).toEqual(['env-dev', 'env-prod']);
+    expect(read.meta).toEqual(first.meta);
+  });
+
+  it('reads a collection without auth as none, and a renamed collection keeps its directory', () => {
+    const collection: Collection = { ...everyFeatureCollection(), auth: { type: 'none' } };
+    const first = writeFolder({ collections: [collection], environments: [] });
+    expect(first.files['collections/Orders API/.resources/definition.yaml']).not.toContain('auth');
+    const read = readFolder(first.files);
+    expect(read.collections[0]!.auth).toEqual({ type: 'none' });
+    read.collections[0]!.name = 'Orders API v2';
+    const next = writeFolder(read, read.meta);
+    expect(changedPaths(first.files, next.files)).toEqual(['collections/Orders API/.resources/definition.yaml']);
+    expect(readFolder(next.files).collections[0]!.name).toBe('Orders API v2');
+  });
+
+  it('gives two collections or environments with clashing names their own directories and files', () => {
+    const a = everyFeatureCollection();
+    const b = { ...everyFeatureCollection(), id: 'col-2', name: 'orders api' };
+    const envs = [everyFeatureEnvironments()[0]!, { ...everyFeatureEnvironments()[0]!, id: 'env-3', name: 'DEV' }];
+    const { files } = writeFolder({ collections: [a, b], environments: envs });
+    expect(Object.keys(files).filter((p) => p.endsWith('.resources/definition.yaml') && p.split('/').length === 4)).toEqual([
+      'collections/Orders API/.resources/definition.yaml',
+      'collections/orders api (2)/.resources/definition.yaml',
+    ]);
+    expect(Object.keys(files).filter((p) => p.startsWith('environments/'))).toEqual(['environments/Dev.environment.yaml', 'environments/DEV (2).environment.yaml']);
+    const read = readFolder(files);
+    expect(read.collections.map((c) => c.name).sort()).toEqual(['Orders API', 'orders api']);
+    expect(read.environments.map((e) => e.name)).toEqual(['DEV', 'Dev']);
+  });
+});
+
 describe('folder layout diffs', () => {
   const setup = () => {
     const first = writeFolder(input());
