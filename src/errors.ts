@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'INSECURE_HTTP',
   /** A body file main did not just hand out a handle for: the user must pick it again (files:choose). */
   'FILE_NOT_CONFIRMED',
+  /** A file of an opened collection folder changed on disk since RoleCall read it: reload, or save again to overwrite. */
+  'CONFLICT',
   'INTERNAL',
 ] as const;
 

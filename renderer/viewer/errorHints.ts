@@ -56,6 +56,7 @@ const HINTS: Record<ErrorCode, ErrorHint> = {
     hint: 'Anyone on the network could read this signed request and its token. Use https, or send over plain HTTP anyway.',
   },
   FILE_NOT_CONFIRMED: { title: 'Pick the file again', hint: 'RoleCall sends only files you picked in this session: choose the file again to send it.' },
+  CONFLICT: { title: 'Changed on disk', hint: 'A file of this collection changed on disk since RoleCall read it: reload the folder, or save again to overwrite it.' },
   INTERNAL: { title: 'Something went wrong inside RoleCall', hint: 'This is a bug; the detail below helps to report it.' },
 };
 

@@ -2,6 +2,7 @@
 // Persisted by main (electron-store, schema-versioned); every text field may hold {{variables}}.
 // Nothing here holds a credential: auth refers to profiles, roles or stored keys by name.
 import { z } from 'zod';
+import type { FolderSource, OpenFolderSummary } from './folders';
 
 /**
  * 1: first release of the store. 2: secret variable values are sealed with the key vault's cipher; an older
@@ -220,8 +221,11 @@ export interface StoredKeyProblem {
 
 export interface Workspace {
   version: number;
-  collections: Collection[];
-  environments: Environment[];
+  /** The store's collections, then those of open folders (with their `source`, which is never saved). */
+  collections: Array<Collection & { source?: FolderSource }>;
+  environments: Array<Environment & { source?: FolderSource }>;
+  /** Open collection folders and what in them could not be read. */
+  folders?: OpenFolderSummary[];
   activeEnvironmentId?: string;
   history: HistoryEntry[];
   tabs: Tabs;
