@@ -8,6 +8,7 @@ import type { SendResult } from '../../src/models/http';
 import { settle } from '../api';
 import { AwsErrorPanel } from './AwsErrorPanel';
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor';
+import { ClockSkewNote } from './ClockSkewNote';
 import { CopyButton } from './CopyButton';
 import { ErrorView } from './ErrorView';
 import { HeadersTable } from './HeadersTable';
@@ -115,6 +116,7 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
         </span>
         <span className="rv-fact rv-muted">HTTP/{response.httpVersion}</span>
       </div>
+      {result.clockSkew && <ClockSkewNote info={result.clockSkew} />}
       {result.refusal ? (
         <RefusalExplainer
           refusal={result.refusal}
