@@ -21,11 +21,11 @@ export function accessAdvice(denied: NotAuthorized, ownerNoun: string, resourceA
   const callerAccount = arnAccount(principal);
   const ownerAccount = arnAccount(denied.resource) ?? resourceAccount;
   const crossAccount = callerAccount !== undefined && ownerAccount !== undefined && callerAccount !== ownerAccount;
-  const identityFix = `In account ${callerAccount ?? 'of the caller'}, give ${roleName(principal)} an identity policy allowing ${action} on ${resource}.`;
-  const resourceFix = `In account ${ownerAccount ?? 'that owns the resource'}, let ${ownerNoun} allow ${action} for ${principalForPolicy(principal)}.`;
+  const identityFix = `${callerAccount ? `In account ${callerAccount}` : "In the caller's account"}, give ${roleName(principal)} an identity policy allowing ${action} on ${resource}.`;
+  const resourceFix = `${ownerAccount ? `In account ${ownerAccount}` : 'In the account that owns the resource'}, let ${ownerNoun} allow ${action} for ${principalForPolicy(principal)}.`;
 
   if (denied.explicitDeny) {
-    const where = denied.decidedBy ? `in a ${POLICY_NAME[denied.decidedBy]}` : 'in one of the policies that apply';
+    const where = denied.decidedBy ? `in ${policyName(denied.decidedBy)}` : 'in one of the policies that apply';
     return {
       explanation: `A Deny statement ${where} matched ${principal} calling ${action}. An explicit deny wins over every Allow, so adding permissions will not help: the Deny itself must stop matching.`,
       checks: [
@@ -34,12 +34,12 @@ export function accessAdvice(denied: NotAuthorized, ownerNoun: string, resourceA
         'Check the request meets the Deny\'s conditions: calling from the expected VPC endpoint, IP range or region.',
       ],
       fixes: ['Narrow or remove the Deny statement that matches, or call from where its condition expects (the right VPC endpoint, network or account).'],
-      likelihood: denied.decidedBy ? [`AWS says the deny is in a ${POLICY_NAME[denied.decidedBy]}.`] : ['AWS does not say which policy denies; the resource policy is the usual place for a Deny.'],
+      likelihood: denied.decidedBy ? [`AWS says the deny is in ${policyName(denied.decidedBy)}.`] : ['AWS does not say which policy denies; the resource policy is the usual place for a Deny.'],
     };
   }
 
   const likelihood: string[] = [];
-  if (denied.decidedBy) likelihood.push(`AWS says the missing Allow is in a ${POLICY_NAME[denied.decidedBy]}.`);
+  if (denied.decidedBy) likelihood.push(`AWS says the missing Allow is in ${policyName(denied.decidedBy)}.`);
   if (crossAccount) {
     likelihood.push(`Caller (account ${callerAccount}) and resource (account ${ownerAccount}) are in different accounts: both sides must allow.`);
   } else if (callerAccount && ownerAccount) {
@@ -78,6 +78,12 @@ const POLICY_NAME: Record<NonNullable<NotAuthorized['decidedBy']>, string> = {
   rcp: 'resource control policy (the AWS Organization)',
   'vpc-endpoint': 'VPC endpoint policy',
 };
+
+/** The kind of policy with its article: "an identity-based policy (…)". */
+function policyName(kind: NonNullable<NotAuthorized['decidedBy']>): string {
+  const name = POLICY_NAME[kind];
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
 
 /** The role behind an assumed-role session ARN, which is what policies name. */
 export function principalForPolicy(principal: string): string {

@@ -36,6 +36,12 @@ describe('explainRefusal on recorded AWS refusals', () => {
     expect(found.fixes.join(' ')).toMatch(/account 111111111111/);
   });
 
+  it('says which kind of policy AWS named, and fixes only that side', () => {
+    const found = explain(RECORDED.find((x) => x.id === 'aws.access-denied')!.input)!;
+    expect(found.likelihood).toContain("AWS says the missing Allow is in an identity-based policy (the caller's own permissions).");
+    expect(found.fixes).toEqual(['In account 222222222222, give arn:aws:iam::222222222222:user/dev an identity policy allowing s3:GetObject on arn:aws:s3:::bucket/key.']);
+  });
+
   it('within one account, either policy is enough', () => {
     const body = '{"Message":"User: arn:aws:sts::111111111111:assumed-role/R/s is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:ap-northeast-1:111111111111:abc123/prod/GET/hoge"}';
     const found = explain({ status: 403, headers: [], bodyText: body, request: signedGet(`${API}/prod/hoge`) })!;

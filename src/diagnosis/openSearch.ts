@@ -14,14 +14,23 @@ export function openSearchRefusal(f: Facts): Refusal | undefined {
   const isAoss = kind === 'opensearch-serverless' || service === 'aoss';
   const denied = parseNotAuthorized(f.text);
   if (denied && (denied.action.startsWith('es:') || denied.action.startsWith('aoss:'))) {
+    const who = { principal: denied.principal, action: denied.action, ...(denied.resource ? { resource: denied.resource } : {}) };
+    if (denied.principal === 'anonymous') {
+      return refusal(f, 'openSearch', {
+        id: 'opensearch.anonymous',
+        title: 'The domain refused an unsigned request',
+        explanation: `The request carried no signature, so OpenSearch saw "anonymous", and the domain's access policy does not let anonymous callers ${denied.action}.`,
+        checks: ['Auth: choose an identity so RoleCall signs the request (service es, the domain\'s region).', "The domain's access policy: which principals it allows."],
+        fixes: ["Sign the request with an identity the domain's access policy allows."],
+        likelihood: ['AWS saw no identity at all.'],
+        ...who,
+      });
+    }
     const advice = accessAdvice(denied, "the domain's access policy");
     return refusal(f, 'openSearch', {
-      id: denied.principal === 'anonymous' ? 'opensearch.anonymous' : 'opensearch.access-denied',
-      title: denied.principal === 'anonymous' ? 'The domain refused an unsigned request' : 'The domain access policy refuses this caller',
+      id: 'opensearch.access-denied',
+      title: 'The domain access policy refuses this caller',
       ...advice,
-      ...(denied.principal === 'anonymous'
-        ? { fixes: ['Sign the request (Auth) with service es and the domain\'s region.', ...advice.fixes] }
-        : {}),
       principal: denied.principal,
       action: denied.action,
       ...(denied.resource ? { resource: denied.resource } : {}),

@@ -26,8 +26,8 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
     return {
       id: 'sts.duration-too-long',
       title: 'The session asked for is longer than the role allows',
-      explanation: `AssumeRole asked for ${ctx.durationSeconds ? `${ctx.durationSeconds} seconds` : 'a session'}, more than ${role}'s maximum session duration (1 hour unless its owner raised it, up to 12 hours).`,
-      checks: [`The duration in RoleCall's assume-role settings or the profile's duration_seconds.`, `${role}'s "Maximum session duration" in the IAM console.`],
+      explanation: `AssumeRole asked for ${ctx.durationSeconds ? `${ctx.durationSeconds} seconds` : 'a session'}, longer than ${role}'s maximum session duration (1 hour unless its owner raised it, up to 12 hours).`,
+      checks: [`The duration in RoleCall's assume-role settings or the profile's duration_seconds.`, `The "Maximum session duration" of ${role} in the IAM console.`],
       fixes: ['Lower the duration to the role\'s maximum (3600 seconds by default), or ask the role\'s owner to raise MaxSessionDuration.'],
       likelihood: [],
       action: 'sts:AssumeRole',

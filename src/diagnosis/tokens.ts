@@ -45,7 +45,7 @@ export function unknownKeyAdvice(keyId: string | undefined, region: string | und
     checks: [
       'The access key id: deleted, deactivated, mistyped, or from a test environment (moto, LocalStack) rather than AWS.',
       temporary ? 'The session token: it must come from the same STS call as the access key; a missing or stale X-Amz-Security-Token fails like this.' : 'A session token set alongside long-term keys (AWS_SESSION_TOKEN left over in the environment).',
-      `The region: in an opt-in region${region ? ` such as ${region}` : ''} tokens from the global STS endpoint are refused; use a regional STS endpoint.`,
+      `The region${region ? ` (${region})` : ''}: in a region an account must opt in to (ap-east-1, me-south-1…) session tokens from the global STS endpoint are refused; use a regional STS endpoint.`,
       'The partition: keys from aws-cn or aws-us-gov do not work on aws endpoints, and back.',
     ],
     fixes: ['Use current keys for this account (check with Who am I?), or assume the role through the regional STS endpoint of the target region.'],
