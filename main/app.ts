@@ -5,11 +5,15 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { appError } from '../src/errors';
 import { exportCollection } from '../src/formats/collectionExport';
+import { environmentFile } from '../src/formats/postmanEnvironmentExport';
 import { importAny } from '../src/formats/importAny';
 import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
 import { createBodyFiles } from './services/bodyFiles';
+import { createCollectionFolders } from './services/collectionFolders';
+import { createLayout } from './services/folderWrite';
+import type { WatchOptions } from './services/folderWatch';
 import { importFromPath } from './services/importFile';
 import { createImportSession } from './services/importSession';
 import { createFormatPool } from './services/formatPool';
@@ -47,6 +51,10 @@ export interface AppOptions {
   chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
   /** Asks which file to send as a body (files:choose); undefined means the user cancelled. */
   chooseOpenPath?: (opts: { defaultPath?: string; title: string }) => Promise<string | undefined>;
+  /** Asks for a folder (folders:open, folders:create may make a new one); undefined means the user cancelled. */
+  chooseFolder?: (opts: { title: string; create: boolean }) => Promise<string | undefined>;
+  /** How open collection folders are watched (tests shorten the debounce); false: not at all. The CLI never watches. */
+  folderWatch?: false | WatchOptions;
 }
 
 export const SPOOL_CLEAN_EVERY_MS = 60 * 60 * 1000;
@@ -74,6 +82,14 @@ export function createApp(options: AppOptions): App {
     ...(options.collectionFiles ? { collectionFiles: options.collectionFiles } : {}),
   });
   const vault = createKeyVault(backend, options.cipher);
+  const folders = createCollectionFolders({
+    backend,
+    ...(options.cipher ? { cipher: options.cipher } : {}),
+    onChanged: (folderId) => options.emit('folders:changed', { folderId }),
+    watch: options.host === 'cli' ? false : (options.folderWatch ?? {}),
+  });
+  // Folders open when the app last ran are opened again; workspace:load waits for them.
+  const foldersRestored = folders.restore().catch(() => undefined);
   const imports = createImportSession({ workspace, vault, canStoreKeys: () => options.cipher?.available === true });
   const spoolDir = options.spoolDir ?? defaultSpoolDir();
   // Spooled bodies older than a day go while the app runs, not only at the next start.
@@ -114,20 +130,38 @@ export function createApp(options: AppOptions): App {
     'request:cancel': async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
     'mfa:answer': async ({ promptId, code, cancel }) => ({ accepted: broker.answer(promptId, code, cancel) }),
     'workspace:load': async () => {
+      await foldersRestored;
       const keyProblems = vault.problems();
-      return { ...workspace.load(), ...workspace.secretsStatus(), storedKeys: vault.list(), ...(keyProblems.length ? { storedKeyProblems: keyProblems } : {}) };
+      const stored = workspace.load();
+      const fromFolders = folders.load();
+      return {
+        ...stored,
+        collections: [...stored.collections, ...fromFolders.collections],
+        environments: [...stored.environments, ...fromFolders.environments],
+        ...(fromFolders.folders.length ? { folders: fromFolders.folders } : {}),
+        ...workspace.secretsStatus(),
+        storedKeys: vault.list(),
+        ...(keyProblems.length ? { storedKeyProblems: keyProblems } : {}),
+      };
     },
     'workspace:dismissNotice': async ({ id }) => ({ dismissed: workspace.dismissNotice(id) }),
-    'collections:save': async ({ collection }) => {
+    'collections:save': async ({ collection, overwrite, confirmDeleteFiles }) => {
+      if (folders.owns(collection.id)) {
+        const { keptFiles } = await folders.saveCollection(guardCollection(collection), { overwrite, confirmDeleteFiles });
+        return { saved: true, ...(keptFiles.length ? { keptFiles } : {}) };
+      }
       workspace.saveCollection(guardCollection(collection));
       return { saved: true };
     },
-    'collections:delete': async ({ id }) => ({ deleted: workspace.deleteCollection(id) }),
+    'collections:delete': async ({ id, confirmDeleteFiles, overwrite }) => {
+      if (folders.owns(id)) return { deleted: await folders.deleteCollection(id, { confirmDeleteFiles, overwrite }) };
+      return { deleted: workspace.deleteCollection(id) };
+    },
     'collections:export': async ({ id, format }) => {
       if (!options.chooseSavePath) throw appError('FILE_ERROR', 'Exporting to a file is not available here.');
-      const collection = workspace.getCollection(id);
+      const collection = workspace.getCollection(id) ?? folders.getCollection(id);
       if (!collection) throw appError('INVALID_INPUT', 'That collection no longer exists.', id);
-      const { fileName, text } = exportCollection(collection, format);
+      const { fileName, text, report } = exportCollection(collection, format);
       const target = await options.chooseSavePath(safeFileName(fileName));
       if (!target) return { cancelled: true };
       try {
@@ -135,15 +169,32 @@ export function createApp(options: AppOptions): App {
       } catch (err) {
         throw appError('FILE_ERROR', 'RoleCall could not write the exported collection.', `${target}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      return { path: target, cancelled: false };
+      return { path: target, cancelled: false, ...(report ? { report } : {}) };
     },
     'collections:order': async ({ ids }) => {
       workspace.orderCollections(ids);
       return { saved: true };
     },
     'environments:save': async ({ environments, activeEnvironmentId }) => {
-      workspace.saveEnvironments(environments, activeEnvironmentId || undefined);
+      // Environments of open folders are written to their files; the store keeps the rest (and an active one of its own).
+      const rest = await folders.saveEnvironments(environments);
+      workspace.saveEnvironments(rest, activeEnvironmentId && rest.some((e) => e.id === activeEnvironmentId) ? activeEnvironmentId : undefined);
       return { saved: true };
+    },
+    'environments:export': async ({ id }) => {
+      if (!options.chooseSavePath) throw appError('FILE_ERROR', 'Exporting to a file is not available here.');
+      await foldersRestored;
+      const environment = workspace.getEnvironment(id) ?? folders.load().environments.find((e) => e.id === id);
+      if (!environment) throw appError('INVALID_INPUT', 'That environment no longer exists.', id);
+      const { fileName, text } = environmentFile(environment);
+      const target = await options.chooseSavePath(safeFileName(fileName));
+      if (!target) return { cancelled: true };
+      try {
+        await writeFile(target, text, 'utf8');
+      } catch (err) {
+        throw appError('FILE_ERROR', 'RoleCall could not write the exported environment.', `${target}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return { path: target, cancelled: false };
     },
     'history:add': async ({ entry }) => ({ size: workspace.addHistory(guardHistoryEntry(entry)) }),
     'history:clear': async () => ({ cleared: workspace.clearHistory() }),
@@ -188,6 +239,37 @@ export function createApp(options: AppOptions): App {
       return result;
     },
     'import:discard': async ({ previewId }) => ({ discarded: imports.discard(previewId) }),
+    'folders:open': async ({ path }) => {
+      let root = path && folders.recentPath(path);
+      if (path && !root) throw appError('INVALID_INPUT', 'Open a folder with "Open folder…" first; only folders opened before can be reopened by name.');
+      if (!root) {
+        if (!options.chooseFolder) throw appError('FILE_ERROR', 'Opening a folder is not available here.');
+        root = await options.chooseFolder({ title: 'Open a collection folder', create: false });
+        if (!root) return { cancelled: true };
+      }
+      return { cancelled: false, ...(await folders.open(root)) };
+    },
+    'folders:create': async () => {
+      if (!options.chooseFolder) throw appError('FILE_ERROR', 'Creating a folder is not available here.');
+      const root = await options.chooseFolder({ title: 'Choose or create a folder for collections', create: true });
+      if (!root) return { cancelled: true };
+      try {
+        await createLayout(root);
+      } catch (err) {
+        throw appError('FILE_ERROR', 'RoleCall could not create the collection folder.', `${root}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return { cancelled: false, ...(await folders.open(root)) };
+    },
+    'folders:close': async ({ folderId }) => ({ closed: folders.close(folderId) }),
+    'folders:recent': async () => folders.recent(),
+    'collections:moveToFolder': async ({ collectionId, folderId, overwrite }) => {
+      const collection = workspace.getCollection(collectionId);
+      if (!collection) throw appError('INVALID_INPUT', 'Only a collection kept in the app can be moved to a folder.', collectionId);
+      await folders.moveIn(guardCollection(collection), folderId, { overwrite });
+      // Removed from the store only once its files are written: a failed write loses nothing.
+      workspace.deleteCollection(collectionId);
+      return { moved: true };
+    },
     'app:info': async () => ({ version: packageJson.version, platform: process.platform, host: options.host }),
   };
 
@@ -196,6 +278,7 @@ export function createApp(options: AppOptions): App {
     engine,
     async dispose() {
       clearInterval(spoolCleaner);
+      folders.dispose();
       await formatPool.dispose();
       for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);
     },

@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'collections:export',
   'collections:order',
   'environments:save',
+  'environments:export',
   'history:add',
   'history:clear',
   'tabs:save',
@@ -28,6 +29,11 @@ export const CHANNEL_NAMES = [
   'response:format',
   'response:save',
   'files:choose',
+  'folders:open',
+  'folders:create',
+  'folders:close',
+  'folders:recent',
+  'collections:moveToFolder',
   'import:preview',
   'import:commit',
   'import:discard',
@@ -35,7 +41,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENTS: readonly EventName[] = ['mfa:prompt'];
+export const EVENTS: readonly EventName[] = ['mfa:prompt', 'folders:changed'];
 
 /** Name of the global the preload and the test host define. */
 export const API_GLOBAL = 'rolecall';

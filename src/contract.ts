@@ -7,6 +7,7 @@ import { sendInputSchema, signInputSchema, type ChosenFile, type SendResult, typ
 import type { ProfileList } from './models/profile';
 import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
 import { CHANNEL_NAMES, type ChannelName } from './api';
+import type { OpenFolderSummary, RecentFolderView } from './models/folders';
 import { IMPORT_MAX_BYTES, type ImportCommitResult, type ImportPreview } from './models/importing';
 
 export { API_GLOBAL, CHANNEL_NAMES, EVENTS, createApi, methodName } from './api';
@@ -73,22 +74,42 @@ export const channels = {
   'workspace:load': { request: empty, response: response<Workspace>() },
   /** Forgets a notice about set-aside data once the user has read it (refused while the workspace is read-only). */
   'workspace:dismissNotice': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: response<{ dismissed: boolean }>() },
-  /** Creates or replaces one collection (its whole tree), written atomically. */
-  'collections:save': { request: z.object({ collection: collectionSchema }).strict(), response: response<{ saved: true }>() },
-  'collections:delete': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: response<{ deleted: boolean }>() },
+  /**
+   * Creates or replaces one collection (its whole tree), written atomically. A folder-backed collection writes only
+   * its changed files; a file changed on disk since it was loaded is refused with CONFLICT unless `overwrite`, and
+   * files of deleted items are removed only with `confirmDeleteFiles` (else they are kept and listed).
+   */
+  'collections:save': {
+    request: z.object({ collection: collectionSchema, overwrite: z.boolean().optional(), confirmDeleteFiles: z.boolean().optional() }).strict(),
+    response: response<{ saved: true; keptFiles?: string[] }>(),
+  },
+  /** A folder-backed collection's files are removed only with `confirmDeleteFiles` (otherwise deleted is false). */
+  'collections:delete': {
+    request: z.object({ id: z.string().min(1).max(64), confirmDeleteFiles: z.boolean().optional(), overwrite: z.boolean().optional() }).strict(),
+    response: response<{ deleted: boolean }>(),
+  },
   /**
    * Writes one collection to a file the user picks: RoleCall's own JSON or Postman Collection v2.1. Secret
    * variable values are left empty and no credential is ever written.
    */
   'collections:export': {
     request: z.object({ id: z.string().min(1).max(64), format: z.enum(['rolecall', 'postman']) }).strict(),
-    response: response<{ path?: string; cancelled: boolean }>(),
+    /** `report`, with a Postman export: what the file could not express, one line each (naming the item). */
+    response: response<{ path?: string; cancelled: boolean; report?: string[] }>(),
   },
   /** The sidebar order of collections. */
   'collections:order': { request: z.object({ ids: z.array(z.string().min(1).max(64)).max(10000) }).strict(), response: response<{ saved: true }>() },
   'environments:save': {
     request: z.object({ environments: z.array(environmentSchema).max(1000), activeEnvironmentId: z.string().max(64).optional() }).strict(),
     response: response<{ saved: true }>(),
+  },
+  /**
+   * Writes one environment to a file the user picks as a Postman environment (the file Postman imports and newman's
+   * --environment reads). Secret variables keep their key and type "secret" with an empty value.
+   */
+  'environments:export': {
+    request: z.object({ id: z.string().min(1).max(64), format: z.enum(['postman']) }).strict(),
+    response: response<{ path?: string; cancelled: boolean }>(),
   },
   /**
    * Appends to history (newest first, bounded to HISTORY_LIMIT entries and HISTORY_BYTE_LIMIT bytes); a request
@@ -159,6 +180,26 @@ export const channels = {
   },
   /** Forgets a preview the user cancelled (and the keys it held). */
   'import:discard': { request: z.object({ previewId: z.string().min(1).max(64) }).strict(), response: response<{ discarded: boolean }>() },
+  /**
+   * Opens a collection folder: the one at `path` (only a folder opened before, from folders:recent) or, without a
+   * path, the one the user picks in main's folder dialog. Its collections and environments then come with
+   * workspace:load, with their source and the folder's problems.
+   */
+  'folders:open': {
+    request: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+    response: response<({ cancelled: false } & OpenFolderSummary) | { cancelled: true }>(),
+  },
+  /** Asks for a new (or empty) folder in main's dialog, lays out collections/ and environments/ in it, and opens it. */
+  'folders:create': { request: empty, response: response<({ cancelled: false } & OpenFolderSummary) | { cancelled: true }>() },
+  /** Stops showing and watching a folder (its files stay as they are). */
+  'folders:close': { request: z.object({ folderId: z.string().min(1).max(64) }).strict(), response: response<{ closed: boolean }>() },
+  /** Folders opened before, newest first. */
+  'folders:recent': { request: empty, response: response<RecentFolderView[]>() },
+  /** Writes a collection of the app's store into an open folder, then removes it from the store. */
+  'collections:moveToFolder': {
+    request: z.object({ collectionId: z.string().min(1).max(64), folderId: z.string().min(1).max(64), overwrite: z.boolean().optional() }).strict(),
+    response: response<{ moved: true }>(),
+  },
   /** Version and platform facts for the about box and bug reports. */
   'app:info': { request: empty, response: response<AppInfo>() },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>;
@@ -174,6 +215,8 @@ export interface AppInfo {
 export interface Events {
   /** Main needs an MFA code to continue resolving credentials; answer with mfa:answer. */
   'mfa:prompt': MfaPrompt;
+  /** An open collection folder changed on disk and was read again: reload the workspace's collections. */
+  'folders:changed': { folderId: string };
 }
 
 export interface MfaPrompt {

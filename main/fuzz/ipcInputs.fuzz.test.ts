@@ -246,6 +246,8 @@ describe('fuzz: IPC inputs to every channel', () => {
         return channel === 'keys:delete' ? { name: rng.pick(ids) } : { id: rng.pick(ids) };
       case 'collections:export':
         return { id: rng.pick(ids), format: rng.pick(['rolecall', 'postman']) };
+      case 'environments:export':
+        return { id: rng.pick(ids), format: rng.pick(['postman', 'rolecall']) };
       case 'collections:order':
         return { ids: Array.from({ length: rng.int(0, 5) }, () => rng.pick(ids)) };
       case 'environments:save':

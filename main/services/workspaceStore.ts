@@ -427,6 +427,12 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       return sealer.status();
     },
 
+    /** The environment with this id, or undefined. */
+    getEnvironment(id: string): Environment | undefined {
+      const found = state.environments.find((e) => e.id === id);
+      return found && structuredClone(found);
+    },
+
     /** The collection with this id, or undefined. */
     getCollection(id: string): Collection | undefined {
       const found = state.collections.get(id);
