@@ -71,7 +71,9 @@ class Reader {
   }
 
   parse(path: string) {
-    return parseYamlFile(path, this.files[path]!, this.problems);
+    const file = parseYamlFile(path, this.files[path]!, this.problems);
+    if (!file) (this.meta.unreadable ??= []).push(path);
+    return file;
   }
 
   secrets(rows: KeyValue[], where: Omit<SecretName, 'name'>): void {
@@ -201,5 +203,6 @@ export function readFolder(files: FolderFiles, previous?: FolderMeta): FolderRea
     const env = stem === undefined ? undefined : reader.environment(path, stem);
     if (env) environments.push(env);
   }
+  reader.meta.unreadable?.sort();
   return { collections, environments, secretNames: reader.secretNames, problems: reader.problems, meta: reader.meta };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestNode } from '../../models/workspace';
-import { everyFeatureCollection, everyFeatureEnvironments } from './fixtures/everyFeature';
+import { everyFeatureCollection, everyFeatureEnvironments, request } from './fixtures/everyFeature';
 import { readFolder, writeFolder } from './index';
 import { LIMITS } from './types';
 
@@ -18,6 +18,23 @@ describe('reading a folder with broken files', () => {
     expect(names(read)).toContain('List orders');
     expect(names(read)).toHaveLength(everyFeatureCollection().items.length - 1);
     expect(read.environments).toHaveLength(2);
+  });
+
+  it('never overwrites an unreadable file, nor gives its name to a new request', () => {
+    const files = written();
+    const path = 'collections/Orders API/Create order.request.yaml';
+    files[path] = files[path]!.replace('method: POST\n', '<<<<<<< HEAD\nmethod: POST\n=======\nmethod: PUT\n>>>>>>> feature\n');
+    const read = readFolder(files);
+    expect(read.meta.unreadable).toEqual([path]);
+    read.collections[0]!.items.push(request('Create order'));
+    const next = writeFolder(read, read.meta);
+    expect(next.files[path]).toBeUndefined();
+    expect(next.files['collections/Orders API/Create order (2).request.yaml']).toContain('name: Create order\n');
+    expect(next.meta.unreadable).toEqual([path]);
+    // Once resolved (the service hands the file back), it reads again.
+    const resolved = readFolder({ ...next.files, [path]: written()[path]! }, next.meta);
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.meta.unreadable).toBeUndefined();
   });
 
   it.each([

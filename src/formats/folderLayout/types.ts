@@ -23,6 +23,11 @@ export interface ItemPlacement {
 export interface FolderMeta {
   collections: Record<string /* collection id */, { dir: string; items: Record<string /* item id */, ItemPlacement> }>;
   environments: Record<string /* env id */, string /* path */>;
+  /**
+   * Files that exist but could not be read (conflict markers, bad YAML). A write never replaces them and no new
+   * item takes their names, so a half-merged file is never overwritten; the folder service keeps them on disk.
+   */
+  unreadable?: string[];
 }
 
 /** A variable marked secret: the file says only that; its value lives in the local encrypted store. */

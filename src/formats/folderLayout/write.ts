@@ -14,7 +14,9 @@ import {
   DEFINITION_FILE,
   ENVIRONMENT_SUFFIX,
   ENVIRONMENTS_DIR,
+  ENVIRONMENT_SUFFIX_ALIAS,
   REQUEST_SUFFIX,
+  REQUEST_SUFFIX_ALIAS,
   RESOURCES_DIR,
   type FolderFiles,
   type FolderInput,
@@ -33,8 +35,8 @@ function keptStem(path: string | undefined, dir: string, suffix: string): string
 }
 
 /** Stems for entries of one directory: kept stems first (when still unique), then new ones from names. */
-function assignStems(entries: { name: string; kept: string | undefined }[]): string[] {
-  const taken = new Set<string>();
+function assignStems(entries: { name: string; kept: string | undefined }[], reserved: string[]): string[] {
+  const taken = new Set(reserved.map((stem) => stem.toLowerCase()));
   const stems = entries.map((e) => {
     if (e.kept === undefined || taken.has(e.kept.toLowerCase())) return undefined;
     taken.add(e.kept.toLowerCase());
@@ -46,16 +48,32 @@ function assignStems(entries: { name: string; kept: string | undefined }[]): str
 class Writer {
   readonly files: FolderFiles = {};
   readonly meta: FolderMeta = { collections: {}, environments: {} };
+  private readonly unreadable: Set<string>;
 
-  constructor(private readonly previous: FolderMeta | undefined) {}
+  constructor(private readonly previous: FolderMeta | undefined) {
+    this.unreadable = new Set(previous?.unreadable ?? []);
+    if (this.unreadable.size) this.meta.unreadable = [...this.unreadable].sort();
+  }
 
   put(path: string, value: Record<string, unknown>): void {
-    this.files[path] = toYamlText(value);
+    if (!this.unreadable.has(path)) this.files[path] = toYamlText(value);
+  }
+
+  /** Stems of unreadable files in `dir` ending in `suffix`, or ('' ) of folders in `dir` with an unreadable definition. */
+  private reserved(dir: string, suffix: string): string[] {
+    const out: string[] = [];
+    for (const path of this.unreadable) {
+      if (suffix !== '' && parentOf(path) === dir && path.endsWith(suffix)) out.push(baseName(path).slice(0, -suffix.length));
+      const owner = parentOf(parentOf(path));
+      if (suffix === '' && path.endsWith(`/${RESOURCES_DIR}/${DEFINITION_FILE}`) && parentOf(owner) === dir) out.push(baseName(owner));
+    }
+    return out;
   }
 
   collections(collections: Collection[]): void {
     const stems = assignStems(
       collections.map((c) => ({ name: c.name, kept: keptStem(this.previous?.collections[c.id]?.dir, COLLECTIONS_DIR, '') })),
+      [],
     );
     collections.forEach((collection, i) => {
       const dir = joinPath(COLLECTIONS_DIR, stems[i]!);
@@ -70,7 +88,10 @@ class Writer {
 
   private items(dir: string, items: ItemNode[], previous: Record<string, ItemPlacement>, placements: Record<string, ItemPlacement>): void {
     const kept = items.map((item) => keptStem(previous[item.id]?.path, dir, item.kind === 'request' ? REQUEST_SUFFIX : ''));
-    const stems = assignStems(items.map((item, i) => ({ name: item.name, kept: kept[i] })));
+    const stems = assignStems(
+      items.map((item, i) => ({ name: item.name, kept: kept[i] })),
+      [...this.reserved(dir, REQUEST_SUFFIX), ...this.reserved(dir, REQUEST_SUFFIX_ALIAS), ...this.reserved(dir, '')],
+    );
     const orders = allocateOrders(items.map((item, i) => (kept[i] === stems[i] ? previous[item.id]?.order : undefined)));
     items.forEach((item, i) => {
       const stem = stems[i]!;
@@ -91,6 +112,7 @@ class Writer {
   environments(environments: Environment[]): void {
     const stems = assignStems(
       environments.map((e) => ({ name: e.name, kept: keptStem(this.previous?.environments[e.id], ENVIRONMENTS_DIR, ENVIRONMENT_SUFFIX) })),
+      [...this.reserved(ENVIRONMENTS_DIR, ENVIRONMENT_SUFFIX), ...this.reserved(ENVIRONMENTS_DIR, ENVIRONMENT_SUFFIX_ALIAS)],
     );
     environments.forEach((env, i) => {
       const path = joinPath(ENVIRONMENTS_DIR, `${stems[i]!}${ENVIRONMENT_SUFFIX}`);
