@@ -18,6 +18,8 @@ interface Props {
   unresolved: string[];
   onEnter?: () => void;
   placeholderText?: string;
+  /** Sees pasted text first; returning true means it was handled and nothing is inserted (a pasted curl command). */
+  onPasteText?: (text: string) => boolean;
 }
 
 const VARIABLE = /\{\{\s*([A-Za-z0-9_.$-]+)\s*\}\}/g;
@@ -63,14 +65,25 @@ const fieldTheme = EditorView.theme({
 });
 
 export const VariableField = forwardRef<VariableFieldHandle, Props>(function VariableField(
-  { value, onChange, label, unresolved, onEnter, placeholderText },
+  { value, onChange, label, unresolved, onEnter, placeholderText, onPasteText },
   ref,
 ) {
   const enter = useRef(onEnter);
   enter.current = onEnter;
+  const pasteText = useRef(onPasteText);
+  pasteText.current = onPasteText;
   const decorations = useRef(new Compartment());
   const { host, view } = useEditorView(value, onChange, () => [
     history(),
+    // Before singleLine joins the lines: a pasted multi-line curl command is handed over whole.
+    EditorView.domEventHandlers({
+      paste(event) {
+        const text = event.clipboardData?.getData('text/plain') ?? '';
+        if (!text || !pasteText.current?.(text)) return false;
+        event.preventDefault();
+        return true;
+      },
+    }),
     singleLine,
     keymap.of([
       {

@@ -20,11 +20,14 @@ import {
   type MoveTarget,
   type TreeRow,
 } from '../../src/collectionTree';
+import type { ImportCommitResult } from '../../src/models/importing';
 import type { Collection, ItemNode } from '../../src/models/workspace';
 import { useWorkspace, type RequestRef } from '../state/workspace';
 import { blankCollection, blankFolder, blankRequest } from './blanks';
 import { CollectionTree, rowName, type DragItem, type DropPosition } from './CollectionTree';
 import { ExportDialog } from './ExportDialog';
+import { ImportDialog } from './ImportDialog';
+import { droppedFile, hasFiles } from './importDrop';
 import { PlusIcon } from './icons';
 import { newId } from './ids';
 import { MoveDialog } from './MoveDialog';
@@ -40,7 +43,8 @@ interface Props {
 type Dialog =
   | { kind: 'settings'; row: TreeRow }
   | { kind: 'move'; row: Exclude<TreeRow, { kind: 'collection' }> }
-  | { kind: 'export'; row: Extract<TreeRow, { kind: 'collection' }> };
+  | { kind: 'export'; row: Extract<TreeRow, { kind: 'collection' }> }
+  | { kind: 'import'; dropped?: { text: string; fileName: string } };
 
 /** Errors are already in the workspace's `error` (shown above the tree); this only stops an unhandled rejection. */
 const settle = (promise: Promise<unknown>) => promise.then(
@@ -60,6 +64,8 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
   const [dialog, setDialog] = useState<Dialog | undefined>();
   const [toast, setToast] = useState<Toast | undefined>();
   const [focusRequest, setFocusRequest] = useState<{ key: string } | undefined>();
+  const [dropping, setDropping] = useState(false);
+  const [dropProblem, setDropProblem] = useState<string | undefined>();
 
   // The toast's undo runs renders later: it must read the collections as they are then, not at the delete.
   const latest = useRef<Collection[]>(collections);
@@ -225,6 +231,37 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     }
   }
 
+  /** A file dropped on the panel: its text goes to the import dialog (main never reads a path the page names). */
+  async function onFileDrop(files: FileList) {
+    setDropping(false);
+    const dropped = await droppedFile(files);
+    if ('problem' in dropped) setDropProblem(dropped.problem);
+    else {
+      setDropProblem(undefined);
+      setDialog({ kind: 'import', dropped });
+    }
+  }
+
+  function onImported(result: ImportCommitResult) {
+    setDialog(undefined);
+    ws.adoptImported(result);
+    if (result.storedKeys.length) void ws.refreshKeys().catch(() => undefined);
+    const { collection, environment } = result;
+    const stored = result.storedKeys.length ? `; keys stored as ${result.storedKeys.map((k) => `“${k.name}”`).join(', ')}` : '';
+    const problems = result.keyProblems.length ? ` ${result.keyProblems.join(' ')}` : '';
+    if (collection) focus(rowKey(collection.id));
+    setToast({
+      id: ++toastIds,
+      message: `Imported ${collection ? `collection “${collection.name}”` : `environment “${environment?.name ?? ''}”`}${stored}.${problems}`,
+      undo: () => {
+        if (collection) void settle(ws.deleteCollection(collection.id));
+        else if (environment) {
+          void settle(ws.setEnvironments(ws.environments.filter((e) => e.id !== environment.id), ws.activeEnvironmentId));
+        }
+      },
+    });
+  }
+
   function menuActions(row: TreeRow): MenuAction[] {
     const container = row.kind !== 'request';
     const actions: MenuAction[] = [];
@@ -248,7 +285,23 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
   const closeMenu = useCallback(() => setMenu(undefined), []);
 
   return (
-    <div className="sb-collections">
+    <div
+      className={dropping ? 'sb-collections sb-dropping' : 'sb-collections'}
+      onDragOver={(e) => {
+        if (!hasFiles(e.dataTransfer)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false);
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e.dataTransfer)) return;
+        e.preventDefault();
+        void onFileDrop(e.dataTransfer.files);
+      }}
+    >
       <div className="sb-toolbar">
         <input
           type="search"
@@ -267,7 +320,18 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
         <button type="button" className="sb-button sb-icon-button" aria-label="New collection" title="New collection" onClick={() => void createCollection()}>
           <PlusIcon />
         </button>
+        <button type="button" className="sb-button" title="Import a Postman collection or environment, a RoleCall file or a curl command" onClick={() => setDialog({ kind: 'import' })}>
+          Import…
+        </button>
       </div>
+      {dropProblem && (
+        <p className="sb-filter-status" role="alert">
+          {dropProblem}{' '}
+          <button type="button" className="sb-link" onClick={() => setDropProblem(undefined)}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {filtering && (
         <p className="sb-filter-status" role="status">
           {matches === 1 ? '1 request matches' : `${matches} requests match`}
@@ -321,6 +385,14 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
             setDialog(undefined);
             focus(dialog.row.key);
           }}
+        />
+      )}
+      {dialog?.kind === 'import' && (
+        <ImportDialog
+          dropped={dialog.dropped}
+          storedKeyNames={ws.storedKeys.map((k) => k.name)}
+          onImported={onImported}
+          onClose={() => setDialog(undefined)}
         />
       )}
       {toast && <UndoToast key={toast.id} toast={toast} onDismiss={() => setToast(undefined)} />}

@@ -50,6 +50,8 @@ export interface WorkspaceActions {
   /** The request with its ancestor folders (outermost first) and collection, for inheritance. */
   findRequest(ref: RequestRef): { request: RequestNode; folders: FolderNode[]; collection: Collection } | undefined;
   refreshKeys(): Promise<void>;
+  /** Shows what main saved on import:commit (a collection, an environment) without writing it again. */
+  adoptImported(saved: { collection?: Collection; environment?: Environment }): void;
   /** Clears `error` once the user has read it. */
   dismissError(): void;
   /** Forgets a notice for good (main stops reporting it at start). */
@@ -216,6 +218,15 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       else commit((d) => ({ ...d, storedKeys: result.value.storedKeys }));
     };
 
+    const adoptImported = ({ collection, environment }: { collection?: Collection; environment?: Environment }) => {
+      if (collection) confirmed.current.set(collection.id, collection);
+      commit((d) => ({
+        ...d,
+        collections: collection ? [...d.collections.filter((c) => c.id !== collection.id), collection] : d.collections,
+        environments: environment ? [...d.environments.filter((e) => e.id !== environment.id), environment] : d.environments,
+      }));
+    };
+
     const dismissError = () => commit((d) => ({ ...d, error: undefined }));
 
     const dismissNotice = async (id: string): Promise<void> => {
@@ -224,7 +235,7 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       else commit((d) => ({ ...d, notices: d.notices.filter((n) => n.id !== id) }));
     };
 
-    return { saveCollection, deleteCollection, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, dismissError, dismissNotice };
+    return { saveCollection, deleteCollection, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, adoptImported, dismissError, dismissNotice };
   }, [api]);
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import { authSummary } from './authSummary';
 import { BodyEditor } from './BodyEditor';
 import { KeyValueTable } from './KeyValueTable';
 import { ParamsTable } from './ParamsTable';
+import { pastedCurl } from './pastedCurl';
 import { PlainHttpWarning } from './PlainHttpWarning';
 import { queryRows } from './queryParams';
 import { SigningOptions } from './SigningOptions';
@@ -47,6 +48,7 @@ interface Props {
 export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function RequestEditor(props, urlRef) {
   const { draft, onChange, effective } = props;
   const [section, setSection] = useState<Section>('params');
+  const [pasteNotice, setPasteNotice] = useState<string | undefined>();
   const set = (patch: Partial<RequestDoc>) => onChange({ ...draft, ...patch });
   const preview = (text: string) => maskSecrets(text, effective.scopes);
   let detected = detectEndpoint('');
@@ -101,6 +103,13 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
             placeholderText="https://abc123.execute-api.eu-west-1.amazonaws.com/stag/items?id={{id}}"
             onChange={(url) => set({ url })}
             onEnter={() => props.onSend()}
+            onPasteText={(text) => {
+              const pasted = pastedCurl(text, draft);
+              if (!pasted) return false;
+              onChange(pasted.draft);
+              setPasteNotice(pasted.notice);
+              return true;
+            }}
           />
         </div>
         {props.sending ? (
@@ -113,6 +122,14 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
           </button>
         )}
       </div>
+      {pasteNotice && (
+        <div className="paste-notice" role="status">
+          <span>{pasteNotice}</span>
+          <button type="button" className="secondary small" onClick={() => setPasteNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <PlainHttpWarning
         url={effective.sign.request.url}
         signed={effective.sign.auth.kind !== 'none'}
