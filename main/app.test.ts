@@ -290,7 +290,8 @@ describeWithMoto('the app against moto', (moto) => {
       host: 'browser-test',
       env,
       stsEndpoint: moto().endpoint,
-      emit: (_event, prompt) => {
+      emit: (_event, payload) => {
+        const prompt = payload as MfaPrompt;
         prompts.push(prompt);
         void app.registry.invoke('mfa:answer', { promptId: prompt.promptId, code: '123456' });
       },

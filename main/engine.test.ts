@@ -46,7 +46,7 @@ function appWith(chooseOpenPath?: (opts: { defaultPath?: string; title: string }
   return createApp({
     host: 'browser-test',
     env: KEYS_ENV,
-    emit: (_event, payload) => prompts.push(payload),
+    emit: (_event, payload) => prompts.push(payload as MfaPrompt),
     ...(chooseOpenPath ? { chooseOpenPath } : {}),
   });
 }

@@ -36,6 +36,8 @@ export interface AwsSetup {
   chooseSavePath?: (suggestedName: string) => string | undefined;
   /** Answers files:choose's open dialog (a body file to send); default: the user cancels. */
   chooseOpenPath?: (opts: { defaultPath?: string; title: string }) => string | undefined;
+  /** Answers folders:open / folders:create's folder dialog; default: the user cancels. */
+  chooseFolder?: (opts: { title: string; create: boolean }) => string | undefined;
 }
 
 export interface RoleCallPage {
@@ -144,6 +146,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         chooseSavePath: async (suggestedName) =>
           setup.chooseSavePath ? setup.chooseSavePath(suggestedName) : path.join(savedDir, suggestedName),
         chooseOpenPath: async (opts) => setup.chooseOpenPath?.(opts),
+        chooseFolder: async (opts) => setup.chooseFolder?.(opts),
+        // Short, so a change on disk shows in the page quickly.
+        folderWatch: { debounceMs: 100 },
         emit: <E extends EventName>(event: E, payload: Events[E]) => {
           page
             .evaluate(([e, p]) => window.__rolecallEmit(e, p), [event, payload] as const)

@@ -66,7 +66,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     env,
     // A presigned URL is a bearer credential by design: the user asked for one, so it is printed whole.
     revealSecrets: presign,
-    emit: (_event, prompt: MfaPrompt) => {
+    emit: (event, payload) => {
+      if (event !== 'mfa:prompt') return;
+      const prompt = payload as MfaPrompt;
       pendingPrompts.push(
         (async () => {
           const code = mfaCode ?? (await readLine(`MFA code for ${prompt.mfaSerial} (${prompt.reason}): `));

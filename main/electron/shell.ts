@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 
 import { createApp, type App } from '../app';
 import type { Cipher } from '../services/keyVault';
 import { cleanSpool } from '../services/spoolFiles';
-import { openBackend, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
+import { openBackend, STORE_FILE_MODE, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
 import {
   appMenuTemplate,
   guardedInvoke,
@@ -30,6 +30,7 @@ async function openWorkspace(): Promise<{ backend: StoreBackend; recovered?: Rec
       // Keys carry ids, which may hold dots; compact JSON keeps big collections' writes small.
       accessPropertiesByDotNotation: false,
       serialize: (value) => JSON.stringify(value),
+      configFileMode: STORE_FILE_MODE,
     });
     return { path: store.path, get: (key) => store.get(key), set: (key, value) => store.set(key, value), delete: (key) => store.delete(key) };
   };
@@ -133,6 +134,11 @@ function start(): void {
       },
       chooseOpenPath: async ({ defaultPath, title }) => {
         const options: Electron.OpenDialogOptions = { title, properties: ['openFile'], ...(defaultPath ? { defaultPath } : {}) };
+        const answer = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return answer.canceled ? undefined : answer.filePaths[0];
+      },
+      chooseFolder: async ({ title, create }) => {
+        const options: Electron.OpenDialogOptions = { title, properties: create ? ['openDirectory', 'createDirectory', 'promptToCreate'] : ['openDirectory'] };
         const answer = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return answer.canceled ? undefined : answer.filePaths[0];
       },

@@ -238,6 +238,9 @@ describe('collection folders', () => {
     const left = Object.keys(await snapshot(root));
     expect(left.filter((p) => p.startsWith('collections/'))).toEqual([]);
     expect(left.some((p) => p.startsWith('environments/'))).toBe(true);
+    // Undo: saving the collection again writes its files back into the folder, not into the app's store.
+    ok(await app.registry.invoke('collections:save', { collection: strip(c) }));
+    expect(await snapshot(root)).toEqual(before);
   });
 
   it('keeps a secret variable value out of every file, and has it again after a restart', async () => {

@@ -124,6 +124,8 @@ export function createCollectionFolders(opts: CollectionFoldersOptions) {
         owners.set(appId, folder.id);
       }
     }
+    // A deleted collection's id stays the folder's, so undo (saving it again) writes its files back there.
+    for (const appId of folder.appIds.keys()) owners.set(appId, folder.id);
   }
   const appIdFor = (folder: Folder, fileId: string) => [...folder.appIds].find(([, f]) => f === fileId)?.[0] ?? fileId;
 
@@ -338,8 +340,6 @@ export function createCollectionFolders(opts: CollectionFoldersOptions) {
         const fileId = folder.appIds.get(appId)!;
         await commit(folder, folder.collections.filter((c) => c.id !== fileId), folder.environments, deletedPaths(folder, fileId, undefined), options);
         secrets.replace(scopeOf(folder, 'collection', fileId), new Map());
-        folder.appIds.delete(appId);
-        owners.delete(appId);
         return true;
       });
     },

@@ -218,6 +218,11 @@ export function CollectionTree(props: Props) {
                   {name}
                 </span>
               )}
+              {row.kind === 'collection' && 'source' in row.collection && (
+                <span className="sb-badge sb-folder-badge" title="Kept as files in an opened folder">
+                  folder
+                </span>
+              )}
               {row.kind === 'collection' && (
                 <span className="sb-count" aria-hidden="true">
                   {row.count}

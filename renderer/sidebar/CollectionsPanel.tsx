@@ -22,7 +22,9 @@ import {
 } from '../../src/collectionTree';
 import type { ImportCommitResult } from '../../src/models/importing';
 import type { Collection, ItemNode } from '../../src/models/workspace';
-import { useWorkspace, type RequestRef } from '../state/workspace';
+import { sourceOf, useWorkspace, useWorkspaceApi, type RequestRef, type SaveOptions } from '../state/workspace';
+import { ConflictDialog, DeleteFilesDialog } from './FolderDialogs';
+import { FoldersBar } from './FoldersBar';
 import { blankCollection, blankFolder, blankRequest } from './blanks';
 import { CollectionTree, rowName, type DragItem, type DropPosition } from './CollectionTree';
 import { ExportDialog } from './ExportDialog';
@@ -44,6 +46,7 @@ type Dialog =
   | { kind: 'settings'; row: TreeRow }
   | { kind: 'move'; row: Exclude<TreeRow, { kind: 'collection' }> }
   | { kind: 'export'; row: Extract<TreeRow, { kind: 'collection' }> }
+  | { kind: 'deleteFiles'; row: TreeRow }
   | { kind: 'import'; dropped?: { text: string; fileName: string } };
 
 /** Errors are already in the workspace's `error` (shown above the tree); this only stops an unhandled rejection. */
@@ -56,6 +59,7 @@ let toastIds = 0;
 
 export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
   const ws = useWorkspace();
+  const api = useWorkspaceApi();
   const { collections } = ws;
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -151,12 +155,19 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     if (await settle(ws.saveCollection(next))) focus(rowKey(row.collectionId, copy.id));
   }
 
-  async function remove(row: TreeRow) {
+  /** Deletes a row; in a folder-backed collection, only once the user agreed to delete its files. */
+  async function remove(row: TreeRow, confirmed = false) {
+    const inFolder = sourceOf(row.kind === 'collection' ? row.collection : (collectionOf(row.collectionId) ?? {}));
+    if (inFolder && !confirmed) {
+      setDialog({ kind: 'deleteFiles', row });
+      return;
+    }
+    const options: SaveOptions = inFolder ? { confirmDeleteFiles: true } : {};
     const id = ++toastIds;
     if (row.kind === 'collection') {
       const removed = row.collection;
       const order = collections.map((c) => c.id);
-      if (!(await settle(ws.deleteCollection(removed.id)))) return;
+      if (!(await settle(ws.deleteCollection(removed.id, options)))) return;
       setToast({
         id,
         message: `Deleted collection “${removed.name}”`,
@@ -167,7 +178,7 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     const collection = collectionOf(row.collectionId);
     if (!collection) return;
     const { collection: next, removed } = removeItem(collection, itemId(row));
-    if (!(await settle(ws.saveCollection(next)))) return;
+    if (!(await settle(ws.saveCollection(next, options)))) return;
     setToast({
       id,
       message: `Deleted ${removed.item.kind} “${removed.item.name}”`,
@@ -262,6 +273,13 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     });
   }
 
+  /** Writes a collection of the app's store into an open folder; main removes it from the store once written. */
+  async function moveToFolder(collectionId: string, folderId: string) {
+    const result = await api.collectionsMoveToFolder({ collectionId, folderId }).catch(() => undefined);
+    if (result && !result.ok) setDropProblem(result.error.message);
+    await settle(ws.reloadFolders());
+  }
+
   function menuActions(row: TreeRow): MenuAction[] {
     const container = row.kind !== 'request';
     const actions: MenuAction[] = [];
@@ -277,6 +295,11 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     actions.push({ label: 'Move up', run: () => void shift(row, -1) });
     actions.push({ label: 'Move down', run: () => void shift(row, 1) });
     if (row.kind !== 'collection') actions.push({ label: 'Move to…', run: () => setDialog({ kind: 'move', row }) });
+    if (row.kind === 'collection' && !sourceOf(row.collection)) {
+      for (const folder of ws.folders) {
+        actions.push({ label: `Move to folder “${folder.name}”`, run: () => void moveToFolder(row.collection.id, folder.folderId) });
+      }
+    }
     actions.push({ label: 'Delete', danger: true, run: () => void remove(row) });
     return actions;
   }
@@ -332,6 +355,7 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
           </button>
         </p>
       )}
+      <FoldersBar />
       {filtering && (
         <p className="sb-filter-status" role="status">
           {matches === 1 ? '1 request matches' : `${matches} requests match`}
@@ -393,6 +417,27 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
           storedKeyNames={ws.storedKeys.map((k) => k.name)}
           onImported={onImported}
           onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog?.kind === 'deleteFiles' && (
+        <DeleteFilesDialog
+          what={`“${rowName(dialog.row)}”`}
+          onDelete={() => {
+            setDialog(undefined);
+            void remove(dialog.row, true);
+          }}
+          onCancel={() => {
+            setDialog(undefined);
+            focus(dialog.row.key);
+          }}
+        />
+      )}
+      {ws.conflict && (
+        <ConflictDialog
+          message={ws.conflict.message}
+          onOverwrite={() => void settle(ws.resolveConflict('overwrite'))}
+          onReload={() => void settle(ws.resolveConflict('reload'))}
+          onCancel={() => void settle(ws.resolveConflict('cancel'))}
         />
       )}
       {toast && <UndoToast key={toast.id} toast={toast} onDismiss={() => setToast(undefined)} />}

@@ -8,6 +8,7 @@ import { appError, type AppError, type Result } from '../../src/errors';
 import { findItem, insertItem, updateItem } from '../../src/collectionTree';
 // Types only: a value import would pull zod into the page, and zod probes eval, which the page's CSP refuses.
 import type { Collection, Environment, FolderNode, HistoryEntry, RequestDoc, RequestNode, StoredKeyProblem, StoredKeySummary, Tabs, WorkspaceNotice } from '../../src/models/workspace';
+import type { FolderSource, OpenFolderSummary } from '../../src/models/folders';
 import { transportError } from '../format';
 
 export interface RequestRef {
@@ -32,11 +33,28 @@ interface WorkspaceData {
   secretsProtection: string;
   secretsUnreadable?: number;
   initialTabs: Tabs;
+  /** Open collection folders and what in them could not be read. */
+  folders: OpenFolderSummary[];
+  /** A save refused because a file of its folder changed on disk: the sidebar asks to overwrite or reload. */
+  conflict?: { collection: Collection; message: string };
+}
+
+/** Where a collection or environment is kept, when it comes from an open folder. */
+export const sourceOf = (entry: { source?: FolderSource } | object): FolderSource | undefined => ('source' in entry ? entry.source : undefined);
+
+export interface SaveOptions {
+  overwrite?: boolean;
+  /** The user agreed to delete the files of items removed from a folder-backed collection. */
+  confirmDeleteFiles?: boolean;
 }
 
 export interface WorkspaceActions {
-  saveCollection(c: Collection): Promise<void>;
-  deleteCollection(id: string): Promise<void>;
+  saveCollection(c: Collection, options?: SaveOptions): Promise<void>;
+  deleteCollection(id: string, options?: SaveOptions): Promise<void>;
+  /** Reads collections, environments and open folders again from main (a folder changed on disk, one was opened). */
+  reloadFolders(): Promise<void>;
+  /** Answers the conflict prompt: save over the file on disk, or take what is on disk. */
+  resolveConflict(choice: 'overwrite' | 'reload' | 'cancel'): Promise<void>;
   /** The sidebar order of collections (every id, in order). */
   orderCollections(ids: string[]): Promise<void>;
   setEnvironments(envs: Environment[], activeId?: string): Promise<void>;
@@ -60,7 +78,7 @@ export interface WorkspaceActions {
 
 export type WorkspaceValue = WorkspaceData & WorkspaceActions;
 
-const EMPTY: WorkspaceData = { ready: false, notices: [], readOnly: false, storedKeyProblems: [], collections: [], environments: [], history: [], storedKeys: [], secretsProtection: '', initialTabs: { open: [] } };
+const EMPTY: WorkspaceData = { ready: false, notices: [], readOnly: false, storedKeyProblems: [], collections: [], environments: [], history: [], storedKeys: [], secretsProtection: '', initialTabs: { open: [] }, folders: [] };
 
 const WorkspaceContext = createContext<(WorkspaceValue & { api: RoleCallApi }) | undefined>(undefined);
 
@@ -101,7 +119,7 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       return next;
     };
 
-    const saveCollection = async (collection: Collection): Promise<void> => {
+    const saveCollection = async (collection: Collection, options: SaveOptions = {}): Promise<void> => {
       commit((d) => {
         const at = d.collections.findIndex((c) => c.id === collection.id);
         const collections = at < 0 ? [...d.collections, collection] : d.collections.map((c, i) => (i === at ? collection : c));
@@ -109,7 +127,7 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       });
       const seq = (writes.current.get(collection.id) ?? 0) + 1;
       writes.current.set(collection.id, seq);
-      const result = await serial(`c:${collection.id}`, () => call(() => api.collectionsSave({ collection })));
+      const result = await serial(`c:${collection.id}`, () => call(() => api.collectionsSave({ collection, ...options })));
       if (result.ok) {
         confirmed.current.set(collection.id, collection);
         return;
@@ -121,15 +139,16 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
           collections: previous ? d.collections.map((c) => (c.id === collection.id ? previous : c)) : d.collections.filter((c) => c.id !== collection.id),
         }));
       }
+      if (result.error.code === 'CONFLICT') commit((d) => ({ ...d, conflict: { collection, message: result.error.message } }));
       fail(result.error);
     };
 
-    const deleteCollection = async (id: string): Promise<void> => {
+    const deleteCollection = async (id: string, options: SaveOptions = {}): Promise<void> => {
       const before = current.current.collections;
       const at = before.findIndex((c) => c.id === id);
       const removed = before[at];
       commit((d) => ({ ...d, collections: d.collections.filter((c) => c.id !== id) }));
-      const result = await serial(`c:${id}`, () => call(() => api.collectionsDelete({ id })));
+      const result = await serial(`c:${id}`, () => call(() => api.collectionsDelete({ id, ...options })));
       if (result.ok) {
         confirmed.current.delete(id);
         return;
@@ -235,7 +254,25 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       else commit((d) => ({ ...d, notices: d.notices.filter((n) => n.id !== id) }));
     };
 
-    return { saveCollection, deleteCollection, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, adoptImported, dismissError, dismissNotice };
+    const reloadFolders = async (): Promise<void> => {
+      const result = await call(() => api.workspaceLoad({}));
+      if (!result.ok) fail(result.error);
+      else {
+        const w = result.value;
+        confirmed.current = new Map(w.collections.map((c) => [c.id, c]));
+        commit((d) => ({ ...d, collections: w.collections, environments: w.environments, folders: w.folders ?? [], conflict: undefined }));
+      }
+    };
+
+    const resolveConflict = async (choice: 'overwrite' | 'reload' | 'cancel'): Promise<void> => {
+      const conflict = current.current.conflict;
+      commit((d) => ({ ...d, conflict: undefined, error: undefined }));
+      if (!conflict || choice === 'cancel') return;
+      if (choice === 'reload') return reloadFolders();
+      return saveCollection(conflict.collection, { overwrite: true });
+    };
+
+    return { saveCollection, deleteCollection, reloadFolders, resolveConflict, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, adoptImported, dismissError, dismissNotice };
   }, [api]);
 
   useEffect(() => {
@@ -260,14 +297,18 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
           notices: w.notices,
           readOnly: w.readOnly === true,
           storedKeyProblems: w.storedKeyProblems ?? [],
+          folders: w.folders ?? [],
         };
       }
       setData(current.current);
     });
+    // A folder changed on disk (a git pull, another editor): its collections are read again.
+    const stop = api.on('folders:changed', () => void actions.reloadFolders().catch(() => undefined));
     return () => {
       live = false;
+      stop();
     };
-  }, [api]);
+  }, [api, actions]);
 
   const value = useMemo(() => ({ ...data, ...actions, api }), [data, actions, api]);
   return <WorkspaceContext.Provider value={value}>{props.children}</WorkspaceContext.Provider>;
