@@ -195,7 +195,6 @@ function targetNode(target: ChainInput['target'], account: string | undefined): 
 
 const SOURCE_CODES = new Set(['PROFILE_NOT_FOUND', 'CREDENTIALS_MISSING', 'CREDENTIALS_ERROR', 'CONFIG_PARSE', 'INVALID_INPUT', 'FILE_ERROR']);
 const FIRST_CALL_CODES = new Set(['INVALID_CLIENT_TOKEN', 'SIGNATURE_MISMATCH', 'EXPIRED_TOKEN']);
-const NETWORK_CODES = new Set(['DNS_FAILURE', 'CONNECTION_REFUSED', 'CONNECTION_RESET', 'TLS_ERROR', 'TIMEOUT', 'NETWORK_ERROR', 'CANCELLED']);
 
 /** True when an error stopped the credentials (before the target was reached), not the request itself. */
 export function isCredentialError(error: AppError): boolean {

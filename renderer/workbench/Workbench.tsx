@@ -12,6 +12,9 @@ import type { VariableScope } from '../../src/variables';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import type { VariableFieldHandle } from '../editor/VariableField';
 import { SigningInspector } from '../inspector/SigningInspector';
+import { InspectorTabs } from '../inspector/InspectorTabs';
+import { ChainPanel } from '../chain/ChainPanel';
+import { chainInput } from '../chain/chainInput';
 import { SaveRequestDialog } from '../sidebar/SaveRequestDialog';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useProfileList } from '../state/profiles';
@@ -229,20 +232,40 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
           <Separator className="resize-handle horizontal" aria-label="Resize the response and the inspector" />
           <Panel id="inspector-panel" defaultSize="42" minSize="10" className="pane inspector-pane">
             <ErrorBoundary region="The signing inspector">
-              {runner.preview.waiting && !sentStage ? (
-                <section className="inspector-waiting" aria-label="Signing inspector">
-                  <h2>Signing inspector</h2>
-                  <p className="muted">{runner.preview.waiting}</p>
-                </section>
-              ) : (
-                <SigningInspector
-                  signed={sentStage ? shown.result?.sent : shown.preview}
-                  error={sentStage ? undefined : shown.previewError}
-                  authSource={effective?.authSource}
-                  stage={sentStage ? 'sent' : 'preview'}
-                  pending={sentStage ? false : runner.preview.pending}
-                />
-              )}
+              <InspectorTabs
+                signing={
+                  runner.preview.waiting && !sentStage ? (
+                    <section className="inspector-waiting" aria-label="Signing inspector">
+                      <h2>Signing inspector</h2>
+                      <p className="muted">{runner.preview.waiting}</p>
+                    </section>
+                  ) : (
+                    <SigningInspector
+                      signed={sentStage ? shown.result?.sent : shown.preview}
+                      error={sentStage ? undefined : shown.previewError}
+                      authSource={effective?.authSource}
+                      stage={sentStage ? 'sent' : 'preview'}
+                      pending={sentStage ? false : runner.preview.pending}
+                    />
+                  )
+                }
+                chain={
+                  effective && (
+                    <ChainPanel
+                      api={api}
+                      input={chainInput({
+                        auth: effective.sign.auth,
+                        profiles,
+                        identity: runner.identity,
+                        sent: run && tab && run.sentDraft === tab.draft ? { result: shown.result, error: shown.error } : undefined,
+                        signed: sentStage ? shown.result?.sent : shown.preview,
+                        method: effective.sign.request.method,
+                        maskedUrl: effective.maskedUrl,
+                      })}
+                    />
+                  )
+                }
+              />
             </ErrorBoundary>
           </Panel>
         </Group>

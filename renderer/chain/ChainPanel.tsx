@@ -1,0 +1,50 @@
+// "Chain" in the inspector: the identity chain of the active request, after its last "Who am I?" or send, with
+// an export of the picture as an SVG file.
+import { useMemo, useRef, useState } from 'react';
+import type { RoleCallApi } from '../../src/contract';
+import { settle } from '../api';
+import { buildChain, type ChainInput } from './chainModel';
+import { ChainDiagram } from './ChainDiagram';
+import { resolvePalette, standaloneSvg, textToBase64 } from './exportSvg';
+import './chain.css';
+
+export function ChainPanel({ api, input }: { api: RoleCallApi; input: ChainInput }) {
+  const model = useMemo(() => buildChain(input), [input]);
+  const svg = useRef<SVGSVGElement>(null);
+  const [note, setNote] = useState<{ text: string; failed?: boolean }>();
+
+  async function exportSvg() {
+    setNote(undefined);
+    if (!svg.current) return;
+    let text: string;
+    try {
+      text = standaloneSvg(svg.current.outerHTML, resolvePalette(svg.current));
+    } catch (err) {
+      setNote({ text: `Could not export: ${err instanceof Error ? err.message : String(err)}`, failed: true });
+      return;
+    }
+    const outcome = await settle(() => api.responseSave({ source: { kind: 'inline', base64: textToBase64(text) }, suggestedName: 'identity-chain.svg' }));
+    if (!outcome.ok) setNote({ text: `Could not export: ${outcome.error.message}`, failed: true });
+    else if (!outcome.value.cancelled) setNote({ text: `Saved to ${outcome.value.path ?? 'the chosen file'}` });
+  }
+
+  return (
+    <section className="chain-panel" aria-label="Identity chain">
+      <header className="chain-header">
+        <h2>Identity chain</h2>
+        <button type="button" className="secondary small" onClick={() => void exportSvg()}>
+          Export as SVG
+        </button>
+        {note && (
+          <span role="status" className={note.failed ? 'chain-note failed' : 'chain-note'}>
+            {note.text}
+          </span>
+        )}
+      </header>
+      <p className="chain-summary">{model.summary}</p>
+      <div className="chain-scroll">
+        <ChainDiagram ref={svg} model={model} />
+      </div>
+    </section>
+  );
+}
