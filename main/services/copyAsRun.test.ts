@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { header, verifySigV4, type Verdict } from '../../e2e/harness/sigv4Verifier';
 import type { AuthChoice } from '../../src/models/auth';
@@ -12,7 +13,18 @@ import { copyAs, type CopyAsInput, type CopyAsKind } from '../../src/formats/cop
 import { startEchoServer, type EchoServer, type RecordedRequest } from '../testing/echoServer';
 import { xmlValue } from '../testing/moto';
 import { describeWithMoto } from '../testing/motoSuite';
-import { findCurl, findPython, runBash, runPython, runTypeScript, snippetEnv, toolOrSkip, type RunResult } from '../testing/snippetRunner';
+import {
+  findCurl,
+  findPython,
+  runBash,
+  runBashSyntax,
+  runPython,
+  runPythonStdin,
+  runTypeScript,
+  snippetEnv,
+  toolOrSkip,
+  type RunResult,
+} from '../testing/snippetRunner';
 
 const KEYS = { accessKeyId: 'AKIACOPYASEXAMPLE', secretAccessKey: 'copyAsSecretKeyEXAMPLE/abc+def' };
 const REGION = 'eu-west-1';
@@ -234,5 +246,61 @@ describeWithMoto('copy as, AssumeRole against moto', (moto) => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^HTTP\/1\.1 200/);
     expect(result.stdout).toContain('arn:aws:sts::111111111111:assumed-role/CopyAsTarget/copy-as-curl');
+  });
+});
+
+// Variants not run above (MFA, stored keys, presigning, multipart parts, awscurl): each must at least parse as the
+// language it claims to be: bash -n, Python's own parser, esbuild's TypeScript parser.
+describe('copy as, every variant parses', () => {
+  const auths: AuthChoice[] = [
+    { kind: 'none' },
+    { kind: 'env' },
+    { kind: 'storedKeys', name: "team's keys" },
+    PROFILE,
+    {
+      kind: 'assumeRole',
+      base: { kind: 'storedKeys', name: 'ci' },
+      roleArn: 'arn:aws:iam::111111111111:role/R',
+      sessionName: 's',
+      externalId: "e'x\"t",
+      durationSeconds: 3600,
+      mfaSerial: 'arn:aws:iam::222222222222:mfa/me',
+      stsEndpoint: 'https://sts.ap-northeast-1.amazonaws.com',
+    },
+    { kind: 'assumeRole', base: { kind: 'env' }, roleArn: 'arn:aws:iam::111111111111:role/R' },
+  ];
+  const bodies: BodySpec[] = [
+    { kind: 'none' },
+    { kind: 'text', text: "line1\r\nit's \"x\" $y\n" },
+    { kind: 'base64', data: 'AAEC/w==' },
+    { kind: 'file', path: '/tmp/a b.bin' },
+    { kind: 'parts', parts: [{ text: '--b\r\nContent-Disposition: form-data; name="f"\r\n\r\n' }, { path: '/tmp/f.png' }, { text: '\r\n--b--\r\n' }] },
+  ];
+  const signings: SigningOptions[] = [SIGNING, { ...SIGNING, mode: 'query', expiresIn: 60 }, { region: REGION, service: 's3', payload: 'unsigned' }, { region: REGION, service: 'aoss' }];
+  const variants: CopyAsInput[] = [];
+  for (const auth of auths) for (const body of bodies) for (const signing of signings) {
+    variants.push({ request: { method: 'PATCH', url: 'https://h.example.com/a%20b/{x}?q=1&q=0', headers: [['X-A', '1'], ['x-a', '2']], body }, auth, signing, secrets: [{ name: 'q', value: 'h.example' }] });
+  }
+
+  it(`bash parses all ${variants.length} curl and awscurl snippets`, async () => {
+    const script = variants.flatMap((v) => [copyAs('curl', v).text, copyAs('awscurl', v).text]).join('\n');
+    const result = await runBashSyntax(script);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  (tools.python ? it : it.skip)(`Python parses all ${variants.length} Python snippets`, async () => {
+    const sources = variants.map((v) => copyAs('python', v).text);
+    const checker = 'import ast, json, sys\nfor i, s in enumerate(json.load(sys.stdin)):\n    ast.parse(s, f"variant{i}")\nprint("parsed", i + 1)';
+    const result = await runPythonStdin(tools.python as string, checker, JSON.stringify(sources));
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe(`parsed ${variants.length}`);
+  });
+
+  it(`esbuild parses all ${variants.length} TypeScript snippets as TypeScript modules`, async () => {
+    for (const v of variants) {
+      const { code } = await transform(copyAs('typescript', v).text, { loader: 'ts', format: 'esm', target: 'node20' });
+      expect(code).toContain('await fetch(');
+    }
   });
 });

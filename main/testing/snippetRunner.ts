@@ -78,6 +78,16 @@ export function runBash(snippet: string, env: NodeJS.ProcessEnv, cwd: string): P
   return run('bash', ['-c', snippet], env, cwd);
 }
 
+/** bash -n: parses without running anything. */
+export function runBashSyntax(script: string): Promise<RunResult> {
+  return run('bash', ['-n'], { PATH: process.env.PATH ?? '' }, repoRoot, script);
+}
+
+/** Runs a Python program given on the command line with `input` on its stdin. */
+export function runPythonStdin(python: string, program: string, input: string): Promise<RunResult> {
+  return run(python, ['-c', program], { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, repoRoot, input);
+}
+
 export function runPython(python: string, snippet: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RunResult> {
   const file = join(cwd, 'request.py');
   writeFileSync(file, snippet);
