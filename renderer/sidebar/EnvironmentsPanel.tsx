@@ -1,10 +1,14 @@
 // Named variable sets (stag, prod...), one of them active. Edits show at once and are written to main after a short
 // pause in typing (and when the panel closes), because each write rewrites the whole store file. A delete is written
-// at once and offers the same "Undo" toast as the collections tree.
+// at once and offers the same "Undo" toast as the collections tree. "Export…" writes one as a Postman environment
+// (main asks where; secret values go out blank).
 import { useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../src/errors';
 import type { Environment } from '../../src/models/workspace';
-import { useWorkspace } from '../state/workspace';
-import { CloseIcon, CopyIcon, PencilIcon } from './icons';
+import { ErrorBox } from '../components/ErrorBox';
+import { transportError } from '../format';
+import { useWorkspace, useWorkspaceApi } from '../state/workspace';
+import { CloseIcon, CopyIcon, ExportIcon, PencilIcon } from './icons';
 import { newId } from './ids';
 import { UndoToast, type Toast } from './UndoToast';
 import { VariablesTable } from './VariablesTable';
@@ -15,6 +19,8 @@ let toastIds = 0;
 
 export function EnvironmentsPanel() {
   const ws = useWorkspace();
+  const api = useWorkspaceApi();
+  const [exported, setExported] = useState<{ name: string; path?: string; error?: AppError } | undefined>();
   const [draft, setDraft] = useState<{ envs: Environment[]; active?: string } | undefined>();
   const envs = draft?.envs ?? ws.environments;
   const active = draft ? draft.active : ws.activeEnvironmentId;
@@ -29,17 +35,17 @@ export function EnvironmentsPanel() {
   const save = useRef(ws.setEnvironments);
   save.current = ws.setEnvironments;
 
-  const flush = () => {
+  const flush = (): Promise<void> => {
     clearTimeout(timer.current);
     const next = pending.current;
     pending.current = undefined;
     // A failure is kept in the workspace's error, shown by the Sidebar; the draft gives way to main's state.
-    if (!next) return;
-    save.current(next.envs, next.active)
+    if (!next) return Promise.resolve();
+    return save.current(next.envs, next.active)
       .catch(() => undefined)
       .finally(() => pending.current === undefined && setDraft(undefined));
   };
-  useEffect(() => flush, []);
+  useEffect(() => () => void flush(), []);
 
   function change(nextEnvs: Environment[], nextActive: string | undefined, immediate = false) {
     const value = { envs: nextEnvs, active: nextActive };
@@ -82,6 +88,19 @@ export function EnvironmentsPanel() {
         setSelectedId(env.id);
       },
     });
+  }
+
+  async function exportEnvironment(env: Environment) {
+    setExported(undefined);
+    // Main exports what it has stored: edits still waiting for the typing pause are written first.
+    await flush();
+    try {
+      const result = await api.environmentsExport({ id: env.id, format: 'postman' });
+      if (!result.ok) setExported({ name: env.name, error: result.error });
+      else if (!result.value.cancelled) setExported({ name: env.name, ...(result.value.path ? { path: result.value.path } : {}) });
+    } catch (err) {
+      setExported({ name: env.name, error: transportError(err) });
+    }
   }
 
   function rename(env: Environment, name: string | undefined) {
@@ -152,6 +171,9 @@ export function EnvironmentsPanel() {
                 <button type="button" className="sb-icon" aria-label={`Duplicate ${env.name}`} title="Duplicate" onClick={() => duplicate(env)}>
                   <CopyIcon />
                 </button>
+                <button type="button" className="sb-icon" aria-label={`Export ${env.name}…`} title="Export… (Postman environment)" onClick={() => void exportEnvironment(env)}>
+                  <ExportIcon />
+                </button>
                 <button type="button" className="sb-icon sb-danger" aria-label={`Delete ${env.name}`} title="Delete" onClick={() => remove(env)}>
                   <CloseIcon />
                 </button>
@@ -159,6 +181,12 @@ export function EnvironmentsPanel() {
             </li>
           ))}
         </ul>
+      )}
+      {exported?.error && <ErrorBox error={exported.error} title={`“${exported.name}” was not exported`} />}
+      {exported?.path && (
+        <p className="sb-hint" role="status">
+          Exported “{exported.name}” to <code>{exported.path}</code>. Secret values are blank: each teammate fills in their own.
+        </p>
       )}
       {selected && (
         <section className="sb-env-editor" aria-label={`Variables of ${selected.name}`}>

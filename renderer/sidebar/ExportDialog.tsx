@@ -1,9 +1,11 @@
 // "Export…" on a collection: pick RoleCall JSON or Postman v2.1, then main asks where to save and writes the file.
-// Secret variable values and credentials never go into the file; the dialog says so, and where the file went.
+// Secret variable values and credentials never go into the file; the dialog says so, where the file went and, for
+// Postman, what the file could not express.
 import { useState, type FormEvent } from 'react';
 import type { ExportFormat } from '../../src/contract';
 import type { AppError } from '../../src/errors';
 import { ErrorBox } from '../components/ErrorBox';
+import { ExportSaved } from './ExportSaved';
 import { Modal } from '../components/Modal';
 import { useWorkspaceApi } from '../state/workspace';
 import { transportError } from '../format';
@@ -23,7 +25,7 @@ export function ExportDialog({ collection, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('rolecall');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
-  const [savedTo, setSavedTo] = useState<string | undefined>();
+  const [saved, setSaved] = useState<{ path: string; report?: string[] | undefined } | undefined>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -33,7 +35,7 @@ export function ExportDialog({ collection, onClose }: Props) {
       const result = await api.collectionsExport({ id: collection.id, format });
       if (!result.ok) setError(result.error);
       else if (result.value.cancelled) onClose();
-      else setSavedTo(result.value.path);
+      else setSaved({ path: result.value.path ?? '', report: result.value.report });
     } catch (err) {
       setError(transportError(err));
     } finally {
@@ -43,11 +45,9 @@ export function ExportDialog({ collection, onClose }: Props) {
 
   return (
     <Modal title={`Export “${collection.name}”`} onCancel={onClose} className="sb-modal">
-      {savedTo !== undefined ? (
+      {saved !== undefined ? (
         <>
-          <p role="status">
-            Exported to <code>{savedTo}</code>
-          </p>
+          <ExportSaved path={saved.path} report={saved.report} />
           <div className="sb-actions">
             <button type="button" className="sb-primary" onClick={onClose} autoFocus>
               Close

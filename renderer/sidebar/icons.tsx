@@ -33,3 +33,10 @@ export const PlusIcon = () => (
     <path d="M8 3v10M3 8h10" />
   </svg>
 );
+
+export const ExportIcon = () => (
+  <svg {...common}>
+    <path d="M8 10V2.5M5 5.5l3-3 3 3" />
+    <path d="M2.5 9.5v3a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-3" />
+  </svg>
+);
