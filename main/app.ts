@@ -21,6 +21,8 @@ import { guardCollection, guardTabs } from '../src/credentialGuard';
 import { guardHistoryEntry } from './services/historyGuard';
 import { createKeyVault, type Cipher } from './services/keyVault';
 import { createMfaBroker } from './services/mfaBroker';
+import { endpointsFromEnv } from './services/policyFetch';
+import { runPolicyWorkshop } from './services/policyWorkshop';
 import { redactSecrets } from './services/redact';
 import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
 import { defaultSpoolDir } from './services/transport';
@@ -270,6 +272,7 @@ export function createApp(options: AppOptions): App {
       workspace.deleteCollection(collectionId);
       return { moved: true };
     },
+    'policy:workshop': async (input) => runPolicyWorkshop(input, { credentials: engine.credentials, endpoints: endpointsFromEnv(options.env ?? process.env), ...(options.env ? { env: options.env } : {}) }),
     'app:info': async () => ({ version: packageJson.version, platform: process.platform, host: options.host }),
   };
 

@@ -37,6 +37,7 @@ export const CHANNEL_NAMES = [
   'import:preview',
   'import:commit',
   'import:discard',
+  'policy:workshop',
   'app:info',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -9,6 +9,7 @@ import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, ty
 import { CHANNEL_NAMES, type ChannelName } from './api';
 import type { OpenFolderSummary, RecentFolderView } from './models/folders';
 import { IMPORT_MAX_BYTES, type ImportCommitResult, type ImportPreview } from './models/importing';
+import { workshopRequestSchema, type WorkshopResult } from './models/workshop';
 
 export { API_GLOBAL, CHANNEL_NAMES, EVENTS, createApi, methodName } from './api';
 export type { Invoke, MethodName, RoleCallApi, Subscribe } from './api';
@@ -201,6 +202,11 @@ export const channels = {
     response: response<{ moved: true }>(),
   },
   /** Version and platform facts for the about box and bug reports. */
+  /**
+   * The policy workshop for a request: who the caller is, the real policies its credentials may read, the local
+   * verdict naming the deciding statement, and the documents (JSON, CDK, CloudFormation, Terraform) that would allow it.
+   */
+  'policy:workshop': { request: workshopRequestSchema, response: response<WorkshopResult>() },
   'app:info': { request: empty, response: response<AppInfo>() },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>;
 

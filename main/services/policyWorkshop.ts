@@ -39,6 +39,8 @@ export async function runPolicyWorkshop(input: WorkshopRequest, deps: WorkshopDe
   const auth = input.auth;
   const scope: PolicyScope = input.scope ?? 'method-path';
   const notes: string[] = [];
+  // A URL that names no API is refused before any credential is resolved or AWS is called.
+  targetOf(input, '000000000000');
   const identity = await deps.credentials.whoami(auth);
   const session = SESSION.exec(identity.arn);
   const target = targetOf(input, identity.account);
