@@ -68,7 +68,8 @@ function importCurl(command: string, options: CurlImportOptions): CurlImportResu
     body = { mode: 'multipart', parts: p.form.map((part) => ({ id: newId(), enabled: true, ...part })) };
     if (p.form.some((part) => part.kind === 'file')) report.add('warnings', 'A file to send is named by its path only: pick the file again before sending');
   } else if (p.data.length) {
-    if (!hasHeader('content-type')) headers.push({ id: newId(), key: 'Content-Type', value: 'application/x-www-form-urlencoded', enabled: true, secret: false });
+    if (p.removed.includes('content-type')) report.add('mapped', '"Content-Type:" tells curl to add no Content-Type for the data; none was added');
+    else if (!hasHeader('content-type')) headers.push({ id: newId(), key: 'Content-Type', value: 'application/x-www-form-urlencoded', enabled: true, secret: false });
     if (dataFiles.length === 1 && dataText.length === 0) {
       body = { mode: 'file', path: dataFiles[0]!.file };
       if (!dataFiles[0]!.binary) report.add('notMapped', 'curl -d @file drops the file\'s newlines; RoleCall sends the file as it is');

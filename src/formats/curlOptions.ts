@@ -28,11 +28,13 @@ export interface Parsed {
   head: boolean;
   user?: string;
   sigv4?: string;
+  /** Names (lower case) of headers curl adds itself that the command removes ("Name:" with nothing after). */
+  removed: string[];
   ignored: string[];
 }
 
 export function parseArgs(args: string[], report: ReportBuilder): Parsed {
-  const p: Parsed = { urls: [], headers: [], data: [], form: [], get: false, head: false, ignored: [] };
+  const p: Parsed = { urls: [], headers: [], data: [], form: [], get: false, head: false, removed: [], ignored: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     let name = arg;
@@ -168,7 +170,12 @@ function header(line: string, p: Parsed, report: ReportBuilder): void {
   // "Name;" sends an empty header; "Name:" with nothing after removes one curl would add.
   if (colon < 0 && semi > 0 && line.slice(semi + 1).trim() === '') p.headers.push({ key: line.slice(0, semi).trim(), value: '', enabled: true });
   else if (colon < 0) report.add('notMapped', `A header without a colon was ignored: ${line.slice(0, 60)}`);
-  else if (line.slice(colon + 1).trim() === '') report.add('notMapped', `"${line.slice(0, colon)}:" removes a header curl adds itself; ignored`);
+  else if (line.slice(colon + 1).trim() === '') {
+    const name = line.slice(0, colon).trim();
+    p.removed.push(name.toLowerCase());
+    // Content-Type is honoured by the importer (no form type added for the data); RoleCall adds no other.
+    if (name.toLowerCase() !== 'content-type') report.add('notMapped', `"${name}:" removes a header curl adds itself; ignored`);
+  }
   else p.headers.push({ key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim(), enabled: true });
 }
 

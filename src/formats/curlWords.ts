@@ -1,6 +1,9 @@
 // Splits a pasted curl command into the words the program would receive, as bash or as Windows cmd would split
-// it. Nothing is expanded or run: a $VAR stays as typed. Bash: single quotes, double quotes with \ escapes, $'...'
-// ANSI-C quoting, backslash-newline continuations, and the line ends at an unquoted | ; & or >. cmd (what browser
+// it. Nothing is run and no variable is read: a $VAR stays as typed. Bash: single quotes, double quotes with \
+// escapes, $'...' ANSI-C quoting, backslash-newline continuations, and the line ends at an unquoted | ; & or >. An
+// unquoted ${...} is one unit: ${NAME:+WORDS} gives WORDS' words (as if NAME were set: "Copy as curl" adds the
+// session token header that way), ${NAME:-WORDS} gives WORDS' words (its default), ${NAME} is $NAME; any other
+// expansion stays as typed. cmd (what browser
 // DevTools' "Copy as cURL (cmd)" writes): ^ escapes the next character (^ at a line end continues the line), then
 // the C runtime's rules split the words (double quotes, \" for a quote, backslashes literal elsewhere).
 
@@ -23,7 +26,8 @@ export function splitWords(input: string, shell: Shell = guessShell(input)): Wor
 
 const ANSI: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
-function splitBash(input: string): Words {
+/** `nested`: the text of a ${...}, where # starts no comment and | ; & < > are plain characters. */
+function splitBash(input: string, nested = false): Words {
   const words: string[] = [];
   let word = '';
   let inWord = false;
@@ -48,9 +52,9 @@ function splitBash(input: string): Words {
     } else if (/\s/.test(c)) {
       end();
       i += 1;
-    } else if (c === '#' && !inWord) {
+    } else if (c === '#' && !inWord && !nested) {
       while (i < input.length && input[i] !== '\n') i += 1;
-    } else if (/[|;&<>]/.test(c)) {
+    } else if (/[|;&<>]/.test(c) && !nested) {
       end();
       return { words, shell: 'bash', ignoredTail: input.slice(i).trim() };
     } else if (c === "'") {
@@ -58,6 +62,24 @@ function splitBash(input: string): Words {
       if (close < 0) throw new Error('a single quote is never closed');
       word += input.slice(i + 1, close);
       inWord = true;
+      i = close + 1;
+    } else if (c === '$' && input[i + 1] === '{') {
+      const close = braceEnd(input, i + 2);
+      const expanded = parameter(input.slice(i + 2, close), input[close + 1]);
+      if (typeof expanded === 'string') {
+        word += expanded;
+        inWord = true;
+      } else {
+        // The expansion's words, split as bash splits an unquoted expansion: its first word joins the text before
+        // it and its last the text after, unless white space stands between.
+        if (expanded.breakBefore) end();
+        expanded.words.forEach((w, k) => {
+          if (k > 0) end();
+          word += w;
+          inWord = true;
+        });
+        if (expanded.breakAfter) end();
+      }
       i = close + 1;
     } else if (c === '$' && input[i + 1] === "'") {
       const r = ansiC(input, i + 2);
@@ -89,6 +111,62 @@ function splitBash(input: string): Words {
   }
   end();
   return { words, shell: 'bash' };
+}
+
+/** Where the } closing a ${ ends, from `start` (just after the ${): braces balanced, quotes and \ escapes respected. */
+function braceEnd(input: string, start: number): number {
+  let depth = 1;
+  for (let i = start; i < input.length; i++) {
+    const c = input[i]!;
+    if (c === '\\') i += 1;
+    else if (c === '$' && input[i + 1] === "'") i = ansiCEnd(input, i + 2) - 1;
+    else if (c === "'") i = quoteEnd(input, i, "'");
+    else if (c === '"') i = quoteEnd(input, i, '"');
+    else if (c === '{') depth += 1;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  throw new Error('a ${...} is never closed');
+}
+
+/** The index of the quote closing the one at `open` (\ escapes count inside double quotes only). */
+function quoteEnd(input: string, open: number, quote: string): number {
+  for (let i = open + 1; i < input.length; i++) {
+    if (quote === '"' && input[i] === '\\') i += 1;
+    else if (input[i] === quote) return i;
+  }
+  throw new Error('a ${...} is never closed');
+}
+
+function ansiCEnd(input: string, start: number): number {
+  try {
+    return ansiC(input, start).next;
+  } catch {
+    throw new Error('a ${...} is never closed');
+  }
+}
+
+interface Expansion {
+  words: string[];
+  breakBefore: boolean;
+  breakAfter: boolean;
+}
+
+/** What ${body} stands for: a text to add to the word, or words. `next` is the character after the }. */
+function parameter(body: string, next: string | undefined): string | Expansion {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(:?[-+=])?([\s\S]*)$/.exec(body);
+  if (!m) return `\${${body}}`;
+  const [, name, operator, rest] = m;
+  if (!operator) {
+    if (rest !== '') return `\${${body}}`;
+    // $NAME, unless a name character follows and would become part of the name.
+    return /[A-Za-z0-9_]/.test(next ?? '') ? `\${${name}}` : `$${name}`;
+  }
+  // + and :+ give the words as if NAME were set; -, :-, = and := as if it were not: the words either way.
+  return {
+    words: splitBash(rest!, true).words,
+    breakBefore: /^\s/.test(rest!),
+    breakAfter: /(^|[^\\])\s$/.test(rest!),
+  };
 }
 
 /** $'...' from `start` (just after the opening quote): the text and where the closing quote ends. */
