@@ -21,6 +21,7 @@ import { useProfileList } from '../state/profiles';
 import { activeTab, blankRequest, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { ResponseViewer } from '../viewer/ResponseViewer';
+import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { IdentityBadge } from './IdentityBadge';
 import { replaceRequest, toDoc } from './replaceRequest';
 import { RequestEditor } from './RequestEditor';
@@ -264,6 +265,9 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                       })}
                     />
                   )
+                }
+                policies={
+                  effective && <WorkshopPanel key={tab?.id} api={api} auth={effective.sign.auth} method={effective.sign.request.method} url={effective.maskedUrl} />
                 }
               />
             </ErrorBoundary>
