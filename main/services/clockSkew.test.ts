@@ -1,4 +1,4 @@
-// Reading the server's time from each form AWS gives it, and the decisions made from it.
+// The decisions made from the server's time (read by src/clockSkewText.ts, tested there).
 import { describe, expect, it } from 'vitest';
 import { clockOffsetSentence, clockOffsetText } from '../../src/clockOffsetText';
 import {
@@ -6,67 +6,23 @@ import {
   createClockOffsets,
   isSkewRefusal,
   judgeAnswer,
-  serverTimeFromHeaders,
-  serverTimeFromMessage,
-  serverTimeFromS3,
   SKEW_THRESHOLD_MS,
   type Attempt,
 } from './clockSkew';
 
 const SERVER_NOW = Date.UTC(2017, 1, 15, 15, 0, 34);
 const EXPIRED = '{"message":"Signature expired: 20170212T175938Z is now earlier than 20170215T145534Z (20170215T150034Z - 5 min.)"}';
-const NOT_YET = '{"__type":"InvalidSignatureException","message":"Signature not yet current: 20170215T151034Z is still later than 20170215T150534Z (20170215T150034Z + 5 min.)"}';
-const STS_XML =
-  '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>' +
-  '<Message>Signature expired: 20170215T140034Z is now earlier than 20170215T145534Z (20170215T150034Z - 5 min.)</Message></Error></ErrorResponse>';
-const S3_SKEWED =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message>' +
-  '<RequestTime>20170215T140034Z</RequestTime><ServerTime>2017-02-15T15:00:34Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>';
 
 function attempt(over: Partial<Attempt> = {}): Attempt {
   return { key: 'aws', signedAt: SERVER_NOW - 7 * 60_000 - 12_000, usedOffsetMs: 0, fixedDate: false, ...over };
 }
 
-describe("the server's time", () => {
-  it("is read from API Gateway's 'Signature expired' message (the time in brackets)", () => {
-    expect(serverTimeFromMessage(EXPIRED)).toBe(SERVER_NOW);
-  });
-  it("is read from 'Signature not yet current' (an InvalidSignatureException)", () => {
-    expect(serverTimeFromMessage(NOT_YET)).toBe(SERVER_NOW);
-  });
-  it("is read from STS's XML refusal", () => {
-    expect(serverTimeFromMessage(STS_XML)).toBe(SERVER_NOW);
-  });
-  it("is read from S3's RequestTimeTooSkewed <ServerTime>", () => {
-    expect(serverTimeFromS3(S3_SKEWED)).toBe(SERVER_NOW);
-    expect(serverTimeFromMessage(S3_SKEWED)).toBeUndefined();
-  });
-  it('is read from a Date header, but not from a cached answer (Age) or an unreadable one', () => {
-    expect(serverTimeFromHeaders([['Date', 'Wed, 15 Feb 2017 15:00:34 GMT']])).toBe(SERVER_NOW);
-    expect(serverTimeFromHeaders([['date', 'Wed, 15 Feb 2017 15:00:34 GMT'], ['Age', '30']])).toBeUndefined();
-    expect(serverTimeFromHeaders([['Date', 'yesterday']])).toBeUndefined();
-    expect(serverTimeFromHeaders([])).toBeUndefined();
-  });
-  it('is not found in other refusals or mangled texts', () => {
-    expect(serverTimeFromMessage('{"message":"Signature expired: soon"}')).toBeUndefined();
-    expect(serverTimeFromMessage('{"message":"The request signature we calculated does not match"}')).toBeUndefined();
-    expect(serverTimeFromS3('<ServerTime>not a time</ServerTime>')).toBeUndefined();
-  });
-  it('is only searched for in the head of a large body', () => {
-    expect(serverTimeFromMessage(' '.repeat(64 * 1024) + EXPIRED)).toBeUndefined();
-  });
-});
-
 describe('skew refusals', () => {
-  it('are the time refusals, by text or code, on 400/401/403 only', () => {
+  it("are AWS's time refusals (src/clockSkewText.ts) on 400/401/403 only", () => {
     expect(isSkewRefusal(403, EXPIRED)).toBe(true);
-    expect(isSkewRefusal(403, NOT_YET)).toBe(true);
-    expect(isSkewRefusal(403, STS_XML)).toBe(true);
-    expect(isSkewRefusal(403, S3_SKEWED)).toBe(true);
     expect(isSkewRefusal(400, '', 'RequestExpired')).toBe(true);
     expect(isSkewRefusal(500, EXPIRED)).toBe(false);
     expect(isSkewRefusal(403, '{"message":"Missing Authentication Token"}', 'MissingAuthenticationTokenException')).toBe(false);
-    expect(isSkewRefusal(403, '{"message":"The request signature we calculated does not match..."}', 'InvalidSignatureException')).toBe(false);
   });
 });
 

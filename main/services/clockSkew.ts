@@ -1,9 +1,11 @@
 // Clock skew, corrected the way the AWS SDKs do it. AWS refuses a signature dated more than 5 minutes from its own
 // clock, so a computer whose clock is off cannot call AWS at all. After each signed request this module reads the
-// server's time (AWS's refusal text, S3's <ServerTime>, or the response's Date header), keeps the offset (server
-// time minus this computer's) per clock, and says whether a refused request is worth signing again with it.
-// Classifying refusals for people is src/diagnosis' job; this module only needs the numbers and the retry decision.
+// server's time (AWS's refusal text, S3's <ServerTime>, or the response's Date header, as src/clockSkewText.ts reads
+// them), keeps the offset (server time minus this computer's) per clock, and says whether a refused request is worth
+// signing again with it. Classifying refusals for people is src/diagnosis' job; this module only needs the numbers
+// and the retry decision.
 import { Buffer } from 'node:buffer';
+import { isSkewText, SCAN_CHARS, serverTimeFromHeaders, serverTimeFromS3, skewMessageTimes } from '../../src/clockSkewText';
 import type { ClockOffsetSource, ClockSkewInfo, HttpResponse } from '../../src/models/http';
 
 /**
@@ -41,74 +43,9 @@ export function clockKey(url: string): string {
   }
 }
 
-/** 20170215T150034Z as epoch milliseconds. */
-function amzDateMs(text: string): number | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/** AWS's refusal texts are short and come first: only this much of a (hostile) body is searched, with indexOf. */
-const SCAN_CHARS = 8 * 1024;
-const SKEW_MESSAGE = /^Signature (?:expired|not yet current): \d{8}T\d{6}Z is (?:now earlier|still later) than \d{8}T\d{6}Z \((\d{8}T\d{6}Z) [+-] \d{1,3} min\.\)/;
-
-/**
- * The server's time in AWS's refusal text, the one in brackets:
- * "Signature expired: 20170212T175938Z is now earlier than 20170215T145534Z (20170215T150034Z - 5 min.)" or
- * "Signature not yet current: 20170215T151034Z is still later than 20170215T150534Z (20170215T150034Z + 5 min.)".
- */
-export function serverTimeFromMessage(text: string): number | undefined {
-  const head = text.slice(0, SCAN_CHARS);
-  for (const start of ['Signature expired: ', 'Signature not yet current: ']) {
-    const at = head.indexOf(start);
-    const m = at < 0 ? null : SKEW_MESSAGE.exec(head.slice(at, at + 160));
-    if (m) return amzDateMs(m[1] as string);
-  }
-  return undefined;
-}
-
-/** S3's RequestTimeTooSkewed document carries <ServerTime>2017-02-15T15:00:34Z</ServerTime>. */
-export function serverTimeFromS3(text: string): number | undefined {
-  const head = text.slice(0, SCAN_CHARS);
-  const open = head.indexOf('<ServerTime>');
-  const close = open < 0 ? -1 : head.indexOf('</ServerTime>', open);
-  if (close < 0 || close - open > 60) return undefined;
-  const value = head.slice(open + '<ServerTime>'.length, close).trim();
-  const ms = amzDateMs(value) ?? Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/**
- * The server's time from the response's Date header, or undefined when it cannot be trusted: absent, unreadable,
- * or from a cache (an Age header says the Date is when the cache stored the answer).
- */
-export function serverTimeFromHeaders(headers: Array<[string, string]>): number | undefined {
-  let date: string | undefined;
-  for (const [name, value] of headers) {
-    const lower = name.toLowerCase();
-    if (lower === 'age') return undefined;
-    if (lower === 'date' && date === undefined) date = value;
-  }
-  if (date === undefined || date.length > 64) return undefined;
-  const ms = Date.parse(date);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/** AWS refused the request for its time: the texts and codes AWS uses for a signature dated too far from its clock. */
+/** AWS refused the request for its time: a 400, 401 or 403 with one of AWS's texts or codes for it. */
 export function isSkewRefusal(status: number, text: string, type?: string): boolean {
-  if (status !== 400 && status !== 401 && status !== 403) return false;
-  if (type && /^(?:RequestTimeTooSkewed|RequestExpired|RequestInTheFuture)$/.test(type)) return true;
-  const head = text.slice(0, SCAN_CHARS);
-  return (
-    head.includes('Signature expired: ') ||
-    head.includes('Signature not yet current: ') ||
-    head.includes('RequestTimeTooSkewed') ||
-    head.includes('RequestInTheFuture') ||
-    head.includes('<Code>RequestExpired</Code>') ||
-    head.includes('request time and the current time is too large')
-  );
+  return (status === 400 || status === 401 || status === 403) && isSkewText(text, type);
 }
 
 /** The offsets learned, one per clock (see clockKey). Kept in memory only, for this run, like the SDKs'. */
@@ -176,7 +113,7 @@ export function judgeAnswer(store: ClockOffsets, attempt: Attempt, answer: Answe
   let measured: ClockOffset | undefined;
   if (refusal) {
     // The refusal's own times come from the clock that judged the signature: preferred to a Date header a proxy may set.
-    const fromMessage = serverTimeFromMessage(text);
+    const fromMessage = skewMessageTimes(text)?.serverMs;
     const fromS3 = fromMessage === undefined ? serverTimeFromS3(text) : undefined;
     if (fromMessage !== undefined) measured = { offsetMs: fromMessage - attempt.signedAt, source: 'aws-message' };
     else if (fromS3 !== undefined) measured = { offsetMs: fromS3 - attempt.signedAt, source: 'server-time' };

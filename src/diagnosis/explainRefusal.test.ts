@@ -79,6 +79,18 @@ describe('explainRefusal on recorded AWS refusals', () => {
       request: signedGet(`${API}/prod/hoge`, { amzDate: '20240101T000000Z' }),
     })!;
     expect(fromDate.clockOffsetSeconds).toBe(600);
+    expect(fromDate.likelihood).toEqual(["Offset read from AWS's Date header."]);
+  });
+
+  it("reads no offset from a cached answer's Date (an Age header), as the retry logic does not", () => {
+    const cached = explain({
+      status: 403,
+      headers: [['x-amzn-ErrorType', 'RequestTimeTooSkewed'], ['Date', 'Mon, 01 Jan 2024 00:10:00 GMT'], ['Age', '120']],
+      bodyText: '',
+      request: signedGet(`${API}/prod/hoge`, { amzDate: '20240101T000000Z' }),
+    })!;
+    expect(cached.id).toBe('clock.skew');
+    expect(cached.clockOffsetSeconds).toBeUndefined();
   });
 
   it('names the part of the request that changed in transit on a signature mismatch', () => {
