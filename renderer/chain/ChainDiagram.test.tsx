@@ -1,6 +1,8 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import type { SendResult } from '../../src/models/http';
 import type { ProfileList } from '../../src/models/profile';
+import type { WorkbenchFacts } from './chainInput';
 import { buildChain, type ChainInput } from './chainModel';
 import { ChainDiagram } from './ChainDiagram';
 import { wrap } from './chainLayout';
@@ -65,10 +67,33 @@ describe('ChainDiagram', () => {
   });
 
   it('the panel shows the summary and an export button', () => {
-    const html = renderToString(<ChainPanel api={{} as RoleCallApi} input={failedAtHop} />);
+    const facts: WorkbenchFacts = {
+      auth: failedAtHop.auth,
+      profiles,
+      identity: { status: 'failed', error: failedAtHop.whoami!.error! },
+      method: 'GET',
+      maskedUrl: URL,
+    };
+    const html = renderToString(<ChainPanel api={{} as RoleCallApi} facts={facts} />);
     expect(html).toContain('Export as SVG');
     expect(html).toContain('it broke at AssumeRole');
     expect(html).not.toContain(EXTERNAL_ID);
+  });
+});
+
+describe('ChainPanel and a malformed send result', () => {
+  // A bug in main that answered a send without a response crashed the whole window: the chain's input was built
+  // in the workbench's render, outside the inspector's error boundary. It is now built inside the panel.
+  it('fails inside the panel, where the inspector\'s error boundary catches it', () => {
+    const facts: WorkbenchFacts = {
+      auth: failedAtHop.auth,
+      identity: { status: 'idle' },
+      sent: { result: { sent: { request: { method: 'GET', url: URL, headers: [] } } } as unknown as SendResult },
+      method: 'GET',
+      maskedUrl: URL,
+    };
+    const element = <ChainPanel api={{} as RoleCallApi} facts={facts} />;
+    expect(() => renderToString(element)).toThrow(/status/);
   });
 });
 

@@ -3,13 +3,18 @@
 import { useMemo, useRef, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import { settle } from '../api';
-import { buildChain, type ChainInput } from './chainModel';
+import { chainInput, type WorkbenchFacts } from './chainInput';
+import { buildChain } from './chainModel';
 import { ChainDiagram } from './ChainDiagram';
 import { resolvePalette, standaloneSvg, textToBase64 } from './exportSvg';
 import './chain.css';
 
-export function ChainPanel({ api, input }: { api: RoleCallApi; input: ChainInput }) {
-  const model = useMemo(() => buildChain(input), [input]);
+/**
+ * Takes the workbench's facts rather than a built input, so that turning a malformed result into the chain's
+ * input happens while this panel renders, inside the inspector's error boundary, not in the workbench's.
+ */
+export function ChainPanel({ api, facts }: { api: RoleCallApi; facts: WorkbenchFacts }) {
+  const model = useMemo(() => buildChain(chainInput(facts)), [facts]);
   const svg = useRef<SVGSVGElement>(null);
   const [note, setNote] = useState<{ text: string; failed?: boolean }>();
 

@@ -14,7 +14,6 @@ import type { VariableFieldHandle } from '../editor/VariableField';
 import { SigningInspector } from '../inspector/SigningInspector';
 import { InspectorTabs } from '../inspector/InspectorTabs';
 import { ChainPanel } from '../chain/ChainPanel';
-import { chainInput } from '../chain/chainInput';
 import { SaveRequestDialog } from '../sidebar/SaveRequestDialog';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useProfileList } from '../state/profiles';
@@ -254,7 +253,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                   effective && (
                     <ChainPanel
                       api={api}
-                      input={chainInput({
+                      facts={{
                         auth: effective.sign.auth,
                         profiles,
                         identity: runner.identity,
@@ -262,7 +261,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                         signed: sentStage ? shown.result?.sent : shown.preview,
                         method: effective.sign.request.method,
                         maskedUrl: effective.maskedUrl,
-                      })}
+                      }}
                     />
                   )
                 }
