@@ -10,6 +10,7 @@ import { VariableField, type VariableFieldHandle } from '../editor/VariableField
 import { AuthPanel } from './AuthPanel';
 import { authSummary } from './authSummary';
 import { BodyEditor } from './BodyEditor';
+import { CopyAsButton } from './CopyAsButton';
 import { KeyValueTable } from './KeyValueTable';
 import { ParamsTable } from './ParamsTable';
 import { pastedCurl } from './pastedCurl';
@@ -75,6 +76,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
         <input id={`name-${props.tabId}`} className="request-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
         <span className="muted location">{props.location ? `in ${props.location}` : 'not saved in a collection'}</span>
         <div className="spacer" />
+        <CopyAsButton effective={effective} />
         <button type="button" className="secondary small" onClick={props.onSaveAs}>
           Save as…
         </button>
