@@ -3,8 +3,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ALLOW_ALL_POLICY, startMoto, type MotoServer } from '../main/testing/moto';
+import { ALLOW_ALL_POLICY } from '../main/testing/moto';
 import { expect, test, type AwsSetup } from './harness/fixtures';
+import { useMoto } from './harness/motoLifecycle';
 
 const EXTERNAL_ID = 'e2e-external-id-never-drawn';
 
@@ -44,21 +45,12 @@ function contrasts(page: Page) {
 }
 
 test.describe('identity chain picture against moto', () => {
-  let moto: MotoServer | null = null;
-
-  test.beforeAll(async () => {
-    test.setTimeout(90_000);
-    moto = await startMoto();
-    if (!moto) console.warn('Skipping the chain picture tests: moto_server is not on PATH.');
-  });
-  test.afterAll(async () => {
-    await moto?.stop();
-  });
+  const motoServer = useMoto('the chain picture tests');
 
   async function setup(name: string, policy: object | null): Promise<AwsSetup> {
-    const user = await moto!.createUserWithKeys(name, policy ?? undefined);
+    const user = await motoServer()!.createUserWithKeys(name, policy ?? undefined);
     return {
-      stsEndpoint: moto!.endpoint,
+      stsEndpoint: motoServer()!.endpoint,
       config: [
         '[profile base]',
         'region = us-east-1',
@@ -80,12 +72,12 @@ test.describe('identity chain picture against moto', () => {
   }
 
   test('a working chain: every step ok after a send, in light and dark themes, from the keyboard', async ({ rolecall }, testInfo) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page, pageErrors } = await rolecall.open(await setup('chain-ok', ALLOW_ALL_POLICY));
     await page.setViewportSize({ width: 1400, height: 1500 });
     // GetCallerIdentity to moto: a request whose answer names the identity.
     await page.getByLabel('Method').selectOption('POST');
-    await setUrl(page, `${moto!.endpoint}/`);
+    await setUrl(page, `${motoServer()!.endpoint}/`);
     await openSection(page, 'Body');
     await page.getByRole('radio', { name: 'x-www-form-urlencoded' }).check();
     for (const [i, [key, value]] of [['Action', 'GetCallerIdentity'], ['Version', '2011-06-15']].entries()) {
@@ -127,7 +119,7 @@ test.describe('identity chain picture against moto', () => {
   });
 
   test('a refused hop: the AssumeRole edge fails with the readable error, later steps not tried', async ({ rolecall }, testInfo) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const saved = testInfo.outputPath('saved');
     await mkdir(saved, { recursive: true });
     const { page, pageErrors } = await rolecall.open({ ...(await setup('chain-denied', null)), chooseSavePath: (name) => path.join(saved, name) });

@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHANNELS, methodName } from '../src/contract';
-import { ALLOW_ALL_POLICY, startMoto, type MotoServer } from '../main/testing/moto';
+import { ALLOW_ALL_POLICY } from '../main/testing/moto';
 import { expect, test, type AwsSetup } from './harness/fixtures';
+import { useMoto } from './harness/motoLifecycle';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', 'aws', name), 'utf8');
 const SECRET = 'e2eSecretThatMustNeverReachThePage00000';
@@ -119,18 +120,10 @@ test.describe('smoke', () => {
 });
 
 test.describe('whoami through the UI against moto', () => {
-  let moto: MotoServer | null = null;
-
-  test.beforeAll(async () => {
-    test.setTimeout(90_000);
-    moto = await startMoto();
-    if (!moto) console.warn('Skipping the moto e2e tests: moto_server is not on PATH.');
-  });
-  test.afterAll(async () => {
-    await moto?.stop();
-  });
+  const motoServer = useMoto('the moto e2e tests');
 
   async function motoSetup(name: string): Promise<AwsSetup> {
+    const moto = motoServer();
     if (!moto) throw new Error('moto is not running');
     const user = await moto.createUserWithKeys(name, ALLOW_ALL_POLICY);
     return {
@@ -154,7 +147,7 @@ test.describe('whoami through the UI against moto', () => {
   }
 
   test('shows the assumed-role ARN, account, hops and expiry', async ({ rolecall }) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('e2e-deploy'));
     await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('option', { name: 'deploy', exact: true }).click();
@@ -170,7 +163,7 @@ test.describe('whoami through the UI against moto', () => {
   });
 
   test('asks for the MFA code in a dialog and answers main with it', async ({ rolecall }) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page, events } = await rolecall.open(await motoSetup('e2e-mfa'));
     await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('option', { name: 'admin-mfa', exact: true }).click();
@@ -190,7 +183,7 @@ test.describe('whoami through the UI against moto', () => {
   });
 
   test('cancelling the MFA dialog shows MFA_CANCELLED', async ({ rolecall }) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('e2e-mfa-cancel'));
     await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('option', { name: 'admin-mfa', exact: true }).click();

@@ -4,13 +4,14 @@ import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ALLOW_ALL_POLICY, startMoto, type MotoServer } from '../main/testing/moto';
+import { ALLOW_ALL_POLICY } from '../main/testing/moto';
 import { echoResponse, startEchoServer, type EchoServer, type RecordedRequest } from '../main/testing/echoServer';
 import type { Registry } from '../main/ipc/registry';
 import type { Result } from '../src/errors';
 import type { SendResult } from '../src/models/http';
 import type { Workspace } from '../src/models/workspace';
 import { expect, test, type AwsSetup } from './harness/fixtures';
+import { useMoto } from './harness/motoLifecycle';
 import { EXAMPLE_KEYS, header, verifySigV4 } from './harness/sigv4Verifier';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -64,18 +65,10 @@ async function buildGetCallerIdentity(page: Page, endpoint: string) {
 }
 
 test.describe('workbench against moto', () => {
-  let moto: MotoServer | null = null;
-
-  test.beforeAll(async () => {
-    test.setTimeout(90_000);
-    moto = await startMoto();
-    if (!moto) console.warn('Skipping the moto workbench tests: moto_server is not on PATH.');
-  });
-  test.afterAll(async () => {
-    await moto?.stop();
-  });
+  const motoServer = useMoto('the moto workbench tests');
 
   async function motoSetup(name: string, policy: object | null = ALLOW_ALL_POLICY, secret?: string): Promise<AwsSetup> {
+    const moto = motoServer();
     if (!moto) throw new Error('moto is not running');
     const user = await moto.createUserWithKeys(name, policy ?? undefined);
     return {
@@ -86,10 +79,10 @@ test.describe('workbench against moto', () => {
   }
 
   test('a role_arn profile sends GetCallerIdentity; the identity and the signed canonical request are shown', async ({ rolecall }, testInfo) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page, registry, pageErrors } = await rolecall.open(await motoSetup('wb-deploy'));
     const sends = captureSends(registry);
-    await buildGetCallerIdentity(page, moto!.endpoint);
+    await buildGetCallerIdentity(page, motoServer()!.endpoint);
     await page.getByLabel('Auth', { exact: true }).selectOption('profile');
     await page.getByLabel('Profile', { exact: true }).selectOption('deploy');
     await expect(page.getByRole('region', { name: 'Signing inspector' })).toContainText('sts');
@@ -113,7 +106,7 @@ test.describe('workbench against moto', () => {
   });
 
   test('an explicit assume-role with an MFA serial asks for the code in a dialog', async ({ rolecall }, testInfo) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('wb-mfa'));
     await openSection(page, 'Auth & signing');
     await page.getByLabel('Auth', { exact: true }).selectOption('assumeRole');
@@ -132,14 +125,14 @@ test.describe('workbench against moto', () => {
     await dialog.getByRole('button', { name: 'Submit code' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByLabel('Identity ARN')).toHaveText('arn:aws:sts::111111111111:assumed-role/Admin/e2e-mfa');
-    const assumed = await moto!.assumedRoles();
+    const assumed = await motoServer()!.assumedRoles();
     expect(assumed.filter((r) => r.sessionName === 'e2e-mfa')).toHaveLength(1);
   });
 
   test('an STS refusal is shown as a readable message with AWS’s text', async ({ rolecall }, testInfo) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('wb-denied', null));
-    await buildGetCallerIdentity(page, moto!.endpoint);
+    await buildGetCallerIdentity(page, motoServer()!.endpoint);
     await page.getByLabel('Auth', { exact: true }).selectOption('profile');
     await page.getByLabel('Profile', { exact: true }).selectOption('deploy');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -151,9 +144,9 @@ test.describe('workbench against moto', () => {
   });
 
   test('a wrong secret gets AWS’s signature mismatch, shown in the response pane', async ({ rolecall }, testInfo) => {
-    test.skip(!moto, 'moto_server is not on PATH');
+    test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('wb-wrong-secret', ALLOW_ALL_POLICY, 'ThisIsNotTheSecretThatMotoIssued0000000'));
-    await buildGetCallerIdentity(page, moto!.endpoint);
+    await buildGetCallerIdentity(page, motoServer()!.endpoint);
     await page.getByLabel('Auth', { exact: true }).selectOption('profile');
     await page.getByLabel('Profile', { exact: true }).selectOption('base');
     await page.getByRole('button', { name: 'Send', exact: true }).click();

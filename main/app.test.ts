@@ -11,9 +11,10 @@ import type { Identity } from '../src/models/auth';
 import type { SendResult, SignResult } from '../src/models/http';
 import { WORKSPACE_VERSION, type StoredKeySummary, type Workspace } from '../src/models/workspace';
 import { createApp, safeFileName, type App } from './app';
-import { confStoreFile, openConfStore } from './testing/confBackend';
+import { confStoreFile } from './testing/confBackend';
 import type { MotoUser } from './testing/moto';
 import { createProcessCipher } from './testing/processCipher';
+import { openTestApp } from './testing/testApp';
 import { describeWithMoto } from './testing/motoSuite';
 
 const CROSS_ROLE = 'arn:aws:iam::111111111111:role/ApiInvoker';
@@ -87,15 +88,8 @@ describe('the workbench channels', () => {
   });
 
   async function start(dir: string, saved: string[] = []) {
-    const store = openConfStore(dir);
-    return createApp({
-      host: 'browser-test',
-      env: {},
-      emit: () => {},
-      store: store.backend,
-      collectionFiles: store.collectionFiles,
+    return openTestApp(dir, {
       cipher,
-      spoolDir: join(dir, 'spool'),
       chooseSavePath: async (name) => {
         saved.push(name);
         return name === 'cancel.json' ? undefined : join(dir, name);
@@ -218,8 +212,7 @@ describe('the workbench channels', () => {
     const dir = await tempDir();
     const app = await start(dir);
     value(await app.registry.invoke('collections:save', { collection }));
-    const store = openConfStore(dir);
-    const cancelling = createApp({ host: 'browser-test', env: {}, emit: () => {}, store: store.backend, collectionFiles: store.collectionFiles, chooseSavePath: async () => undefined });
+    const cancelling = openTestApp(dir, { chooseSavePath: async () => undefined });
     expect(value(await cancelling.registry.invoke('collections:export', { id: 'c1', format: 'postman' }))).toEqual({ cancelled: true });
     const unknown = await app.registry.invoke('collections:export', { id: 'nope', format: 'postman' });
     expect(unknown.ok ? '' : unknown.error.code).toBe('INVALID_INPUT');
@@ -254,9 +247,8 @@ describe('the workbench channels', () => {
   });
 
   it('says secret values are unprotected when the host has no usable cipher', async () => {
-    const store = openConfStore(await tempDir());
     const unavailable = { ...createProcessCipher(), available: false };
-    const app = createApp({ host: 'browser-test', env: {}, emit: () => {}, store: store.backend, collectionFiles: store.collectionFiles, cipher: unavailable });
+    const app = openTestApp(await tempDir(), { cipher: unavailable });
     expect(value<Workspace>(await app.registry.invoke('workspace:load', {})).secretsProtection).toBe('none');
     expect(value<Workspace>(await createApp({ host: 'cli', env: {}, emit: () => {} }).registry.invoke('workspace:load', {})).secretsProtection).toBe('none');
   });

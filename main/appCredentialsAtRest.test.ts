@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../src/errors';
 import { collectionSchema, type Workspace } from '../src/models/workspace';
-import { createApp } from './app';
 import { openConfStore } from './testing/confBackend';
+import { openTestApp } from './testing/testApp';
 import { createWorkspaceStore } from './services/workspaceStore';
 
 const TOKEN = 'FwoGZXIvYXdzEAtRestTokenThatMustNeverBeKept////abc==';
@@ -31,14 +31,7 @@ afterEach(async () => {
 });
 
 function start(saved: string[] = []) {
-  const store = openConfStore(dir);
-  return createApp({
-    host: 'browser-test',
-    env: {},
-    emit: () => {},
-    store: store.backend,
-    collectionFiles: store.collectionFiles,
-    spoolDir: path.join(dir, 'spool'),
+  return openTestApp(dir, {
     chooseSavePath: async () => {
       const target = path.join(dir, `export-${saved.length}.json`);
       saved.push(target);

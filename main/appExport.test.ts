@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../src/errors';
 import { importPostmanEnvironment } from '../src/formats/postmanEnvironment';
-import { createApp } from './app';
-import { openConfStore } from './testing/confBackend';
 import { createProcessCipher } from './testing/processCipher';
+import { createApp } from './app';
+import { openTestApp } from './testing/testApp';
 
 const SECRET = 'stagingSecretValueNeverInAnExport0001';
 
@@ -46,15 +46,8 @@ describe('the export channels', () => {
   async function start(saved: string[] = [], answer?: (name: string) => string | undefined) {
     const dir = await mkdtemp(join(tmpdir(), 'rolecall-export-'));
     dirs.push(dir);
-    const store = openConfStore(dir);
-    const app = createApp({
-      host: 'browser-test',
-      env: {},
-      emit: () => {},
-      store: store.backend,
-      collectionFiles: store.collectionFiles,
+    const app = openTestApp(dir, {
       cipher: createProcessCipher(),
-      spoolDir: join(dir, 'spool'),
       chooseSavePath: async (name) => {
         saved.push(name);
         return answer ? answer(name) : join(dir, name);

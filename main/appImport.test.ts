@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../src/errors';
 import type { ImportCommitResult, ImportPreview } from '../src/models/importing';
 import type { Workspace } from '../src/models/workspace';
-import { createApp } from './app';
-import { confStoreFile, openConfStore } from './testing/confBackend';
+import { confStoreFile } from './testing/confBackend';
 import { createProcessCipher } from './testing/processCipher';
+import { openTestApp } from './testing/testApp';
 import type { Cipher } from './services/keyVault';
 
 const ACCESS = 'AKIAIMPORTEXAMPLE001';
@@ -34,14 +34,7 @@ afterAll(async () => {
 async function start(opts: { cipher?: Cipher; chooseOpenPath?: () => Promise<string | undefined> } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-import-'));
   dirs.push(dir);
-  const store = openConfStore(dir);
-  const app = createApp({
-    host: 'browser-test',
-    env: {},
-    emit: () => {},
-    store: store.backend,
-    collectionFiles: store.collectionFiles,
-    spoolDir: join(dir, 'spool'),
+  const app = openTestApp(dir, {
     ...(opts.cipher ? { cipher: opts.cipher } : {}),
     ...(opts.chooseOpenPath ? { chooseOpenPath: opts.chooseOpenPath } : {}),
   });
@@ -170,7 +163,7 @@ describe('import:preview and import:commit', () => {
     };
     expect(await message(preview('\u0000\u0001 binary junk'))).toMatch(/cannot tell what this is/);
     expect(await message(preview('x'.repeat(20 * 1024 * 1024 + 1)))).toMatch(/not valid/);
-    expect(await message(preview('{"openapi":"3.0.0","paths":{}}'))).toBe('OpenAPI import is not available yet.');
+    expect(await message(preview('{"openapi":"3.0.0","paths":{}}'))).toMatch(/OpenAPI document has no operations/);
     expect(await message({ source: { kind: 'dialog' } })).toMatch(/not a regular file/);
     expect(await message({ source: { kind: 'path', path: '/etc/passwd' } })).toMatch(/not valid/);
     const shown = await ok<ImportPreview>('import:preview', preview(POSTMAN));

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../src/errors';
 import type { Workspace } from '../src/models/workspace';
-import { createApp } from './app';
-import { confStoreFile, openConfStore } from './testing/confBackend';
+import { confStoreFile } from './testing/confBackend';
 import { createProcessCipher } from './testing/processCipher';
+import { openTestApp } from './testing/testApp';
 
 const cipher = createProcessCipher();
 const KEYS = { name: 'team', accessKeyId: 'AKIANOTICESEXAMPLE01', secretAccessKey: 'noticesSecretKeyNeverShown0001' };
@@ -22,19 +22,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function start() {
-  const store = openConfStore(dir);
-  return createApp({
-    host: 'browser-test',
-    env: {},
-    emit: () => {},
-    store: store.backend,
-    ...(store.recovered ? { storeRecovered: store.recovered } : {}),
-    collectionFiles: store.collectionFiles,
-    cipher,
-    spoolDir: path.join(dir, 'spool'),
-  });
-}
+const start = () => openTestApp(dir, { cipher });
 
 function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

@@ -1,12 +1,11 @@
 // The rolecall bin, built as npm run build builds it and run as a user runs it: real processes, real files,
 // moto for STS, a refused port for the network error.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCli, type CliRun } from '../testing/cliRunner';
 import { startEchoServer } from '../testing/echoServer';
 import type { MotoUser } from '../testing/moto';
 import { describeWithMoto } from '../testing/motoSuite';
@@ -16,32 +15,10 @@ const suite = resolve(root, '../shared/sigv4-testsuite');
 let bin = '';
 
 beforeAll(async () => {
-  const out = await mkdtemp(join(tmpdir(), 'rolecall-cli-'));
-  bin = join(out, 'rolecall.cjs');
-  await build({ entryPoints: [join(root, 'main/cli/rolecall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bin, logLevel: 'error' });
+  ({ bin } = await buildCli('rolecall-cli-'));
 }, 60_000);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), AWS_EC2_METADATA_DISABLED: 'true', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}, stdin = ''): Promise<CliRun> => runCli(bin, args, { env, stdin });
 
 async function awsFiles(config: string, credentials = '') {
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-cli-aws-'));

@@ -1,22 +1,15 @@
 // `rolecall send` against a server whose clock is 7 minutes ahead: the send recovers after one refused attempt,
 // `-v` prints the clock offset used on stderr, a retry is mentioned even without -v, and --json carries it.
-import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_KEYS } from '../../e2e/harness/sigv4Verifier';
+import { buildCli, runCli } from '../testing/cliRunner';
 import { startSkewedServer, type SkewedServer } from '../testing/skewedAwsServer';
 
-const root = resolve(__dirname, '../..');
 let bin = '';
 const KEYS = { AWS_ACCESS_KEY_ID: EXAMPLE_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: EXAMPLE_KEYS.secretAccessKey };
 
 beforeAll(async () => {
-  const out = await mkdtemp(join(tmpdir(), 'rolecall-cli-clock-'));
-  bin = join(out, 'rolecall.cjs');
-  await build({ entryPoints: [join(root, 'main/cli/rolecall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bin, logLevel: 'error' });
+  ({ bin } = await buildCli('rolecall-cli-clock-'));
 }, 60_000);
 
 let server: SkewedServer | undefined;
@@ -25,20 +18,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), AWS_EC2_METADATA_DISABLED: 'true', ...KEYS },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runCli(bin, args, { env: KEYS });
 
 const SIGNING = ['--region', 'eu-west-1', '--service', 'execute-api'];
 

@@ -1,37 +1,22 @@
 // `rolecall import`, built and run as a user runs it: the report on stdout, --out writing a RoleCall collection
 // file that imports again, and the keys a file held never printed or written.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAny } from '../../src/formats/importAny';
+import { buildCli, runCli } from '../testing/cliRunner';
 
-const root = resolve(__dirname, '../..');
 let dir = '';
 let bin = '';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rolecall-cli-import-'));
-  bin = join(dir, 'rolecall.cjs');
-  await build({ entryPoints: [join(root, 'main/cli/rolecall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bin, logLevel: 'error' });
+  ({ dir, bin } = await buildCli('rolecall-cli-import-'));
 }, 60_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runCli(bin, args, { home: dir });
 
 const SECRET = 'cliImportSecretKeyNeverPrinted/0001abc';
 const COLLECTION = JSON.stringify({
@@ -77,7 +62,7 @@ describe('rolecall import', () => {
     expect(bad.stderr).toMatch(/cannot tell what this is/);
     const openapi = join(dir, 'api.yaml');
     await writeFile(openapi, 'openapi: 3.0.0\npaths: {}\n');
-    expect((await run(['import', openapi, '--json'])).stdout).toMatch(/OpenAPI import is not available yet/);
+    expect((await run(['import', openapi, '--json'])).stdout).toMatch(/OpenAPI document has no operations/);
     const missing = await run(['import', join(dir, 'nope.json')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/Could not read nope\.json/);

@@ -1,39 +1,19 @@
 // `rolecall send` after AWS says no: the cause and the fix on stderr (with --json too, and as a `refusal` field),
 // against a loopback server answering AWS's recorded refusals, and for a refused AssumeRole from a loopback STS.
-import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MISSING_TOKEN_BODY, RESOURCE_POLICY_BODY } from '../../src/diagnosis/fixtures/recordedRefusals';
+import { buildCli, runCli } from '../testing/cliRunner';
 import { startEchoServer, type CannedResponse } from '../testing/echoServer';
 
-const root = resolve(__dirname, '../..');
 let bin = '';
 
 beforeAll(async () => {
-  const out = await mkdtemp(join(tmpdir(), 'rolecall-cli-refusal-'));
-  bin = join(out, 'rolecall.cjs');
-  await build({ entryPoints: [join(root, 'main/cli/rolecall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bin, logLevel: 'error' });
+  ({ bin } = await buildCli('rolecall-cli-refusal-'));
 }, 60_000);
 
 const KEYS = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), AWS_EC2_METADATA_DISABLED: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(bin, args, { env });
 
 async function withServer<T>(answer: CannedResponse, use: (url: string) => Promise<T>): Promise<T> {
   const server = await startEchoServer(() => answer);

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../app';
+import type { App } from '../app';
 import type { Cipher } from '../services/keyVault';
-import { openConfStore } from '../testing/confBackend';
+import { openTestApp } from '../testing/testApp';
 
 /** A folder for a fuzz run: in memory (/dev/shm) where there is one, since every store write is fsynced. */
 export function fuzzTempRoot(): string {
@@ -13,17 +13,7 @@ export function fuzzTempRoot(): string {
 }
 
 export function openStoreApp(dir: string, cipher: Cipher): App {
-  const store = openConfStore(dir);
-  return createApp({
-    host: 'browser-test',
-    env: { HOME: dir },
-    emit: () => {},
-    store: store.backend,
-    ...(store.recovered ? { storeRecovered: store.recovered } : {}),
-    collectionFiles: store.collectionFiles,
-    cipher,
-    spoolDir: path.join(dir, 'spool'),
-  });
+  return openTestApp(dir, { env: { HOME: dir }, cipher });
 }
 
 /** Every file under `dir` (recursively) with its bytes. */

@@ -74,6 +74,22 @@ export function generatedBytes(offset: number, length: number): Buffer {
   return out;
 }
 
+/** Reads the whole request and hands it over as it arrived (raw target, raw header list, body bytes). */
+export function readRequest(req: http.IncomingMessage, done: (recorded: RecordedRequest) => void): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () =>
+    done({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      httpVersion: req.httpVersion,
+      rawHeaders: [...req.rawHeaders],
+      body: Buffer.concat(chunks),
+      remotePort: req.socket.remotePort ?? 0,
+    }),
+  );
+}
+
 export async function startEchoServer(
   handler: EchoHandler = echoResponse,
   options: EchoServerOptions = {},
@@ -90,17 +106,7 @@ export async function startEchoServer(
     });
 
   const listener: http.RequestListener = (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const recorded: RecordedRequest = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        httpVersion: req.httpVersion,
-        rawHeaders: [...req.rawHeaders],
-        body: Buffer.concat(chunks),
-        remotePort: req.socket.remotePort ?? 0,
-      };
+    readRequest(req, (recorded) => {
       requests.push(recorded);
       Promise.resolve(handler(recorded))
         .then((canned) => answer(res, canned, wait))

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { header, verifySigV4, type VerifyKeys } from '../../e2e/harness/sigv4Verifier';
-import type { RecordedRequest } from './echoServer';
+import { readRequest, type RecordedRequest } from './echoServer';
 
 export interface SkewedServerOptions {
   keys: VerifyKeys;
@@ -112,17 +112,7 @@ export async function startSkewedServer(options: SkewedServerOptions): Promise<S
   }
 
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const recorded: RecordedRequest = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        httpVersion: req.httpVersion,
-        rawHeaders: [...req.rawHeaders],
-        body: Buffer.concat(chunks),
-        remotePort: req.socket.remotePort ?? 0,
-      };
+    readRequest(req, (recorded) => {
       requests.push(recorded);
       void reply(recorded).then((r) => {
         res.sendDate = false;
