@@ -77,10 +77,14 @@ describe('importAny recognises what it is given', () => {
     expect(JSON.stringify(out.collection)).not.toContain('wJalrXUtnFEMI');
   });
 
-  it('recognises OpenAPI (JSON or YAML) and says it cannot import it yet', () => {
-    expect(refused(JSON.stringify({ openapi: '3.0.1', info: { title: 'x' }, paths: {} }))).toBe('OpenAPI import is not available yet.');
-    expect(refused('openapi: 3.0.1\ninfo:\n  title: API\npaths: {}\n')).toBe('OpenAPI import is not available yet.');
-    expect(refused(JSON.stringify({ swagger: '2.0', paths: {} }))).toBe('OpenAPI import is not available yet.');
+  it('imports OpenAPI 3 (JSON or YAML) as a collection, and refuses Swagger 2.0 clearly', () => {
+    const json = importAny(JSON.stringify({ openapi: '3.0.1', info: { title: 'x' }, paths: { '/items': { get: { tags: ['items'] } } } }));
+    expect(json).toMatchObject({ format: 'openapi', formatLabel: 'OpenAPI 3.0.1', offeredKeys: [] });
+    expect(json.collection?.items[0]).toMatchObject({ kind: 'folder', name: 'items', items: [{ kind: 'request', method: 'GET', url: '{{baseUrl}}/items' }] });
+    const yaml = importAny('openapi: "3.1.0"\ninfo:\n  title: API\npaths:\n  /a:\n    post: {}\n');
+    expect(yaml).toMatchObject({ format: 'openapi', formatLabel: 'OpenAPI 3.1.0', collection: { name: 'API' } });
+    expect(refused('openapi: 3.0.1\ninfo:\n  title: API\npaths: {}\n')).toMatch(/no operations/);
+    expect(refused(JSON.stringify({ swagger: '2.0', paths: {} }))).toMatch(/Swagger 2\.0 \(OpenAPI 2\) is not supported/);
   });
 
   it('points a git-native request file at "Open folder…"', () => {

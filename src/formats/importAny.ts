@@ -1,20 +1,20 @@
 // One entry point for "Import…": recognises what a file (or pasted text) is and runs the importer for it. Postman
 // collections (v2.0/v2.1; v1 is refused by its importer with a clear message), Postman environments, RoleCall's own
-// collection file and curl commands import here; OpenAPI is recognised and refused until its importer exists, and a
-// Postman git-native (v3) file is pointed at "Open folder…", which reads the whole folder. Pure: the caller reads
+// collection file, curl commands and OpenAPI 3 documents (JSON or YAML) import here, and a Postman git-native (v3) file is pointed at "Open folder…", which reads the whole folder. Pure: the caller reads
 // the text and decides what to keep (offered keys go to the key store, never into the collection).
 import { countItems } from '../collectionTree';
 import { IMPORT_MAX_BYTES } from '../models/importing';
 import type { Collection, Environment } from '../models/workspace';
 import { importCurlCommand } from './curlImport';
 import { defaultNewId, guarded, ImportError, type ImportNote, type ImportReport, type OfferedKeys } from './importResult';
+import { importOpenApi } from './openapiImport';
 import { importPostmanEnvironment } from './postmanEnvironment';
 import { importPostmanCollection } from './postmanImport';
 import { importRoleCallCollection, isRoleCallFile } from './rolecallImport';
 
 export { IMPORT_MAX_BYTES };
 
-export type ImportFormat = 'postman-collection' | 'postman-environment' | 'rolecall' | 'curl';
+export type ImportFormat = 'postman-collection' | 'postman-environment' | 'rolecall' | 'curl' | 'openapi';
 
 export interface ImportOutcome {
   format: ImportFormat;
@@ -43,14 +43,18 @@ export function importAny(input: string, options: ImportAnyOptions = {}): Import
 
   if (/^(\$\s+)?curl(\.exe)?\s/i.test(text)) return fromCurl(text, newId);
   if (text.startsWith('{') || text.startsWith('[')) return fromJson(text, newId);
-  if (/^\s*(openapi|swagger)\s*:/m.test(text)) throw openApi();
+  if (/^\s*(openapi|swagger)\s*:/m.test(text)) return fromOpenApi(text, newId);
   if (/^\s*\$kind\s*:\s*(http-request|collection|environment)/m.test(text) || /^\s*values\s*:/m.test(text)) {
     throw new ImportError('This looks like a file from a Postman collection folder (git-native YAML layout): open the whole folder with "Open folder…" instead.');
   }
-  throw new ImportError('RoleCall cannot tell what this is. It imports Postman collections (v2.0, v2.1) and environments, RoleCall collection files and curl commands.');
+  throw new ImportError('RoleCall cannot tell what this is. It imports Postman collections (v2.0, v2.1) and environments, RoleCall collection files, curl commands and OpenAPI 3 documents.');
 }
 
-const openApi = () => new ImportError('OpenAPI import is not available yet.');
+function fromOpenApi(doc: unknown, newId: () => string): ImportOutcome {
+  const result = importOpenApi(doc, { newId });
+  const version = isObj(doc) ? String(doc.openapi) : (/^\s*openapi\s*:\s*['"]?([\d.]+)/m.exec(String(doc))?.[1] ?? '3');
+  return { format: 'openapi', formatLabel: `OpenAPI ${version}`, collection: result.collection, report: result.report, offeredKeys: [], notes: result.notes };
+}
 
 function fromJson(text: string, newId: () => string): ImportOutcome {
   let doc: unknown;
@@ -64,7 +68,7 @@ function fromJson(text: string, newId: () => string): ImportOutcome {
     const { collection, report } = importRoleCallCollection(doc, { newId });
     return { format: 'rolecall', formatLabel: 'RoleCall collection', collection, report, offeredKeys: [], notes: [] };
   }
-  if (typeof doc.openapi === 'string' || typeof doc.swagger === 'string') throw openApi();
+  if (doc.openapi !== undefined || doc.swagger !== undefined) return fromOpenApi(doc, newId);
   if (Array.isArray(doc.values) && !isObj(doc.info)) {
     const { environment, report } = importPostmanEnvironment(doc, { newId });
     return { format: 'postman-environment', formatLabel: 'Postman environment', environment, report, offeredKeys: [], notes: [] };
