@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { createEngine, parseSendInput } from './engine';
 import type { BodyFiles } from './services/bodyFiles';
 import { startEchoServer, type EchoServer } from './testing/echoServer';
+import { within } from './testing/settle';
 
 /** Not valid UTF-8, so a text round trip anywhere would show. */
 const UPLOAD = Buffer.concat([Buffer.from('picked bytes'), Buffer.from([0, 0xff])]);
@@ -54,19 +55,6 @@ function appWith(chooseOpenPath?: (opts: { defaultPath?: string; title: string }
 function errorOf(result: Result<unknown>) {
   expect(result.ok).toBe(false);
   return (result as { ok: false; error: { code: string; message: string; detail?: string } }).error;
-}
-
-/** Settles within `ms` or says it hung; the timer is cleared either way. */
-async function within<T>(work: Promise<T>, ms = 5000): Promise<T | 'hung'> {
-  let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<'hung'>((resolve) => {
-    timer = setTimeout(() => resolve('hung'), ms);
-  });
-  try {
-    return await Promise.race([work, hung]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function until(check: () => boolean): Promise<void> {

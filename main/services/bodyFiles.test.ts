@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RoleCallError } from '../../src/errors';
 import { BODY_FILE_MAX_BYTES, createBodyFiles } from './bodyFiles';
+import { failure, within } from '../testing/settle';
 
 const SECRET = '[default]\naws_secret_access_key = bodyFilesTestSecretNeverSent/0001\n';
 const dirs: string[] = [];
@@ -17,28 +18,6 @@ async function tempDir(): Promise<string> {
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
-
-async function failure(work: Promise<unknown>): Promise<RoleCallError> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(RoleCallError);
-  return err as RoleCallError;
-}
-
-/** Settles within `ms` or says it hung; the timer is cleared either way. */
-async function within<T>(work: Promise<T>, ms = 5000): Promise<T | 'hung'> {
-  let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<'hung'>((resolve) => {
-    timer = setTimeout(() => resolve('hung'), ms);
-  });
-  try {
-    return await Promise.race([work, hung]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function mkfifo(path: string): void {
   execFileSync('mkfifo', [path]);

@@ -3,11 +3,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appError, RoleCallError } from '../../src/errors';
+import { appError } from '../../src/errors';
 import type { MotoUser } from '../testing/moto';
 import { describeWithMoto } from '../testing/motoSuite';
 import { createCredentialsService, type CredentialsServiceOptions, type MfaCodeProvider } from './credentials';
 import { createMfaBroker } from './mfaBroker';
+import { failure } from '../testing/settle';
 
 const ACCOUNT = '123456789012';
 const CROSS_ROLE = 'arn:aws:iam::111111111111:role/CrossAccount';
@@ -18,15 +19,6 @@ const CALLER_POLICY = {
 };
 
 const noMfa: MfaCodeProvider = () => Promise.reject(new Error('no MFA expected'));
-
-async function rejection(promise: Promise<unknown>): Promise<RoleCallError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof RoleCallError)) throw new Error(`expected a RoleCallError, got ${String(err)}`);
-  return err;
-}
 
 describeWithMoto('credentials service against moto', (moto) => {
   let dir: string;
@@ -150,14 +142,14 @@ source_profile = wrongsecret
 
   it('gives MFA_CANCELLED when the user cancels the prompt', async () => {
     const broker = createMfaBroker((prompt) => queueMicrotask(() => broker.answer(prompt.promptId, undefined, true)));
-    const err = await rejection(service({ mfa: broker.provider }).whoami({ kind: 'profile', profile: 'mfa' }));
+    const err = await failure(service({ mfa: broker.provider }).whoami({ kind: 'profile', profile: 'mfa' }));
     expect(err.code).toBe('MFA_CANCELLED');
     expect(broker.pending()).toEqual([]);
   });
 
   it('surfaces a wrong secret as SIGNATURE_MISMATCH with AWS text', async () => {
     for (const profile of ['wrongsecret', 'wrong-role']) {
-      const err = await rejection(service().whoami({ kind: 'profile', profile }));
+      const err = await failure(service().whoami({ kind: 'profile', profile }));
       expect(err.code).toBe('SIGNATURE_MISMATCH');
       expect(err.awsCode).toBe('SignatureDoesNotMatch');
       expect(err.message).toMatch(/secret key does not match the access key/);
@@ -167,13 +159,13 @@ source_profile = wrongsecret
   });
 
   it('reports a refused AssumeRole as STS_ACCESS_DENIED naming the role', async () => {
-    const viaProfile = await rejection(service().whoami({ kind: 'profile', profile: 'refused' }));
+    const viaProfile = await failure(service().whoami({ kind: 'profile', profile: 'refused' }));
     expect(viaProfile).toMatchObject({ code: 'STS_ACCESS_DENIED', awsCode: 'AccessDenied' });
     expect(viaProfile.message).toMatch(/^arn:aws:iam::111111111111:role\/Refuses refused the AssumeRole/);
     expect(viaProfile.detail).toBe(`User: ${denied.arn} is not authorized to perform: sts:AssumeRole`);
 
     const roleArn = 'arn:aws:iam::111111111111:role/Explicit';
-    const explicit = await rejection(service().resolve({ kind: 'assumeRole', base: { kind: 'profile', profile: 'denied' }, roleArn }));
+    const explicit = await failure(service().resolve({ kind: 'assumeRole', base: { kind: 'profile', profile: 'denied' }, roleArn }));
     expect(explicit).toMatchObject({ code: 'STS_ACCESS_DENIED', awsCode: 'AccessDenied' });
     expect(explicit.message).toContain(roleArn);
   });
@@ -255,12 +247,12 @@ describe('credentials service without STS', () => {
 
   it('names the missing, empty and looping profiles', async () => {
     const creds = createCredentialsService({ env, mfa: noMfa });
-    expect((await rejection(creds.resolve({ kind: 'profile', profile: 'nope' }))).code).toBe('PROFILE_NOT_FOUND');
-    expect((await rejection(creds.resolve({ kind: 'profile', profile: 'empty' }))).code).toBe('CREDENTIALS_MISSING');
-    const loop = await rejection(creds.resolve({ kind: 'profile', profile: 'loop' }));
+    expect((await failure(creds.resolve({ kind: 'profile', profile: 'nope' }))).code).toBe('PROFILE_NOT_FOUND');
+    expect((await failure(creds.resolve({ kind: 'profile', profile: 'empty' }))).code).toBe('CREDENTIALS_MISSING');
+    const loop = await failure(creds.resolve({ kind: 'profile', profile: 'loop' }));
     expect(loop.code).toBe('CREDENTIALS_ERROR');
     expect(loop.message).toMatch(/cycle/);
-    expect((await rejection(creds.resolve({ kind: 'env' }))).code).toBe('CREDENTIALS_MISSING');
+    expect((await failure(creds.resolve({ kind: 'env' }))).code).toBe('CREDENTIALS_MISSING');
     expect(creds.stats().stsCalls).toBe(0);
   });
 
@@ -272,7 +264,7 @@ describe('credentials service without STS', () => {
     );
     const processEnv = { ...env, AWS_CONFIG_FILE: join(dir, 'process-config') };
     await writeFile(processEnv.AWS_CONFIG_FILE, `[profile failing]\ncredential_process = "${process.execPath}" "${script}" --password hunter2pass\n`);
-    const err = await rejection(createCredentialsService({ env: processEnv, mfa: noMfa }).resolve({ kind: 'profile', profile: 'failing' }));
+    const err = await failure(createCredentialsService({ env: processEnv, mfa: noMfa }).resolve({ kind: 'profile', profile: 'failing' }));
     expect(err.code).toBe('CREDENTIALS_ERROR');
     expect(err.message).toBe('The credential_process of profile "failing" failed.');
     const text = JSON.stringify({ message: err.message, detail: err.detail });
@@ -302,7 +294,7 @@ describe('credentials service without STS', () => {
     const { port } = server.address() as { port: number };
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const creds = createCredentialsService({ env, mfa: noMfa, stsEndpoint: `http://127.0.0.1:${port}` });
-    const err = await rejection(creds.whoami({ kind: 'profile', profile: 'keys' }));
+    const err = await failure(creds.whoami({ kind: 'profile', profile: 'keys' }));
     expect(err.code).toBe('CONNECTION_REFUSED');
     expect(err.message).toContain(`http://127.0.0.1:${port}`);
   });
@@ -311,6 +303,6 @@ describe('credentials service without STS', () => {
     const cancelled = appError('MFA_CANCELLED', 'The MFA prompt was cancelled.');
     const creds = createCredentialsService({ env, mfa: () => Promise.reject(cancelled) });
     const auth = { kind: 'assumeRole', base: { kind: 'profile', profile: 'keys' }, roleArn: 'arn:aws:iam::111111111111:role/R', mfaSerial: MFA_SERIAL } as const;
-    expect(await rejection(creds.resolve(auth))).toBe(cancelled);
+    expect(await failure(creds.resolve(auth))).toBe(cancelled);
   });
 });

@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RoleCallError } from '../../src/errors';
 import type { HttpResponse, SignedRequest } from '../../src/models/http';
 import { generatedBytes, startEchoServer, type EchoHandler, type EchoServer } from '../testing/echoServer';
 import { closeIdleConnections, decodeBodyText, readSpoolRange, sendRaw, type TransportOptions } from './transport';
+import { failure } from '../testing/settle';
 
 let spoolDir: string;
 const servers: EchoServer[] = [];
@@ -37,16 +37,6 @@ function options(extra: Partial<TransportOptions> = {}): TransportOptions {
 
 function get(url: string, headers: Array<[string, string]> = []): SignedRequest {
   return { method: 'GET', url, headers };
-}
-
-/** The rejection of a promise as a RoleCallError (fails the test when it resolves or throws anything else). */
-async function failure(promise: Promise<unknown>): Promise<RoleCallError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof RoleCallError)) throw new Error(`expected a RoleCallError, got ${String(err)}`);
-  return err;
 }
 
 function pairs(raw: string[]): Array<[string, string]> {

@@ -5,10 +5,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RoleCallError } from '../../src/errors';
 import type { SignedRequest } from '../../src/models/http';
 import { startEchoServer, type EchoHandler, type EchoServer } from '../testing/echoServer';
 import { closeIdleConnections, readSpoolRange, sendRaw, type TransportOptions } from './transport';
+import { failure } from '../testing/settle';
 
 let spoolDir: string;
 const servers: EchoServer[] = [];
@@ -46,15 +46,6 @@ function options(extra: Partial<TransportOptions> = {}): TransportOptions {
 }
 
 const get = (url: string): SignedRequest => ({ method: 'GET', url, headers: [] });
-
-async function failure(promise: Promise<unknown>): Promise<RoleCallError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof RoleCallError)) throw new Error(`expected a RoleCallError, got ${String(err)}`);
-  return err;
-}
 
 /** Spool files left behind, waiting a moment for unlinks in flight. */
 async function leftovers(): Promise<string[]> {
