@@ -6,10 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APIGatewayClient, CreateRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { xmlValue, type AccessKeys } from '../testing/moto';
+import { sendQuery, xmlValue, type AccessKeys } from '../testing/moto';
 import { describeWithMoto } from '../testing/motoSuite';
 import { createCredentialsService } from './credentials';
 import { runPolicyWorkshop } from './policyWorkshop';
@@ -22,24 +20,8 @@ const role = (name: string) => `arn:aws:iam::${A}:role/${name}`;
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 
 /** A Query API call with moto's account header: only used in the unauthenticated window, to create account B's user. */
-async function queryAs(endpoint: string, account: string, params: Record<string, string>): Promise<string> {
-  const url = new URL(endpoint);
-  const body = new URLSearchParams({ Version: '2010-05-08', ...params }).toString();
-  const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', credentials: { accessKeyId: 'AKIABOOTSTRAPB', secretAccessKey: 'x' }, sha256: Sha256 });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: '/',
-    headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'x-moto-account-id': account },
-    body,
-  });
-  const res = await fetch(`${endpoint}/`, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`moto ${params.Action} failed (${res.status}): ${text}`);
-  return text;
-}
+const queryAs = (endpoint: string, account: string, params: Record<string, string>) =>
+  sendQuery(endpoint, 'iam', params, { accessKeyId: 'AKIABOOTSTRAPB', secretAccessKey: 'x' }, { 'x-moto-account-id': account });
 
 describeWithMoto(
   'policy workshop against moto',

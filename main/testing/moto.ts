@@ -211,7 +211,14 @@ export function xmlValue(xml: string, tag: string): string | undefined {
 
 const BOOTSTRAP_KEYS: AccessKeys = { accessKeyId: 'AKIABOOTSTRAPEXAMPLE', secretAccessKey: 'bootstrap' };
 
-async function sendQuery(endpoint: string, service: 'iam' | 'sts', params: Record<string, string>, keys: AccessKeys): Promise<string> {
+/** One Query API action signed with `keys`; `headers` are added and signed (e.g. moto's x-moto-account-id). */
+export async function sendQuery(
+  endpoint: string,
+  service: 'iam' | 'sts',
+  params: Record<string, string>,
+  keys: AccessKeys,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const url = new URL(endpoint);
   const body = new URLSearchParams({ Version: service === 'iam' ? '2010-05-08' : '2011-06-15', ...params }).toString();
   const signer = new SignatureV4({ service, region: 'us-east-1', credentials: keys, sha256: Sha256 });
@@ -221,7 +228,7 @@ async function sendQuery(endpoint: string, service: 'iam' | 'sts', params: Recor
     hostname: url.hostname,
     port: Number(url.port),
     path: '/',
-    headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
     body,
   });
   const res = await fetch(`${endpoint}/`, { method: 'POST', headers: signed.headers as Record<string, string>, body });
