@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ALLOW_ALL_POLICY } from '../main/testing/moto';
 import { expect, test, type AwsSetup } from './harness/fixtures';
-import { useMoto } from './harness/motoLifecycle';
+import { motoDeploySetup, useMoto } from './harness/motoLifecycle';
 
 const EXTERNAL_ID = 'e2e-external-id-never-drawn';
 
@@ -47,23 +47,8 @@ function contrasts(page: Page) {
 test.describe('identity chain picture against moto', () => {
   const motoServer = useMoto('the chain picture tests');
 
-  async function setup(name: string, policy: object | null): Promise<AwsSetup> {
-    const user = await motoServer()!.createUserWithKeys(name, policy ?? undefined);
-    return {
-      stsEndpoint: motoServer()!.endpoint,
-      config: [
-        '[profile base]',
-        'region = us-east-1',
-        '[profile deploy]',
-        'role_arn = arn:aws:iam::111111111111:role/ApiInvoker',
-        'source_profile = base',
-        'role_session_name = e2e-chain',
-        `external_id = ${EXTERNAL_ID}`,
-        '',
-      ].join('\n'),
-      credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
-    };
-  }
+  const setup = (name: string, policy: object | null): Promise<AwsSetup> =>
+    motoDeploySetup(motoServer(), name, { policy: policy ?? undefined, sessionName: 'e2e-chain', moreConfig: [`external_id = ${EXTERNAL_ID}`] });
 
   async function chooseDeploy(page: Page) {
     await openSection(page, 'Auth & signing');

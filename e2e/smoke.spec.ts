@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CHANNELS, methodName } from '../src/contract';
 import { ALLOW_ALL_POLICY } from '../main/testing/moto';
 import { expect, test, type AwsSetup } from './harness/fixtures';
-import { useMoto } from './harness/motoLifecycle';
+import { motoDeploySetup, useMoto } from './harness/motoLifecycle';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', 'aws', name), 'utf8');
 const SECRET = 'e2eSecretThatMustNeverReachThePage00000';
@@ -122,29 +122,12 @@ test.describe('smoke', () => {
 test.describe('whoami through the UI against moto', () => {
   const motoServer = useMoto('the moto e2e tests');
 
-  async function motoSetup(name: string): Promise<AwsSetup> {
-    const moto = motoServer();
-    if (!moto) throw new Error('moto is not running');
-    const user = await moto.createUserWithKeys(name, ALLOW_ALL_POLICY);
-    return {
-      stsEndpoint: moto.endpoint,
-      config: [
-        '[profile base]',
-        'region = us-east-1',
-        '[profile deploy]',
-        'role_arn = arn:aws:iam::111111111111:role/ApiInvoker',
-        'source_profile = base',
-        'role_session_name = e2e-session',
-        '[profile admin-mfa]',
-        'role_arn = arn:aws:iam::111111111111:role/Admin',
-        'source_profile = base',
-        'role_session_name = e2e-mfa',
-        'mfa_serial = arn:aws:iam::123456789012:mfa/alice',
-        '',
-      ].join('\n'),
-      credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
-    };
-  }
+  const motoSetup = (name: string): Promise<AwsSetup> =>
+    motoDeploySetup(motoServer(), name, {
+      policy: ALLOW_ALL_POLICY,
+      sessionName: 'e2e-session',
+      moreConfig: ['[profile admin-mfa]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'source_profile = base', 'role_session_name = e2e-mfa', 'mfa_serial = arn:aws:iam::123456789012:mfa/alice'],
+    });
 
   test('shows the assumed-role ARN, account, hops and expiry', async ({ rolecall }) => {
     test.skip(!motoServer(), 'moto_server is not on PATH');

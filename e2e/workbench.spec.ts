@@ -11,7 +11,7 @@ import type { Result } from '../src/errors';
 import type { SendResult } from '../src/models/http';
 import type { Workspace } from '../src/models/workspace';
 import { expect, test, type AwsSetup } from './harness/fixtures';
-import { useMoto } from './harness/motoLifecycle';
+import { motoDeploySetup, useMoto } from './harness/motoLifecycle';
 import { EXAMPLE_KEYS, header, verifySigV4 } from './harness/sigv4Verifier';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -67,16 +67,8 @@ async function buildGetCallerIdentity(page: Page, endpoint: string) {
 test.describe('workbench against moto', () => {
   const motoServer = useMoto('the moto workbench tests');
 
-  async function motoSetup(name: string, policy: object | null = ALLOW_ALL_POLICY, secret?: string): Promise<AwsSetup> {
-    const moto = motoServer();
-    if (!moto) throw new Error('moto is not running');
-    const user = await moto.createUserWithKeys(name, policy ?? undefined);
-    return {
-      stsEndpoint: moto.endpoint,
-      config: ['[profile base]', 'region = us-east-1', '[profile deploy]', 'role_arn = arn:aws:iam::111111111111:role/ApiInvoker', 'source_profile = base', 'role_session_name = e2e-session', ''].join('\n'),
-      credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${secret ?? user.secretAccessKey}\n`,
-    };
-  }
+  const motoSetup = (name: string, policy: object | null = ALLOW_ALL_POLICY, secret?: string): Promise<AwsSetup> =>
+    motoDeploySetup(motoServer(), name, { policy: policy ?? undefined, sessionName: 'e2e-session', secret });
 
   test('a role_arn profile sends GetCallerIdentity; the identity and the signed canonical request are shown', async ({ rolecall }, testInfo) => {
     test.skip(!motoServer(), 'moto_server is not on PATH');
