@@ -6,17 +6,9 @@ import type { Page } from '@playwright/test';
 import { ALLOW_ALL_POLICY } from '../main/testing/moto';
 import { expect, test, type AwsSetup } from './harness/fixtures';
 import { motoDeploySetup, useMoto } from './harness/motoLifecycle';
+import { fillGetCallerIdentity, openSection, setUrl } from './harness/requestForm';
 
 const EXTERNAL_ID = 'e2e-external-id-never-drawn';
-
-const openSection = (page: Page, name: string) =>
-  page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: new RegExp(`^${name.replace('&', '\\&')}`) }).click();
-
-async function setUrl(page: Page, value: string) {
-  const url = page.getByRole('textbox', { name: 'URL' });
-  await url.fill(value);
-  await expect(url).toHaveText(value);
-}
 
 /** Contrast ratios of the drawn text against the picture's background, as the eye meets them. */
 function contrasts(page: Page) {
@@ -61,15 +53,7 @@ test.describe('identity chain picture against moto', () => {
     const { page, pageErrors } = await rolecall.open(await setup('chain-ok', ALLOW_ALL_POLICY));
     await page.setViewportSize({ width: 1400, height: 1500 });
     // GetCallerIdentity to moto: a request whose answer names the identity.
-    await page.getByLabel('Method').selectOption('POST');
-    await setUrl(page, `${motoServer()!.endpoint}/`);
-    await openSection(page, 'Body');
-    await page.getByRole('radio', { name: 'x-www-form-urlencoded' }).check();
-    for (const [i, [key, value]] of [['Action', 'GetCallerIdentity'], ['Version', '2011-06-15']].entries()) {
-      await page.getByRole('button', { name: '+ Add field' }).click();
-      await page.getByLabel(`Field name ${i + 1}`).fill(key as string);
-      await page.getByLabel(`Field value ${i + 1}`).fill(value as string);
-    }
+    await fillGetCallerIdentity(page, motoServer()!.endpoint);
     await chooseDeploy(page);
     await page.getByLabel('Region', { exact: true }).fill('us-east-1');
     await page.getByLabel('Service', { exact: true }).fill('sts');

@@ -12,6 +12,7 @@ import type { SendResult } from '../src/models/http';
 import type { Workspace } from '../src/models/workspace';
 import { expect, test, type AwsSetup } from './harness/fixtures';
 import { motoDeploySetup, useMoto } from './harness/motoLifecycle';
+import { fillGetCallerIdentity, openSection, setUrl } from './harness/requestForm';
 import { EXAMPLE_KEYS, header, verifySigV4 } from './harness/sigv4Verifier';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -39,26 +40,9 @@ async function closedPort(): Promise<number> {
 const url = (page: Page) => page.getByRole('textbox', { name: 'URL' });
 const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 
-async function setUrl(page: Page, value: string) {
-  await url(page).fill(value);
-  await expect(url(page)).toHaveText(value);
-}
-
-async function openSection(page: Page, name: 'Params' | 'Headers' | 'Body' | 'Auth & signing') {
-  await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: new RegExp(`^${name.replace('&', '\\&')}`) }).click();
-}
-
 /** POST Action=GetCallerIdentity to moto, signed for sts in us-east-1. */
 async function buildGetCallerIdentity(page: Page, endpoint: string) {
-  await page.getByLabel('Method').selectOption('POST');
-  await setUrl(page, `${endpoint}/`);
-  await openSection(page, 'Body');
-  await page.getByRole('radio', { name: 'x-www-form-urlencoded' }).check();
-  for (const [i, [key, value]] of [['Action', 'GetCallerIdentity'], ['Version', '2011-06-15']].entries()) {
-    await page.getByRole('button', { name: '+ Add field' }).click();
-    await page.getByLabel(`Field name ${i + 1}`).fill(key as string);
-    await page.getByLabel(`Field value ${i + 1}`).fill(value as string);
-  }
+  await fillGetCallerIdentity(page, endpoint);
   await openSection(page, 'Auth & signing');
   await page.getByLabel('Region', { exact: true }).fill('us-east-1');
   await page.getByLabel('Service', { exact: true }).fill('sts');
