@@ -25,10 +25,12 @@ const profiles: ProfileList = {
   environmentCredentials: false,
 };
 
+const stsRefusal = { code: 'STS_ACCESS_DENIED', message: 'arn:aws:iam::222222222222:role/Reader refused the AssumeRole: check the role\'s trust policy.', awsCode: 'AccessDenied' };
+
 const failedAtHop: ChainInput = {
   auth: { kind: 'assumeRole', base: { kind: 'profile', profile: 'deploy' }, roleArn: 'arn:aws:iam::222222222222:role/Reader', externalId: EXTERNAL_ID },
   profiles,
-  whoami: { error: { code: 'STS_ACCESS_DENIED', message: 'arn:aws:iam::222222222222:role/Reader refused the AssumeRole: check the role\'s trust policy.', awsCode: 'AccessDenied' } },
+  whoami: { error: stsRefusal },
   target: { url: URL, method: 'GET' },
 };
 
@@ -70,7 +72,7 @@ describe('ChainDiagram', () => {
     const facts: WorkbenchFacts = {
       auth: failedAtHop.auth,
       profiles,
-      identity: { status: 'failed', error: failedAtHop.whoami!.error! },
+      identity: { status: 'failed', error: stsRefusal },
       method: 'GET',
       maskedUrl: URL,
     };
