@@ -1,5 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../src/errors';
 import type { SendResult } from '../../src/models/http';
 import type { ProfileList } from '../../src/models/profile';
 import type { WorkbenchFacts } from './chainInput';
@@ -25,7 +26,7 @@ const profiles: ProfileList = {
   environmentCredentials: false,
 };
 
-const stsRefusal = { code: 'STS_ACCESS_DENIED', message: 'arn:aws:iam::222222222222:role/Reader refused the AssumeRole: check the role\'s trust policy.', awsCode: 'AccessDenied' };
+const stsRefusal: AppError = { code: 'STS_ACCESS_DENIED', message: 'arn:aws:iam::222222222222:role/Reader refused the AssumeRole: check the role\'s trust policy.', awsCode: 'AccessDenied' };
 
 const failedAtHop: ChainInput = {
   auth: { kind: 'assumeRole', base: { kind: 'profile', profile: 'deploy' }, roleArn: 'arn:aws:iam::222222222222:role/Reader', externalId: EXTERNAL_ID },
