@@ -3,15 +3,16 @@
 // (what they came from, the role options, the profile's file content) and refreshed shortly before they expire;
 // concurrent resolves of one key share a single in-flight call, so a burst of requests costs one STS call.
 import { createHash } from 'node:crypto';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
 import { appError } from '../../src/errors';
 import { toRoleCallError } from './awsErrors';
 import { clockKey, type ClockOffsets } from './clockSkew';
 import { processFailure } from './processFailure';
-import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env } from './profiles';
+import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env, type ProfileData } from './profiles';
 import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
+import { stsSettings, type StsSettings } from './stsEndpoint';
 
 /** Asks the user for the current code of an MFA device; rejects with MFA_CANCELLED. */
 export type MfaCodeProvider = (mfaSerial: string, reason: string) => Promise<string>;
@@ -19,7 +20,7 @@ export type MfaCodeProvider = (mfaSerial: string, reason: string) => Promise<str
 export interface CredentialsServiceOptions {
   env?: Env;
   mfa: MfaCodeProvider;
-  /** STS endpoint override (tests point it at moto); else AWS_ENDPOINT_URL_STS; else the SDK default. */
+  /** STS endpoint override (tests point it at moto); else as stsEndpoint.ts decides (environment, profile); else the SDK default. */
   stsEndpoint?: string;
   refreshMarginSeconds?: number;
   now?: () => number;
@@ -47,6 +48,8 @@ export interface ResolvedCredentials {
   hops: CredentialHop[];
   cached: boolean;
   region?: string;
+  /** Where STS calls for these credentials go (GetCallerIdentity uses it). */
+  sts?: StsSettings;
 }
 
 export type ResolvableAuth = Exclude<AuthChoice, { kind: 'none' }>;
@@ -57,6 +60,7 @@ interface Plan {
   key: string;
   hops: CredentialHop[];
   region?: string;
+  sts: StsSettings;
   fetch(): Promise<Credentials>;
 }
 
@@ -64,6 +68,7 @@ interface Entry {
   credentials: Credentials;
   hops: CredentialHop[];
   region?: string;
+  sts: StsSettings;
 }
 
 const HTTP = { connectionTimeout: 5_000, requestTimeout: 15_000 };
@@ -86,6 +91,20 @@ function copyCredentials(c: Credentials): Credentials {
   return out;
 }
 
+/** The STS client's configuration: exported so tests can see what endpoint, FIPS and dual-stack settings it gets. */
+export function stsClientConfig(region: string, sts: StsSettings, credentials: Credentials, systemClockOffset: number): STSClientConfig {
+  return {
+    region,
+    credentials,
+    maxAttempts: 2,
+    requestHandler: HTTP,
+    systemClockOffset,
+    useFipsEndpoint: sts.useFipsEndpoint,
+    useDualstackEndpoint: sts.useDualstackEndpoint,
+    ...(sts.endpoint ? { endpoint: sts.endpoint } : {}),
+  };
+}
+
 /**
  * Calls STS with a client dated by the known clock offset (the SDK's systemClockOffset). The SDK corrects a skew
  * refusal by itself within the call (its second attempt); the offset it ends with is kept for the next request.
@@ -93,19 +112,12 @@ function copyCredentials(c: Credentials): Credentials {
 async function withSts<T>(
   clocks: ClockOffsets | undefined,
   region: string,
-  endpoint: string | undefined,
+  sts: StsSettings,
   credentials: Credentials,
   call: (client: STSClient) => Promise<T>,
 ): Promise<T> {
-  const key = clockKey(endpoint ?? `https://sts.${region}.amazonaws.com`);
-  const client = new STSClient({
-    region,
-    credentials,
-    maxAttempts: 2,
-    requestHandler: HTTP,
-    systemClockOffset: clocks?.get(key)?.offsetMs ?? 0,
-    ...(endpoint ? { endpoint } : {}),
-  });
+  const key = clockKey(sts.endpoint ?? `https://sts.${region}.amazonaws.com`);
+  const client = new STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0));
   try {
     return await call(client);
   } finally {
@@ -139,7 +151,12 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
   const env = o.env ?? process.env;
   const now = o.now ?? Date.now;
   const marginMs = (o.refreshMarginSeconds ?? 300) * 1000;
-  const defaultEndpoint = o.stsEndpoint ?? env.AWS_ENDPOINT_URL_STS;
+  /** STS settings for a profile (or none): the explicit override wins over what the environment and profile say. */
+  const stsFor = (profile: ProfileData | undefined, services: Record<string, ProfileData>): StsSettings => {
+    const settings = stsSettings(env, profile, services);
+    return o.stsEndpoint ? { ...settings, endpoint: o.stsEndpoint } : settings;
+  };
+  const envSts = stsFor(undefined, {});
   const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   const entries = new Map<string, Entry>();
   const inflight = new Map<string, Promise<Entry>>();
@@ -158,7 +175,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     if (!pending) {
       stsCalls++;
       pending = plan.fetch().then((credentials) => {
-        const entry: Entry = { credentials, hops: plan.hops, ...(plan.region ? { region: plan.region } : {}) };
+        const entry: Entry = { credentials, hops: plan.hops, sts: plan.sts, ...(plan.region ? { region: plan.region } : {}) };
         entries.set(plan.key, entry);
         return entry;
       });
@@ -185,9 +202,11 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     const chain = summary.sourceChain;
     const ssoSession = summary.ssoSession ? all.ssoSessions[summary.ssoSession] : undefined;
     const usesEnv = chain.includes('Environment');
+    const sts = stsFor(all.profiles[profile], all.services);
+    const defaultEndpoint = sts.endpoint;
     // The key covers every section the chain reads, so an edited profile is not served stale.
     const key = hash([
-      'profile', profile, chain.map((name) => all.profiles[name] ?? name), ssoSession ?? null, defaultEndpoint ?? null,
+      'profile', profile, chain.map((name) => all.profiles[name] ?? name), ssoSession ?? null, sts,
       usesEnv ? [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN] : null,
     ]);
     const region = summary.region ?? envRegion;
@@ -197,6 +216,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     return {
       key,
       hops: profileHops(profile, all, chain),
+      sts,
       ...(region ? { region } : {}),
       // Rendered only when the cache misses: a sign served from the cache costs no O(profiles) work.
       fetch: () => {
@@ -211,14 +231,18 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
           roleAssumer: async (source, params) => {
             try {
-              const out = await withSts(o.clocks, stsRegion, defaultEndpoint, source, (sts) => sts.send(new AssumeRoleCommand(params)));
+              const out = await withSts(o.clocks, stsRegion, sts, source, (client) => client.send(new AssumeRoleCommand(params)));
               return fromStsCredentials(out.Credentials, params.RoleArn);
             } catch (err) {
               throw toRoleCallError(err, { action: 'AssumeRole', roleArn: params.RoleArn, profile, endpoint: defaultEndpoint });
             }
           },
           // Only web identity needs the inner STS client pointed at the override; SSO's client must keep its own.
-          clientConfig: { requestHandler: HTTP, ...(webIdentity && defaultEndpoint ? { endpoint: defaultEndpoint } : {}) },
+          clientConfig: {
+            requestHandler: HTTP,
+            ...(webIdentity ? { useFipsEndpoint: sts.useFipsEndpoint, useDualstackEndpoint: sts.useDualstackEndpoint } : {}),
+            ...(webIdentity && defaultEndpoint ? { endpoint: defaultEndpoint } : {}),
+          },
           parentClientConfig: { region: stsRegion },
         });
         try {
@@ -246,6 +270,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     return {
       key: hash(['env', accessKeyId, secretAccessKey, sessionToken ?? null, expiry?.toISOString() ?? null]),
       hops: [{ kind: 'env', label: 'environment' }],
+      sts: envSts,
       ...(envRegion ? { region: envRegion } : {}),
       fetch: async () => ({
         accessKeyId,
@@ -263,6 +288,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
       // The key covers the material, so keys saved again under the same name are not served stale.
       key: hash(['storedKeys', name, hash([keys.accessKeyId, keys.secretAccessKey, keys.sessionToken ?? null])]),
       hops: [{ kind: 'storedKeys', label: name }],
+      sts: envSts,
       ...(envRegion ? { region: envRegion } : {}),
       fetch: async () => ({
         accessKeyId: keys.accessKeyId,
@@ -280,20 +306,22 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
 
   async function assumeRolePlan(auth: AssumeRoleAuth): Promise<Plan> {
     const base = await planFor(auth.base);
-    const endpoint = auth.stsEndpoint ?? defaultEndpoint;
+    const sts: StsSettings = auth.stsEndpoint ? { ...base.sts, endpoint: auth.stsEndpoint } : base.sts;
+    const endpoint = sts.endpoint;
     const region = auth.stsRegion ?? base.region;
     const { roleArn, sessionName, externalId, durationSeconds, mfaSerial } = auth;
     return {
-      key: hash(['assumeRole', base.key, roleArn, sessionName ?? null, externalId ?? null, durationSeconds ?? null, mfaSerial ?? null, region ?? null, endpoint ?? null]),
+      key: hash(['assumeRole', base.key, roleArn, sessionName ?? null, externalId ?? null, durationSeconds ?? null, mfaSerial ?? null, region ?? null, sts]),
       hops: [...base.hops, { kind: 'assumeRole', label: roleArn, roleArn }],
+      sts,
       ...(region ? { region } : {}),
       fetch: async () => {
         // forceRefresh renews the role, not the base it came from (which may have cost an MFA prompt).
         const source = (await obtain(auth.base, base, false)).credentials;
         const tokenCode = mfaSerial ? await o.mfa(mfaSerial, roleArn) : undefined;
         try {
-          const out = await withSts(o.clocks, region ?? 'us-east-1', endpoint, source, (sts) =>
-            sts.send(
+          const out = await withSts(o.clocks, region ?? 'us-east-1', sts, source, (client) =>
+            client.send(
               new AssumeRoleCommand({
                 RoleArn: roleArn,
                 RoleSessionName: sessionName ?? `rolecall-${now()}`,
@@ -323,12 +351,12 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
 
     async whoami(auth: ResolvableAuth, opts: { forceRefresh?: boolean } = {}): Promise<Identity> {
       const resolved = await resolve(auth, opts);
-      const endpoint = (auth.kind === 'assumeRole' ? auth.stsEndpoint : undefined) ?? defaultEndpoint;
+      const sts = resolved.sts ?? envSts;
       let out;
       try {
-        out = await withSts(o.clocks, resolved.region ?? 'us-east-1', endpoint, resolved.credentials, (sts) => sts.send(new GetCallerIdentityCommand({})));
+        out = await withSts(o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client) => client.send(new GetCallerIdentityCommand({})));
       } catch (err) {
-        throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint });
+        throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint: sts.endpoint });
       }
       const identity: Identity = {
         arn: out.Arn ?? '',

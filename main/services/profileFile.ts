@@ -139,6 +139,8 @@ export interface ProfileFileContents {
   /** Null-prototype maps: a profile may be called "constructor". */
   profiles: Record<string, ProfileData>;
   ssoSessions: Record<string, ProfileData>;
+  /** [services NAME] sections (endpoint_url per service, as sub-properties), by NAME. */
+  services: Record<string, ProfileData>;
   /** Line of each profile's first section, for messages. */
   profileLines: Record<string, number>;
   problems: ProfileFileProblem[];
@@ -149,8 +151,7 @@ const KNOWN_PREFIXES = new Set(['profile', 'sso-session', 'services']);
 const FORBIDDEN_NAMES = new Set(['__proto__']);
 
 type SectionMeaning =
-  | { type: 'profile' | 'sso-session'; name: string; display: string; note?: string }
-  | { type: 'other' }
+  | { type: 'profile' | 'sso-session' | 'services'; name: string; display: string; note?: string }
   | { type: 'ignored'; why: string };
 
 /** What one section header means in a file of the given kind. */
@@ -185,8 +186,7 @@ export function sectionMeaning(header: string, kind: AwsFileKind): SectionMeanin
   if (!IDENTIFIER.test(name) || FORBIDDEN_NAMES.has(name)) {
     return { type: 'ignored', why: `[${header}] is ignored: a name may only hold letters, digits and _-/.%@:+` };
   }
-  if (prefix === 'services') return { type: 'other' };
-  return { type: prefix as 'profile' | 'sso-session', name, display: `[${prefix} ${name}]` };
+  return { type: prefix as 'profile' | 'sso-session' | 'services', name, display: `[${prefix} ${name}]` };
 }
 
 /** The profiles and SSO sessions one file defines, merged as the SDKs merge them, with what was ignored and why. */
@@ -194,6 +194,7 @@ export function readProfileFile(text: string, kind: AwsFileKind): ProfileFileCon
   const { sections, problems } = parseProfileFile(text);
   const profiles: Record<string, ProfileData> = Object.create(null);
   const ssoSessions: Record<string, ProfileData> = Object.create(null);
+  const services: Record<string, ProfileData> = Object.create(null);
   const profileLines: Record<string, number> = Object.create(null);
   const firstLine = new Map<string, number>();
   const meanings = sections.map((s) => sectionMeaning(s.header, kind));
@@ -204,7 +205,6 @@ export function readProfileFile(text: string, kind: AwsFileKind): ProfileFileCon
     const meaning = meanings[i]!;
     const note = (message: string) => sectionProblems.push({ line: section.line, message, fatal: false });
     if (meaning.type === 'ignored') return note(meaning.why);
-    if (meaning.type === 'other') return;
     if (kind === 'config' && prefixedDefault && section.header === 'default') {
       return note(`[default] is ignored because [profile default] (line ${prefixedDefault.line}) takes priority`);
     }
@@ -213,7 +213,7 @@ export function readProfileFile(text: string, kind: AwsFileKind): ProfileFileCon
     const earlier = firstLine.get(key);
     if (earlier === undefined) firstLine.set(key, section.line);
     else note(`${meaning.display} on line ${section.line} repeats the section on line ${earlier}; the settings are merged, the later ones win`);
-    const target = meaning.type === 'profile' ? profiles : ssoSessions;
+    const target = meaning.type === 'profile' ? profiles : meaning.type === 'services' ? services : ssoSessions;
     const data = (target[meaning.name] ??= Object.create(null) as ProfileData);
     if (meaning.type === 'profile' && profileLines[meaning.name] === undefined) profileLines[meaning.name] = section.line;
     for (const [name, { value, line }] of section.properties) {
@@ -225,12 +225,14 @@ export function readProfileFile(text: string, kind: AwsFileKind): ProfileFileCon
     }
   });
   const all = [...problems, ...sectionProblems].sort((a, b) => a.line - b.line);
-  return { profiles, ssoSessions, profileLines, problems: all };
+  return { profiles, ssoSessions, services, profileLines, problems: all };
 }
 
 export interface MergedProfiles {
   profiles: Record<string, ProfileData>;
   ssoSessions: Record<string, ProfileData>;
+  /** [services NAME] sections: the config file's only (the SDKs read them there). */
+  services: Record<string, ProfileData>;
   definedIn: Record<string, Array<'config' | 'credentials'>>;
 }
 
@@ -249,5 +251,5 @@ export function mergeProfileFiles(config: ProfileFileContents, credentials: Prof
     profiles[name] = fromConfig ? Object.assign(Object.create(null) as ProfileData, fromConfig, data) : data;
     definedIn[name] = fromConfig ? ['config', 'credentials'] : ['credentials'];
   }
-  return { profiles, ssoSessions: config.ssoSessions, definedIn };
+  return { profiles, ssoSessions: config.ssoSessions, services: config.services, definedIn };
 }

@@ -23,6 +23,8 @@ export interface AwsProfiles {
   /** Each profile's settings, config and credentials merged (credentials win, as in the SDK). Holds secrets. Shared: read only. */
   profiles: Record<string, ProfileData>;
   ssoSessions: Record<string, ProfileData>;
+  /** [services NAME] sections by NAME. */
+  services: Record<string, ProfileData>;
   definedIn: Record<string, Array<'config' | 'credentials'>>;
   /** What each file's reader ignored or could not read, by line. */
   problems: ConfigFileProblem[];
