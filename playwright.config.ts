@@ -1,10 +1,9 @@
-// End-to-end tests run the built renderer in Debian's Chromium (never a downloaded browser), with window.rolecall
-// bound to the real main-side registry by e2e/harness. Build the renderer first: npm run build:renderer.
+// End-to-end tests run the built renderer in the Chromium-family browser e2e/harness/chromium.ts finds (never a
+// downloaded one), with window.rolecall bound to the real main-side registry by e2e/harness. Build the renderer
+// first: npm run build:renderer.
 import { defineConfig } from '@playwright/test';
 
 import { chromiumLaunchOptions } from './e2e/harness/chromium';
-
-export { chromiumPath } from './e2e/harness/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +17,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },
 });

@@ -1,4 +1,4 @@
-// The sidebar with a 10,000-request collection, in Debian's Chromium driving the built renderer, with the page bound
+// The sidebar with a 10,000-request collection, in Chromium driving the built renderer, with the page bound
 // to the real handler registry (createApp over a conf store seeded through collections:save), exactly as the e2e
 // harness does. Timings are taken inside the page (performance.now), not across the DevTools wire:
 // - first paint: from workspace:load's answer reaching the page to the frame after the tree's rows are in the DOM
@@ -105,7 +105,7 @@ export async function runCollectionUiBench(): Promise<BenchRow[]> {
   if (!seeded.ok) throw new Error(`Could not seed the store: ${seeded.error.message} ${seeded.error.detail ?? ''}`);
 
   const server = await serveDirectory(rendererDir);
-  const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions });
+  const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.exposeBinding('__rolecallInvoke', ({ frame }, channel: string, request: unknown) => app.registry.invoke(channel, request, { senderUrl: frame.url() }));

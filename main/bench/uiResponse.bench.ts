@@ -1,4 +1,4 @@
-// The response viewer with 20 MB and 50 MB JSON bodies, in Debian's Chromium driving the built renderer bound to the
+// The response viewer with 20 MB and 50 MB JSON bodies, in Chromium driving the built renderer bound to the
 // real handler registry (createApp), as the e2e harness does. The request is sent from the UI (URL, no auth,
 // Ctrl+Enter) to a loopback server; the figure is the longest main-thread task (PerformanceObserver 'longtask',
 // installed before the page's scripts) while the body opens, and while it is scrolled to its end in fixed steps.
@@ -126,7 +126,7 @@ export async function runResponseUiBench(): Promise<BenchRow[]> {
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run "npm run build:renderer" first.`);
   const renderer = await serveDirectory(rendererDir);
-  const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions });
+  const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
   try {
     const bridge = await bundleBridge(root);
     const rows: BenchRow[] = [];
