@@ -4,12 +4,13 @@ import type { AppError } from '../../src/errors';
 import { CopyButton } from './CopyButton';
 import { errorHint } from './errorHints';
 import { RefusalExplainer } from './RefusalExplainer';
-import { explainAppError } from '../../src/diagnosis/explainAppError';
+import { explainAppError, type AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 
-export function ErrorView({ error }: { error: AppError }) {
+/** `assumeRole`: what the failed send asked STS for, when it assumed a role (no external ID value, only whether one went). */
+export function ErrorView({ error, assumeRole }: { error: AppError; assumeRole?: AssumeRoleContext }) {
   const hint = errorHint(error);
   // STS's refusals of the role (and the base keys') arrive as errors, not responses: explained the same way.
-  const refusal = explainAppError(error);
+  const refusal = explainAppError(error, assumeRole);
   return (
     <div className="rv-error" role="alert" aria-label="Request failed">
       <h3 className="rv-error-title">{hint.title}</h3>

@@ -108,4 +108,20 @@ describe('RefusalExplainer', () => {
     // AWS's text once, in the error's detail.
     expect(html.split('is not authorized to perform: sts:AssumeRole').length - 1).toBe(1);
   });
+
+  it('names the role the send asked for when STS\'s text does not (moto, older AWS answers)', () => {
+    const html = renderToString(
+      <ErrorView
+        error={{
+          code: 'STS_ACCESS_DENIED',
+          message: 'arn:aws:iam::111111111111:role/Api refused the AssumeRole.',
+          detail: 'User: arn:aws:iam::222222222222:user/dev is not authorized to perform: sts:AssumeRole',
+          awsCode: 'AccessDenied',
+        }}
+        assumeRole={{ roleArn: 'arn:aws:iam::111111111111:role/Api', externalId: false }}
+      />,
+    );
+    expect(html).toMatch(/<dt>Resource<\/dt><dd[^>]*>(<code>)?arn:aws:iam::111111111111:role\/Api/);
+    expect(html).toContain('No MFA was sent');
+  });
 });

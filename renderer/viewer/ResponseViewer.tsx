@@ -3,6 +3,7 @@
 // messages. Bodies are text only: markup is never rendered, and big bodies are shown without being put in the DOM.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { RoleCallApi } from '../../src/contract';
+import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { SendResult } from '../../src/models/http';
 import { settle } from '../api';
@@ -22,7 +23,7 @@ import './viewer.css';
 type Section = 'body' | 'headers' | 'timing';
 type BodyView = 'pretty' | 'raw' | 'hex';
 
-export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; error?: AppError; pending?: boolean }) {
+export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; error?: AppError; assumeRole?: AssumeRoleContext; pending?: boolean }) {
   let content;
   if (props.pending) {
     content = (
@@ -31,7 +32,7 @@ export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; e
       </div>
     );
   } else if (props.error) {
-    content = <ErrorView error={props.error} />;
+    content = <ErrorView error={props.error} assumeRole={props.assumeRole} />;
   } else if (props.result) {
     content = <ResultView api={props.api} result={props.result} />;
   } else {

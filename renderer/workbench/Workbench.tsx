@@ -226,7 +226,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
         <Group orientation="vertical" id="result-group">
           <Panel id="response-panel" defaultSize="58" minSize="15" className="pane response-pane">
             <ErrorBoundary region="The response">
-              <ResponseViewer api={api} result={shown.result} error={shown.error} pending={Boolean(run?.pendingId)} />
+              <ResponseViewer api={api} result={shown.result} error={shown.error} assumeRole={run?.assumeRole} pending={Boolean(run?.pendingId)} />
             </ErrorBoundary>
           </Panel>
           <Separator className="resize-handle horizontal" aria-label="Resize the response and the inspector" />

@@ -3,6 +3,8 @@
 // Results are kept per tab, so switching tabs shows each one's last answer.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { RoleCallApi } from '../../src/contract';
+import { roleArnIn } from '../../src/diagnosis/roleArn';
+import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { EffectiveRequest } from '../../src/effectiveRequest';
 import type { AppError } from '../../src/errors';
 import type { AuthChoice } from '../../src/models/auth';
@@ -11,6 +13,7 @@ import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, TabState } from '../../src/models/workspace';
 import type { VariableScope } from '../../src/variables';
 import { settle } from '../api';
+import { assumeRoleContext } from '../viewer/assumeRoleContext';
 import type { IdentityState } from './IdentityBadge';
 import { fileHandlesVersion, reconfirmFiles, subscribeFileHandles, withFileHandles } from './fileHandles';
 
@@ -27,6 +30,8 @@ export interface RunState {
   blocked?: string[];
   /** The variable scopes the sent request was resolved with: their secrets are masked in what is shown. */
   scopes?: VariableScope[];
+  /** What a failed send asked STS for (from its auth), so a refused AssumeRole is explained against it. */
+  assumeRole?: AssumeRoleContext;
 }
 
 export interface PreviewState {
@@ -158,7 +163,9 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       }
       inFlight.current.delete(tabId);
       const sent = { sentDraft: draft, scopes: effective.scopes };
-      setRun(tabId, result.ok ? { result: result.value, ...sent } : { error: result.error, ...sent });
+      // The auth this send used, not whatever the draft holds when the error is looked at; main's message names the
+      // role STS refused, which picks the hop in a chain of roles.
+      setRun(tabId, result.ok ? { result: result.value, ...sent } : { error: result.error, ...sent, assumeRole: assumeRoleContext(effective.sign.auth, profiles, roleArnIn(result.error.message)) });
       const entry: HistoryEntry = {
         id: crypto.randomUUID(),
         at: new Date().toISOString(),
@@ -172,7 +179,7 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       void addHistory(entry).catch(() => undefined);
       if (result.ok && effective.sign.auth.kind !== 'none') void checkIdentity(effective.sign.auth, true);
     },
-    [api, tab, effective, runs, setRun, environmentId, addHistory, checkIdentity],
+    [api, tab, effective, profiles, runs, setRun, environmentId, addHistory, checkIdentity],
   );
 
   const cancel = useCallback(async () => {

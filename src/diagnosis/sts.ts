@@ -5,6 +5,7 @@
 import { accessAdvice } from './accessDenied';
 import { refusal, type Facts } from './facts';
 import { parseNotAuthorized } from './notAuthorized';
+import { roleArnIn } from './roleArn';
 import type { Refusal } from '../models/refusal';
 
 /** What RoleCall asked STS for, when it knows (an assume-role auth choice). */
@@ -21,7 +22,9 @@ export type StsAdvice = Pick<Refusal, 'id' | 'title' | 'explanation' | 'checks' 
   Partial<Pick<Refusal, 'principal' | 'action' | 'resource'>>;
 
 export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext = {}): StsAdvice | undefined {
-  const role = ctx.roleArn ?? 'the role';
+  // The role AWS names wins over the one RoleCall meant to ask for (a chain's other hop); moto and older answers name none.
+  const roleArn = roleArnIn(text) ?? ctx.roleArn;
+  const role = roleArn ?? 'the role';
   if (text.includes('DurationSeconds exceeds the MaxSessionDuration')) {
     return {
       id: 'sts.duration-too-long',
@@ -31,7 +34,7 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
       fixes: ['Lower the duration to the role\'s maximum (3600 seconds by default), or ask the role\'s owner to raise MaxSessionDuration.'],
       likelihood: [],
       action: 'sts:AssumeRole',
-      ...(ctx.roleArn ? { resource: ctx.roleArn } : {}),
+      ...(roleArn ? { resource: roleArn } : {}),
     };
   }
   if (text.includes('session limit for roles assumed by role chaining')) {
@@ -43,7 +46,7 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
       fixes: ['Ask for 3600 seconds or less.'],
       likelihood: [],
       action: 'sts:AssumeRole',
-      ...(ctx.roleArn ? { resource: ctx.roleArn } : {}),
+      ...(roleArn ? { resource: roleArn } : {}),
     };
   }
   if (text.includes('MultiFactorAuthentication failed')) {
@@ -55,7 +58,7 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
       fixes: ['Send again and type the current code from the device.'],
       likelihood: [],
       action: 'sts:AssumeRole',
-      ...(ctx.roleArn ? { resource: ctx.roleArn } : {}),
+      ...(roleArn ? { resource: roleArn } : {}),
     };
   }
   if (text.includes('Roles may not be assumed by root accounts')) {
@@ -93,7 +96,7 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
   const isAssume = denied?.action.startsWith('sts:AssumeRole') ?? text.includes('sts:AssumeRole');
   if (!isAssume || !(awsCode.startsWith('AccessDenied') || denied)) return undefined;
   const principal = denied?.principal ?? ctx.callerArn ?? 'the caller';
-  const resource = denied?.resource ?? ctx.roleArn;
+  const resource = denied?.resource ?? roleArn;
   const advice = accessAdvice({ principal, action: denied?.action ?? 'sts:AssumeRole', explicitDeny: denied?.explicitDeny ?? false, ...(resource ? { resource } : {}), ...(denied?.decidedBy ? { decidedBy: denied.decidedBy } : {}) }, "the role's trust policy");
   const likelihood = [...advice.likelihood];
   const checks = [...advice.checks];
