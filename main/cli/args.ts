@@ -6,7 +6,7 @@ import { appError } from '../../src/errors';
 import type { AuthChoice, BaseIdentity } from '../../src/models/auth';
 import type { BodySpec, SigningOptions } from '../../src/models/http';
 
-export const COMMANDS = ['profiles', 'whoami', 'sign', 'send', 'import'] as const;
+export const COMMANDS = ['profiles', 'whoami', 'sign', 'send', 'import', 'ui'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const options = {
@@ -36,6 +36,8 @@ const options = {
   fail: { type: 'boolean', short: 'f' },
   json: { type: 'boolean' },
   out: { type: 'string' },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

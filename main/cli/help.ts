@@ -6,6 +6,7 @@ Usage:
   rolecall sign URL [REQUEST] [AUTH] [SIGNING] [--json]
   rolecall send URL [REQUEST] [AUTH] [SIGNING] [-i] [-v] [-f] [--timeout S] [--json]
   rolecall import FILE [--out FILE] [--json]
+  rolecall ui [--port N] [--no-open]
 
 Auth (credentials come from your profiles or the standard environment, never from the command line):
   --profile NAME          a profile from ~/.aws/config or ~/.aws/credentials (role chains, MFA, SSO,
@@ -42,6 +43,12 @@ Import:
                            environment, a RoleCall collection file or a curl command; what was mapped, what was
                            not, and the warnings. Keys in the file are named by access key id, never printed.
   --out FILE               also write the imported collection as a RoleCall collection file (no keys)
+
+UI:
+  rolecall ui              the app in your browser, served on 127.0.0.1 (a free port, or --port N); prints the
+                           URL (it holds a one-launch token: do not share it) and opens it unless --no-open.
+                           Ctrl+C stops it. The workspace is kept in ~/.config/rolecall-browser (XDG_CONFIG_HOME;
+                           ROLECALL_BROWSER_DATA_DIR overrides). Stored keys need the desktop app.
 
 Session tokens and secret keys are masked in everything rolecall prints, except a presigned URL you asked for.
 Exit codes: 0 done, 1 failed (credentials, network, AWS), 2 bad usage, 22 HTTP error with --fail.`;

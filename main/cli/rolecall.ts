@@ -3,6 +3,7 @@
 // so a request signed here is signed exactly as the app signs it.
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatAppError, RoleCallError, toAppError, type AppError, type Result } from '../../src/errors';
 import type { Channel, ChannelRequest, ChannelResponse, MfaPrompt } from '../../src/contract';
@@ -11,6 +12,7 @@ import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, timeoutFromAr
 import { clockSkewText, signedClockLine } from './clockText';
 import { HELP } from './help';
 import { runImport } from './importCommand';
+import { runUi } from './uiCommand';
 import * as out from './output';
 import { assumeRoleContext, refusalText } from './refusalText';
 import { explainAppError } from '../../src/diagnosis/explainAppError';
@@ -57,6 +59,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
 
   // Reads a file and prints; no engine needed.
   if (args.command === 'import') return runImport(args);
+  // The app in the browser: runs until Ctrl+C. Bundled to dist/cli/ and run from main/cli/: the root is two up.
+  if (args.command === 'ui') return runUi(args, { env, root: path.resolve(__dirname, '..', '..') });
 
   const presign = args.values.presign !== undefined;
   let mfaCode = args.values['mfa-code'];

@@ -1,0 +1,211 @@
+// Browser mode: the same main-side app as the desktop window, served to the system browser from 127.0.0.1. The
+// renderer bundle is served as the rolecall:// protocol serves it (same files, same CSP, plus the socket's
+// origin); a bootstrap script installs window.rolecall over one WebSocket carrying exactly the contract's channels
+// and events. Every call needs the session cookie that only the launch token buys (see guard.ts, bootstrap.ts).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createApp, type App, type AppOptions } from '../app';
+import { EVENTS } from '../../src/api';
+// The desktop window's own file server and CSP, so both modes serve the same: neither file loads Electron (policy.ts
+// imports its types only), which the layer rule's path pattern cannot tell.
+// eslint-disable-next-line no-restricted-imports
+import { appResponse, APP_ORIGIN } from '../electron/appProtocol';
+// eslint-disable-next-line no-restricted-imports
+import { contentSecurityPolicy } from '../electron/policy';
+import { allowedHosts, cookieValue, isAllowedHost, isOwnOrigin, newToken, sameSecret } from './guard';
+
+export const BOOTSTRAP_PATH = '/rolecall-bootstrap.js';
+/** The largest message the socket takes: a request with a body typed in the app, never a file (those go by handle). */
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+export interface BrowserServerOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** The bootstrap script's text (see bootstrapScript.ts). */
+  bootstrapJs: string;
+  /** Everything createApp takes except what the server decides: host, emit and the trusted origins. */
+  app: Omit<AppOptions, 'host' | 'emit' | 'trustedOrigins'>;
+  /** Tests: a known token instead of a random one. */
+  token?: string;
+}
+
+export interface BrowserServer {
+  /** The one URL to print or open: holds the token in its fragment. */
+  launchUrl: string;
+  origin: string;
+  port: number;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** Adds the socket's origin to the desktop CSP's connect-src. */
+export function browserCsp(port: number): string {
+  const sockets = allowedHosts(port).map((h) => `ws://${h}`).join(' ');
+  return contentSecurityPolicy({ dev: false }).replace("connect-src 'self'", `connect-src 'self' ${sockets}`);
+}
+
+/** index.html with the bootstrap script ahead of the renderer's own (a module script, so it runs after it anyway). */
+export function withBootstrap(html: string): string {
+  const tag = `<script src="${BOOTSTRAP_PATH}"></script>`;
+  const at = html.indexOf('<script');
+  return at >= 0 ? `${html.slice(0, at)}${tag}\n    ${html.slice(at)}` : html.replace('</head>', `${tag}\n</head>`);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? newToken();
+  const sessions = new Set<string>();
+  const sockets = new Set<WebSocket>();
+  let port = 0;
+  const cookieName = () => `rolecall-session-${port}`;
+  const csp = () => browserCsp(port);
+  const baseHeaders = () => ({ 'content-security-policy': csp(), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+  const refuse = (res: ServerResponse, status: number, text: string): void => {
+    res.writeHead(status, { ...baseHeaders(), 'content-type': 'text/plain; charset=utf-8' }).end(text);
+  };
+  const hasSession = (req: IncomingMessage) => {
+    const id = cookieValue(req.headers.cookie, cookieName());
+    return id !== undefined && [...sessions].some((s) => sameSecret(id, s));
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) return refuse(res, 403, 'Forbidden host');
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/session') {
+      if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed');
+      if (!isOwnOrigin(req.headers.origin, req.headers.host, port)) return refuse(res, 403, 'Forbidden origin');
+      let given: unknown;
+      try {
+        given = (JSON.parse(await readBody(req, 4096)) as { token?: unknown }).token;
+      } catch {
+        return refuse(res, 400, 'Bad request');
+      }
+      if (typeof given !== 'string' || !sameSecret(given, token)) return refuse(res, 403, 'Wrong token');
+      const session = randomBytes(32).toString('base64url');
+      sessions.add(session);
+      res
+        .writeHead(204, { ...baseHeaders(), 'set-cookie': `${cookieName()}=${session}; Path=/; HttpOnly; SameSite=Strict` })
+        .end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+    if (pathname === BOOTSTRAP_PATH) {
+      res.writeHead(200, { ...baseHeaders(), 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : options.bootstrapJs);
+      return;
+    }
+    // Served exactly as the desktop window's rolecall://app protocol serves it (traversal refused there).
+    const response = await appResponse(options.rendererDir, { url: `${APP_ORIGIN}${pathname}`, method: req.method }, csp());
+    let body = Buffer.from(await response.arrayBuffer());
+    if (response.ok && (pathname === '/' || pathname === '/index.html') && req.method === 'GET') {
+      body = Buffer.from(withBootstrap(body.toString('utf8')), 'utf8');
+    }
+    res.writeHead(response.status, { ...baseHeaders(), 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    const refused = !isAllowedHost(req.headers.host, port)
+      ? '403 Forbidden'
+      : !isOwnOrigin(req.headers.origin, req.headers.host, port)
+        ? '403 Forbidden'
+        : !hasSession(req)
+          ? '401 Unauthorized'
+          : pathname !== '/ws'
+            ? '404 Not Found'
+            : undefined;
+    if (refused) {
+      socket.end(`HTTP/1.1 ${refused}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const senderUrl = `${req.headers.origin}/`;
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => {
+        let message: { id?: unknown; channel?: unknown; request?: unknown };
+        try {
+          message = JSON.parse(String(data)) as typeof message;
+        } catch {
+          ws.close(1003, 'not JSON');
+          return;
+        }
+        if (typeof message.id !== 'number' || typeof message.channel !== 'string') {
+          ws.close(1003, 'not a call');
+          return;
+        }
+        const id = message.id;
+        void app.registry.invoke(message.channel, message.request, { senderUrl }).then((result) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+        });
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  const app = createApp({
+    ...options.app,
+    host: 'browser',
+    trustedOrigins: allowedHosts(port).map((h) => `http://${h}`),
+    emit: (event, payload) => {
+      if (!EVENTS.includes(event)) return;
+      const text = JSON.stringify({ event, payload });
+      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    },
+  });
+
+  return {
+    launchUrl: `${origin}/#token=${token}`,
+    origin,
+    port,
+    app,
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await app.dispose();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// `rolecall ui`: the app in the system browser (see main/browserMode). Prints the one URL holding the launch
+// token, opens it unless --no-open, and runs until Ctrl+C, which closes the server, the folder watchers and the app.
+import path from 'node:path';
+import { appError } from '../../src/errors';
+import { readBootstrap, rendererDirOf } from '../browserMode/bootstrapScript';
+import { openBrowser } from '../browserMode/openBrowser';
+import { startBrowserServer, type BrowserServer } from '../browserMode/server';
+import { browserStoreDir } from '../browserMode/storeDir';
+import { openConfStore } from '../testing/confBackend';
+import type { CliArgs } from './args';
+
+export function portFromArgs(args: CliArgs): number | undefined {
+  const text = args.values.port;
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) > 65535) throw appError('INVALID_INPUT', `--port takes a port number (1-65535, or 0 for a free one), not "${text}".`);
+  return Number(text);
+}
+
+export interface UiOptions {
+  env: Record<string, string | undefined>;
+  /** The repository or install root holding dist/renderer and dist/browserMode. */
+  root: string;
+  /** Resolves when the user asks to stop; default: the first SIGINT or SIGTERM. */
+  stopped?: Promise<unknown>;
+  print?: (line: string) => void;
+  open?: (url: string) => void;
+  /** Called once the server listens (tests). */
+  started?: (server: BrowserServer) => void;
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function runUi(args: CliArgs, options: UiOptions): Promise<number> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const port = portFromArgs(args);
+  const dataDir = browserStoreDir(options.env);
+  const store = openConfStore(dataDir);
+  const server = await startBrowserServer({
+    ...(port !== undefined ? { port } : {}),
+    rendererDir: rendererDirOf(options.root),
+    bootstrapJs: await readBootstrap(options.root),
+    app: {
+      env: options.env,
+      store: store.backend,
+      collectionFiles: store.collectionFiles,
+      ...(store.recovered ? { storeRecovered: store.recovered } : {}),
+    },
+  });
+  options.started?.(server);
+  print(`RoleCall is running in your browser at:\n\n    ${server.launchUrl}\n`);
+  print(`Workspace: ${path.resolve(dataDir)}. Stored keys need the desktop app's OS key store; use AWS profiles here.`);
+  print('Press Ctrl+C to stop.');
+  if (!args.values['no-open']) (options.open ?? openBrowser)(server.launchUrl);
+  await (options.stopped ?? untilSignal());
+  await server.close();
+  print('RoleCall stopped.');
+  return 0;
+}
