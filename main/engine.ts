@@ -144,6 +144,7 @@ export function createEngine(options: EngineOptions) {
       maxResponseBytes: input.maxResponseBytes,
       ...(options.revealSecrets ? {} : { secrets: signed.secrets }),
       ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
+      proxyEnv: env,
     });
     const result: SendResult = { sent: signed.result, response };
     if (response.status >= 400) {

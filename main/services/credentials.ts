@@ -3,6 +3,7 @@
 // (what they came from, the role options, the profile's file content) and refreshed shortly before they expire;
 // concurrent resolves of one key share a single in-flight call, so a burst of requests costs one STS call.
 import { createHash } from 'node:crypto';
+import type { Agent } from 'node:http';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
@@ -12,6 +13,7 @@ import { clockKey, type ClockOffsets } from './clockSkew';
 import { processFailure } from './processFailure';
 import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env, type ProfileData } from './profiles';
 import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
+import { sdkProxyAgents } from './proxy';
 import { stsSettings, type StsSettings } from './stsEndpoint';
 
 /** Asks the user for the current code of an MFA device; rejects with MFA_CANCELLED. */
@@ -72,6 +74,8 @@ interface Entry {
 }
 
 const HTTP = { connectionTimeout: 5_000, requestTimeout: 15_000 };
+/** The SDK's request handler options: the timeouts, and the proxy agents when the environment names a proxy. */
+type StsHttp = typeof HTTP & { httpAgent?: Agent; httpsAgent?: Agent };
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -92,12 +96,18 @@ function copyCredentials(c: Credentials): Credentials {
 }
 
 /** The STS client's configuration: exported so tests can see what endpoint, FIPS and dual-stack settings it gets. */
-export function stsClientConfig(region: string, sts: StsSettings, credentials: Credentials, systemClockOffset: number): STSClientConfig {
+export function stsClientConfig(
+  region: string,
+  sts: StsSettings,
+  credentials: Credentials,
+  systemClockOffset: number,
+  requestHandler: StsHttp = HTTP,
+): STSClientConfig {
   return {
     region,
     credentials,
     maxAttempts: 2,
-    requestHandler: HTTP,
+    requestHandler,
     systemClockOffset,
     useFipsEndpoint: sts.useFipsEndpoint,
     useDualstackEndpoint: sts.useDualstackEndpoint,
@@ -110,6 +120,7 @@ export function stsClientConfig(region: string, sts: StsSettings, credentials: C
  * refusal by itself within the call (its second attempt); the offset it ends with is kept for the next request.
  */
 async function withSts<T>(
+  handler: StsHttp,
   clocks: ClockOffsets | undefined,
   region: string,
   sts: StsSettings,
@@ -117,7 +128,7 @@ async function withSts<T>(
   call: (client: STSClient) => Promise<T>,
 ): Promise<T> {
   const key = clockKey(sts.endpoint ?? `https://sts.${region}.amazonaws.com`);
-  const client = new STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0));
+  const client = new STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0, handler));
   try {
     return await call(client);
   } finally {
@@ -157,6 +168,8 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     return o.stsEndpoint ? { ...settings, endpoint: o.stsEndpoint } : settings;
   };
   const envSts = stsFor(undefined, {});
+  // STS (and the SDK's SSO and web identity clients) go through the same proxy as API requests (proxy.ts).
+  const stsHttp: StsHttp = { ...HTTP, ...sdkProxyAgents(env) };
   const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   const entries = new Map<string, Entry>();
   const inflight = new Map<string, Promise<Entry>>();
@@ -231,7 +244,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
           roleAssumer: async (source, params) => {
             try {
-              const out = await withSts(o.clocks, stsRegion, sts, source, (client) => client.send(new AssumeRoleCommand(params)));
+              const out = await withSts(stsHttp, o.clocks, stsRegion, sts, source, (client) => client.send(new AssumeRoleCommand(params)));
               return fromStsCredentials(out.Credentials, params.RoleArn);
             } catch (err) {
               throw toRoleCallError(err, { action: 'AssumeRole', roleArn: params.RoleArn, profile, endpoint: defaultEndpoint });
@@ -239,7 +252,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           },
           // Only web identity needs the inner STS client pointed at the override; SSO's client must keep its own.
           clientConfig: {
-            requestHandler: HTTP,
+            requestHandler: stsHttp,
             ...(webIdentity ? { useFipsEndpoint: sts.useFipsEndpoint, useDualstackEndpoint: sts.useDualstackEndpoint } : {}),
             ...(webIdentity && defaultEndpoint ? { endpoint: defaultEndpoint } : {}),
           },
@@ -320,7 +333,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
         const source = (await obtain(auth.base, base, false)).credentials;
         const tokenCode = mfaSerial ? await o.mfa(mfaSerial, roleArn) : undefined;
         try {
-          const out = await withSts(o.clocks, region ?? 'us-east-1', sts, source, (client) =>
+          const out = await withSts(stsHttp, o.clocks, region ?? 'us-east-1', sts, source, (client) =>
             client.send(
               new AssumeRoleCommand({
                 RoleArn: roleArn,
@@ -354,7 +367,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
       const sts = resolved.sts ?? envSts;
       let out;
       try {
-        out = await withSts(o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client) => client.send(new GetCallerIdentityCommand({})));
+        out = await withSts(stsHttp, o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client) => client.send(new GetCallerIdentityCommand({})));
       } catch (err) {
         throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint: sts.endpoint });
       }

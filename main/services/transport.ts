@@ -13,6 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../../src/errors';
 import type { HttpResponse, SignedRequest, Timings } from '../../src/models/http';
 import { bodyMaskerFactory, type BodyMasker } from './bodyMasker';
+import { maskUrlCredentials, proxyAuthorization, proxyFor, proxyLabel, proxyPort, TunnelAgent } from './proxy';
+import type { Env } from './profiles';
 import type { SecretInput } from './redact';
 import { CREATE_SPOOL_FILE, defaultSpoolDir, ensureSpoolDir, READ_SPOOL_FILE } from './spoolDir';
 
@@ -26,13 +28,15 @@ export interface TransportOptions {
   spoolDir?: string;
   followRedirects?: boolean;
   /** Extra trusted CA certificates (PEM) for HTTPS, e.g. a private endpoint's or a test server's. */
-  ca?: string;
+  ca?: string | string[];
   /** Secrets masked in the response body bytes (the signing secret key, the session token). */
   secrets?: SecretInput[];
   /** A larger body is stopped with RESPONSE_TOO_LARGE and nothing of it kept; default DEFAULT_MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
   /** Spooling stops with DISK_FULL rather than leave less than this free; default DEFAULT_MIN_FREE_BYTES. */
   minFreeBytes?: number;
+  /** The environment whose HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply (proxy.ts); without it, no proxy. */
+  proxyEnv?: Env;
   /** Free space on the spool folder's disk (tests pass their own); default fs.statfsSync. */
   statfs?: (dir: string) => { bavail: number | bigint; bsize: number | bigint };
 }
@@ -56,10 +60,21 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true }),
 };
 
+// One tunnelling pool per proxy environment.
+const tunnelAgents = new Map<string, TunnelAgent>();
+function tunnelAgent(env: Env): TunnelAgent {
+  const key = JSON.stringify([env.https_proxy, env.HTTPS_PROXY, env.no_proxy, env.NO_PROXY]);
+  let agent = tunnelAgents.get(key);
+  if (!agent) tunnelAgents.set(key, (agent = new TunnelAgent(env, { keepAlive: true })));
+  return agent;
+}
+
 /** Closes pooled idle connections (app shutdown, tests). The pools stay usable. */
 export function closeIdleConnections(): void {
   agents['http:'].destroy();
   agents['https:'].destroy();
+  for (const agent of tunnelAgents.values()) agent.destroy();
+  tunnelAgents.clear();
 }
 
 export async function sendRaw(req: SignedRequest, body: Uint8Array, o: TransportOptions): Promise<HttpResponse> {
@@ -159,6 +174,8 @@ interface Run {
   lastHop?: boolean;
   /** Undefined when there is no secret to mask. */
   createMasker?: () => BodyMasker;
+  /** host:port of the proxy the current exchange goes through (never its credentials). */
+  proxy?: string;
 }
 
 type Outcome =
@@ -280,18 +297,26 @@ function exchange(
     run.current = fail;
 
     let req: http.ClientRequest;
+    const proxy = o.proxyEnv ? proxyFor(target.href, o.proxyEnv) : undefined;
+    run.proxy = proxy ? proxyLabel(proxy) : undefined;
+    // Plain http goes to the proxy with the absolute URL; https through a CONNECT tunnel (the signed bytes unchanged).
+    const forward = proxy && target.protocol === 'http:' ? proxy : undefined;
+    const flatHeaders = outgoingHeaders(method, target, headers, body.length);
+    const forwardAuth = forward ? proxyAuthorization(forward) : undefined;
+    if (forwardAuth) flatHeaders.push('Proxy-Authorization', forwardAuth);
     try {
       req = (target.protocol === 'https:' ? https : http).request({
         protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port,
+        hostname: forward ? forward.hostname.replace(/^\[(.*)\]$/, '$1') : target.hostname,
+        port: forward ? proxyPort(forward) : target.port,
         method,
-        path: target.requestTarget,
-        headers: outgoingHeaders(method, target, headers, body.length),
+        path: forward ? `http://${target.authority}${target.requestTarget}` : target.requestTarget,
+        headers: flatHeaders,
         setHost: false,
-        agent: agents[target.protocol],
+        agent: proxy && target.protocol === 'https:' ? tunnelAgent(o.proxyEnv!) : agents[target.protocol],
+        ...(proxy && target.protocol === 'https:' ? { onProxyConnect: () => (timings.proxy = since()) } : {}),
         ...(o.ca && target.protocol === 'https:' ? { ca: o.ca } : {}),
-      });
+      } as https.RequestOptions);
       // Node silently keeps the first 1000 headers; asking for one more shows whether any were cut.
       req.maxHeadersCount = MAX_RESPONSE_HEADERS + 1;
     } catch (err) {
@@ -323,7 +348,7 @@ function exchange(
         resolve({ kind: 'retry', error: networkError(err, target) });
         return;
       }
-      fail(networkError(err, target));
+      fail(networkError(err, target, run.proxy));
     });
     req.on('response', (response) => {
       res = response;
@@ -572,9 +597,11 @@ const TLS_CODES = new Set([
   'HOSTNAME_MISMATCH',
 ]);
 
-function networkError(err: NodeJS.ErrnoException, target: Target): RoleCallError {
+function networkError(err: NodeJS.ErrnoException, target: Target, proxy?: string): RoleCallError {
   const code = err.code ?? '';
-  const detail = errorText(err);
+  const detail = proxy ? `Through the proxy ${proxy}: ${errorText(err)}` : errorText(err);
+  if (code === 'EPROXY') return appError('NETWORK_ERROR', err.message, detail);
+  if (proxy && code === 'ECONNREFUSED') return appError('CONNECTION_REFUSED', `The proxy ${proxy} refused the connection.`, detail);
   const where = target.host;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
     return appError('DNS_FAILURE', `Could not find host ${target.hostname}.`, detail);
@@ -600,5 +627,6 @@ function fileError(err: unknown): RoleCallError {
 function errorText(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const code = (err as NodeJS.ErrnoException).code;
-  return code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+  const text = code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+  return maskUrlCredentials(text);
 }

@@ -144,6 +144,8 @@ export interface Timings {
   /** Milliseconds from the start of the request; absent when a phase did not happen (reused socket, plain HTTP). */
   dns?: number;
   connect?: number;
+  /** When the proxy's CONNECT tunnel stood (https through a proxy). */
+  proxy?: number;
   tls?: number;
   firstByte: number;
   total: number;

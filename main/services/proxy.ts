@@ -1,0 +1,157 @@
+// The corporate proxy, as curl and the AWS CLI read it from the environment: https_proxy/HTTPS_PROXY for https
+// URLs, http_proxy/HTTP_PROXY for http ones (lower case first), no_proxy/NO_PROXY to bypass (`*`, a host, a
+// .suffix or bare suffix matching subdomains, host:port). https goes through a CONNECT tunnel, http is forwarded
+// with the absolute URL in the request line. Credentials in the proxy URL are sent as Proxy-Authorization and
+// masked in every message. Node's own http CONNECT is enough here, so no proxy-agent package: the agents below
+// also serve the AWS SDK's STS client (requestHandler httpAgent/httpsAgent).
+import http from 'node:http';
+import https from 'node:https';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
+import { isIP } from 'node:net';
+import type { Env } from './profiles';
+
+/** Hides user:password@ in any URL inside a text. */
+export function maskUrlCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1***@');
+}
+
+const first = (...values: Array<string | undefined>) => values.find((v) => v !== undefined && v.trim() !== '')?.trim();
+
+function noProxyMatches(hostname: string, port: number, list: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  for (const raw of list.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
+    if (!m) continue;
+    if (m[2] && Number(m[2]) !== port) continue;
+    const name = m[1]!.replace(/^\[(.*)\]$/, '$1').replace(/^\*?\./, '');
+    if (host === name || (!isIP(host) && host.endsWith(`.${name}`))) return true;
+  }
+  return false;
+}
+
+/** The proxy for a URL under this environment, or undefined for a direct connection. */
+export function proxyFor(url: string, env: Env): URL | undefined {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const secure = target.protocol === 'https:';
+  const proxy = secure ? first(env.https_proxy, env.HTTPS_PROXY) : first(env.http_proxy, env.HTTP_PROXY);
+  if (!proxy) return undefined;
+  const port = target.port ? Number(target.port) : secure ? 443 : 80;
+  const noProxy = first(env.no_proxy, env.NO_PROXY);
+  if (noProxy && noProxyMatches(target.hostname, port, noProxy)) return undefined;
+  try {
+    const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`);
+    return parsed.protocol === 'http:' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const proxyPort = (proxy: URL) => (proxy.port ? Number(proxy.port) : 80);
+
+/** The Proxy-Authorization value for a proxy URL that carries credentials. */
+export function proxyAuthorization(proxy: URL): string | undefined {
+  if (!proxy.username && !proxy.password) return undefined;
+  const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return `Basic ${Buffer.from(user).toString('base64')}`;
+}
+
+/** host:port of a proxy for messages: never its credentials. */
+export const proxyLabel = (proxy: URL) => `${proxy.hostname}:${proxyPort(proxy)}`;
+
+export class ProxyError extends Error {
+  code = 'EPROXY';
+}
+
+/** Opens a CONNECT tunnel to host:port through the proxy; resolves with the raw socket. */
+export function openTunnel(proxy: URL, host: string, port: number, timeoutMs = 15_000): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    const authority = isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+    const auth = proxyAuthorization(proxy);
+    const req = http.request({
+      host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: proxyPort(proxy),
+      method: 'CONNECT',
+      path: authority,
+      headers: { Host: authority, ...(auth ? { 'Proxy-Authorization': auth } : {}) },
+      agent: false,
+      timeout: timeoutMs,
+    });
+    req.once('connect', (res, socket, head) => {
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        reject(new ProxyError(`The proxy ${proxyLabel(proxy)} refused the tunnel to ${authority}: ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
+        return;
+      }
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    req.once('timeout', () => req.destroy(Object.assign(new Error(`The proxy ${proxyLabel(proxy)} did not answer CONNECT in time.`), { code: 'ETIMEDOUT' })));
+    req.once('error', (err) => reject(Object.assign(err, { message: maskUrlCredentials(err.message) })));
+    req.end();
+  });
+}
+
+type CreateCallback = (err: Error | null, socket?: Duplex) => void;
+
+/** An https agent that tunnels through the proxy (unless NO_PROXY says otherwise); pooled like any https.Agent. */
+export class TunnelAgent extends https.Agent {
+  constructor(private readonly env: Env, opts: https.AgentOptions = {}) {
+    super(opts);
+  }
+
+  /** A request may pass onProxyConnect in its options to learn when its tunnel stood (the timings waterfall). */
+  override createConnection(
+    options: tls.ConnectionOptions & { host?: string; port?: number; onProxyConnect?: () => void },
+    callback: CreateCallback,
+  ): Duplex | undefined {
+    const host = (options.host ?? 'localhost').replace(/^\[(.*)\]$/, '$1');
+    const port = Number(options.port ?? 443);
+    const proxy = proxyFor(`https://${isIP(host) === 6 ? `[${host}]` : host}:${port}/`, this.env);
+    if (!proxy) return tls.connect(options);
+    openTunnel(proxy, host, port).then(
+      (socket) => {
+        options.onProxyConnect?.();
+        const servername = options.servername ?? (isIP(host) ? undefined : host);
+        callback(null, tls.connect({ ...options, socket, ...(servername ? { servername } : {}) }));
+      },
+      (err: Error) => callback(err),
+    );
+    return undefined;
+  }
+}
+
+/** An http agent that forwards through the proxy with the absolute URL in the request line (object headers only). */
+export class ForwardAgent extends http.Agent {
+  constructor(private readonly env: Env, opts: http.AgentOptions = {}) {
+    super(opts);
+  }
+
+  addRequest(req: http.ClientRequest, options: http.RequestOptions): void {
+    const host = options.host ?? options.hostname ?? 'localhost';
+    const port = Number(options.port ?? 80);
+    const authority = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+    const proxy = proxyFor(`http://${authority}/`, this.env);
+    if (proxy) {
+      req.path = `http://${authority}${req.path}`;
+      const auth = proxyAuthorization(proxy);
+      if (auth) req.setHeader('Proxy-Authorization', auth);
+      options = { ...options, host: proxy.hostname, hostname: proxy.hostname, port: proxyPort(proxy) };
+    }
+    (http.Agent.prototype as unknown as { addRequest(r: http.ClientRequest, o: http.RequestOptions): void }).addRequest.call(this, req, options);
+  }
+}
+
+/** Agents for the AWS SDK's request handler when the environment names a proxy; undefined otherwise. */
+export function sdkProxyAgents(env: Env): { httpAgent: http.Agent; httpsAgent: https.Agent } | undefined {
+  if (!first(env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY)) return undefined;
+  return { httpAgent: new ForwardAgent(env, { keepAlive: true }), httpsAgent: new TunnelAgent(env, { keepAlive: true }) };
+}
