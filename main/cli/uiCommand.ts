@@ -28,13 +28,13 @@ export interface UiOptions {
   started?: (server: BrowserServer) => void;
 }
 
+/**
+ * The first SIGINT or SIGTERM. The handler stays until the process ends: Ctrl+C reaches both `npm start`'s launcher
+ * and this process, and the launcher forwards it, so a second signal must not cut the clean close short.
+ */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
+    const stop = (signal: NodeJS.Signals) => resolve(signal);
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });

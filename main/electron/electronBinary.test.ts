@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  browserFallbackLine,
   electronCacheSubdir,
   explainMissingElectron,
   findElectronBinary,
@@ -131,6 +132,15 @@ describe('installFailureReason', () => {
     expect(installFailureReason('first\nlast one\n\n')).toBe('last one');
     expect(installFailureReason('')).toBe('it exited with no output');
     expect(installFailureReason(`Error: ${'x'.repeat(400)}`)).toHaveLength(301);
+  });
+});
+
+describe('browserFallbackLine', () => {
+  it('is one line naming the reason and what happens instead', () => {
+    const line = browserFallbackLine('/x/electron does not exist');
+    expect(line).not.toContain('\n');
+    expect(line).toContain('/x/electron does not exist');
+    expect(line).toContain('rolecall ui');
   });
 });
 

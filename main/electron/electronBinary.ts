@@ -118,6 +118,11 @@ export function explainMissingElectron(facts: { version?: string; platform: stri
     `  - put the zip in the Electron cache, ${cache}${zip}, and run npm start again, or`,
     '  - set ELECTRON_MIRROR to a mirror you can reach and run npm start again.',
     '',
-    'Everything except the window works without it: `npx rolecall --help` (the CLI) and `npm test`.',
+    'Everything except the window works without it: `npx rolecall ui` (the app in your browser, after `npm run build`), `npx rolecall --help` (the CLI) and `npm test`.',
   ].join('\n');
+}
+
+/** The one line `npm start` prints when it opens RoleCall in the browser because Electron is missing. */
+export function browserFallbackLine(reason: string): string {
+  return `RoleCall: no Electron window (${reason}); opening RoleCall in your browser instead (rolecall ui, Ctrl+C stops it).`;
 }

@@ -34,7 +34,7 @@ afterAll(() => {
 });
 
 /** A project root with dist/electron/launch.cjs and a fake electron package; returns the root. */
-function fakeProject(options: { binary?: string; installJs: string }): string {
+function fakeProject(options: { binary?: string; binaryMode?: number; installJs: string; cli?: string }): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rolecall-launch-'));
   temps.push(root);
   fs.writeFileSync(path.join(root, 'package.json'), '{"name":"rolecall-fake","main":"dist/electron/shell.cjs"}');
@@ -47,7 +47,11 @@ function fakeProject(options: { binary?: string; installJs: string }): string {
   fs.writeFileSync(path.join(pkg, 'install.js'), options.installJs);
   if (options.binary !== undefined) {
     fs.mkdirSync(path.join(pkg, 'dist'));
-    fs.writeFileSync(path.join(pkg, 'dist', 'electron'), options.binary, { mode: 0o755 });
+    fs.writeFileSync(path.join(pkg, 'dist', 'electron'), options.binary, { mode: options.binaryMode ?? 0o755 });
+  }
+  if (options.cli !== undefined) {
+    fs.mkdirSync(path.join(root, 'dist', 'cli'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'dist', 'cli', 'rolecall.cjs'), options.cli);
   }
   return root;
 }
@@ -75,7 +79,29 @@ describe.skipIf(process.platform === 'win32')('launcher', () => {
     expect(result.status).toBe(3);
   });
 
-  it('tries the download once, then explains how to provide Electron and exits 1 without a stack trace', () => {
+  const FAKE_UI = 'console.log("ui-args:" + process.argv.slice(2).join(" ")); process.exit(4);';
+
+  it('opens RoleCall in the browser (rolecall ui) when there is no binary, saying so in one line', () => {
+    const root = fakeProject({ installJs: 'console.error("TypeError: fetch failed"); process.exit(1);', cli: FAKE_UI });
+    const result = runLauncher(root, ['--dev']);
+    expect(result.stdout).toContain('ui-args:ui');
+    expect(result.status).toBe(4);
+    const lines = result.stderr.split('\n').filter((l) => l.includes('browser'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^RoleCall: no Electron window \(the download failed: TypeError: fetch failed\); opening RoleCall in your browser instead/);
+    expect(result.stderr).not.toContain("Electron's binary is not installed");
+  });
+
+  it('opens RoleCall in the browser when the binary is there but cannot be started', () => {
+    const root = fakeProject({ binary: '#!/bin/sh\necho electron-ran\n', binaryMode: 0o644, installJs: 'process.exit(9);', cli: FAKE_UI });
+    const result = runLauncher(root, []);
+    expect(result.stdout).not.toContain('electron-ran');
+    expect(result.stdout).toContain('ui-args:ui');
+    expect(result.stderr).toMatch(/could not be started: .*EACCES.*opening RoleCall in your browser instead/);
+    expect(result.status).toBe(4);
+  });
+
+  it('without a built CLI either, tries the download once, then explains how to provide Electron and exits 1 without a stack trace', () => {
     const root = fakeProject({
       installJs: 'console.error("TypeError: fetch failed\\n    at node:internal/deps/undici/undici:1:1"); process.exit(1);',
     });

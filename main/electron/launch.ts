@@ -1,9 +1,34 @@
 // What `npm start` runs with plain Node (dist/electron/launch.cjs): find the Electron binary, fetch it once if
-// it is missing, else explain how to provide it; then run the app (repo root, whose package.json main is the shell)
-// and hand back its exit code.
-import { spawn } from 'node:child_process';
+// it is missing; then run the app (repo root, whose package.json main is the shell) and hand back its exit code.
+// Without a binary that starts, RoleCall opens in the browser instead (`rolecall ui`), saying so in one line; only
+// when that is not built either does it explain how to provide Electron.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { explainMissingElectron, findElectronBinary, tryInstallElectron } from './electronBinary';
+import { browserFallbackLine, explainMissingElectron, findElectronBinary, tryInstallElectron } from './electronBinary';
+
+function forwardSignals(child: ChildProcess): void {
+  const forward = (signal: NodeJS.Signals) => () => {
+    if (!child.killed) child.kill(signal);
+  };
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+}
+
+/** Runs `rolecall ui` with this Node; false when the CLI is not built. */
+function startBrowserMode(root: string, reason: string): boolean {
+  const cli = path.join(root, 'dist', 'cli', 'rolecall.cjs');
+  if (!fs.existsSync(cli)) return false;
+  console.error(browserFallbackLine(reason));
+  const child = spawn(process.execPath, [cli, 'ui'], { stdio: 'inherit' });
+  forwardSignals(child);
+  child.on('error', (err) => {
+    console.error(`Could not start rolecall ui: ${err.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return true;
+}
 
 function launch(): void {
   // Bundled to dist/electron/launch.cjs and run from source as main/electron/launch.ts: the root is two up either way.
@@ -15,6 +40,7 @@ function launch(): void {
     lookup = attempt.ok ? findElectronBinary(process.env, root) : { ...lookup, reason: attempt.reason };
   }
   if (!lookup.found) {
+    if (startBrowserMode(root, lookup.reason)) return;
     console.error(explainMissingElectron({ ...lookup, platform: process.platform, arch: process.arch }));
     process.exitCode = 1;
     return;
@@ -23,17 +49,20 @@ function launch(): void {
   // Electron started with this variable set behaves as plain Node and would never open a window.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(lookup.path, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
-  const forward = (signal: NodeJS.Signals) => () => {
-    if (!child.killed) child.kill(signal);
-  };
-  process.on('SIGINT', forward('SIGINT'));
-  process.on('SIGTERM', forward('SIGTERM'));
+  const binary = lookup.path;
+  let fellBack = false;
+  const child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  forwardSignals(child);
   child.on('error', (err) => {
-    console.error(`Could not start Electron (${lookup.found ? lookup.path : ''}): ${err.message}`);
+    // Found but not runnable (not executable, wrong architecture): the browser still works.
+    fellBack = startBrowserMode(root, `${binary} could not be started: ${err.message}`);
+    if (fellBack) return;
+    console.error(`Could not start Electron (${binary}): ${err.message}`);
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    if (!fellBack) process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 launch();
