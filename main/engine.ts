@@ -20,6 +20,7 @@ import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
 import { sendRaw } from './services/transport';
+import { trustedCas } from './services/caBundle';
 
 export type ParsedSignInput = z.output<typeof signInputSchema>;
 export type ParsedSendInput = z.output<typeof sendInputSchema>;
@@ -56,6 +57,8 @@ export interface Signed {
   hops?: CredentialHop[];
   /** How the signature was dated, to judge the answer's clock (absent when nothing was signed). */
   clock?: Attempt;
+  /** The CA bundle file to trust for the request: AWS_CA_BUNDLE, else the signing profile's ca_bundle. */
+  caBundle?: string;
 }
 
 export async function bodyBytes(body: BodySpec, files: BodyFiles, signal?: AbortSignal): Promise<Uint8Array> {
@@ -109,7 +112,8 @@ export function createEngine(options: EngineOptions) {
     parseRequestUrl(request.url);
     const url = toWireUrl(request.url);
     if (auth.kind === 'none') {
-      return { result: { request: { method: request.method.toUpperCase(), url, headers: request.headers } }, body, secrets: [] };
+      const caBundle = env.AWS_CA_BUNDLE?.trim();
+      return { result: { request: { method: request.method.toUpperCase(), url, headers: request.headers } }, body, secrets: [], ...(caBundle ? { caBundle } : {}) };
     }
     const resolved = await credentials.resolve(auth as Exclude<AuthChoice, { kind: 'none' }>);
     const key = clockKey(url);
@@ -131,6 +135,7 @@ export function createEngine(options: EngineOptions) {
       ],
       hops: resolved.hops,
       clock,
+      ...(resolved.sts?.caBundle ? { caBundle: resolved.sts.caBundle } : {}),
     };
   }
 
@@ -145,6 +150,7 @@ export function createEngine(options: EngineOptions) {
       ...(options.revealSecrets ? {} : { secrets: signed.secrets }),
       ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
       proxyEnv: env,
+      ...(signed.caBundle ? { ca: trustedCas(signed.caBundle, env) } : {}),
     });
     const result: SendResult = { sent: signed.result, response };
     if (response.status >= 400) {

@@ -4,6 +4,7 @@
 // concurrent resolves of one key share a single in-flight call, so a burst of requests costs one STS call.
 import { createHash } from 'node:crypto';
 import type { Agent } from 'node:http';
+import https from 'node:https';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
@@ -13,7 +14,8 @@ import { clockKey, type ClockOffsets } from './clockSkew';
 import { processFailure } from './processFailure';
 import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env, type ProfileData } from './profiles';
 import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
-import { sdkProxyAgents } from './proxy';
+import { trustedCas } from './caBundle';
+import { sdkProxyAgents, TunnelAgent } from './proxy';
 import { stsSettings, type StsSettings } from './stsEndpoint';
 
 /** Asks the user for the current code of an MFA device; rejects with MFA_CANCELLED. */
@@ -95,6 +97,14 @@ function copyCredentials(c: Credentials): Credentials {
   return out;
 }
 
+/** The request handler with the CA bundle's agents, when a bundle is configured (one client's life: STS calls are rare). */
+function withCa(handler: StsHttp, sts: StsSettings): StsHttp {
+  const ca = trustedCas(sts.caBundle);
+  if (!ca) return handler;
+  const proxied = handler.httpsAgent instanceof TunnelAgent ? handler.httpsAgent.env : undefined;
+  return { ...handler, httpsAgent: proxied ? new TunnelAgent(proxied, { ca }) : new https.Agent({ ca }) };
+}
+
 /** The STS client's configuration: exported so tests can see what endpoint, FIPS and dual-stack settings it gets. */
 export function stsClientConfig(
   region: string,
@@ -128,7 +138,7 @@ async function withSts<T>(
   call: (client: STSClient) => Promise<T>,
 ): Promise<T> {
   const key = clockKey(sts.endpoint ?? `https://sts.${region}.amazonaws.com`);
-  const client = new STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0, handler));
+  const client = new STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0, withCa(handler, sts)));
   try {
     return await call(client);
   } finally {

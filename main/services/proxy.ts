@@ -104,7 +104,7 @@ type CreateCallback = (err: Error | null, socket?: Duplex) => void;
 
 /** An https agent that tunnels through the proxy (unless NO_PROXY says otherwise); pooled like any https.Agent. */
 export class TunnelAgent extends https.Agent {
-  constructor(private readonly env: Env, opts: https.AgentOptions = {}) {
+  constructor(readonly env: Env, opts: https.AgentOptions = {}) {
     super(opts);
   }
 
