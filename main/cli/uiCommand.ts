@@ -1,5 +1,6 @@
 // `rolecall ui`: the app in the system browser (see main/browserMode). Prints the one URL holding the launch
 // token, opens it unless --no-open, and runs until Ctrl+C, which closes the server, the folder watchers and the app.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { appError } from '../../src/errors';
 import { readBootstrap, rendererDirOf } from '../browserMode/bootstrapScript';
@@ -44,6 +45,8 @@ export async function runUi(args: CliArgs, options: UiOptions): Promise<number> 
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const port = portFromArgs(args);
   const dataDir = browserStoreDir(options.env);
+  // Only this user may list the folder; the files themselves are 0600 (STORE_FILE_MODE).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const store = openConfStore(dataDir);
   const server = await startBrowserServer({
     ...(port !== undefined ? { port } : {}),
