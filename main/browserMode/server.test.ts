@@ -120,6 +120,9 @@ describe('browser mode server', () => {
     expect([wrong.status, wrong.headers['set-cookie']]).toEqual([403, undefined]);
     const foreign = await send(server.port, 'POST', '/session', { ...own, origin: 'https://evil.example' }, JSON.stringify({ token }));
     expect([foreign.status, foreign.headers['set-cookie']]).toEqual([403, undefined]);
+    const rebound = `evil.example:${server.port}`;
+    const rebind = await send(server.port, 'POST', '/session', { host: rebound, origin: `http://${rebound}` }, JSON.stringify({ token }));
+    expect([rebind.status, rebind.headers['set-cookie']]).toEqual([403, undefined]);
     const noOrigin = await send(server.port, 'POST', '/session', { host: own.host! }, JSON.stringify({ token }));
     expect(noOrigin.status).toBe(403);
   });
@@ -128,6 +131,9 @@ describe('browser mode server', () => {
     expect((await connect(server.port, own)).refused).toBe(401);
     expect((await connect(server.port, { ...own, cookie: `rolecall-session-${server.port}=${token}` })).refused).toBe(401);
     expect((await connect(server.port, { ...own, cookie, host: `evil.example:${server.port}` })).refused).toBe(403);
+    // DNS rebinding proper: the attacker's page is same-origin with the name it rebound, so Origin matches Host.
+    const rebound = `evil.example:${server.port}`;
+    expect((await connect(server.port, { cookie, host: rebound, origin: `http://${rebound}` })).refused).toBe(403);
     expect((await connect(server.port, { ...own, cookie, origin: 'https://evil.example' })).refused).toBe(403);
     expect((await connect(server.port, { host: own.host!, cookie })).refused).toBe(403);
   });
