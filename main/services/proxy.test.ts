@@ -70,6 +70,7 @@ describe('API requests through a loopback proxy', () => {
     expect(seen.rawHeaders).toEqual(expect.arrayContaining(['Authorization', SIGNED[1]![1]]));
     expect(seen.rawHeaders.map((h) => h.toLowerCase())).not.toContain('proxy-authorization');
     expect(response.timings.proxy).toBeGreaterThan(0);
+    expect(response.timings.tls).toBeGreaterThanOrEqual(response.timings.proxy!);
   });
 
   it('fails with a TLS error through the tunnel when the CA is not trusted', async () => {

@@ -108,9 +108,9 @@ export class TunnelAgent extends https.Agent {
     super(opts);
   }
 
-  /** A request may pass onProxyConnect in its options to learn when its tunnel stood (the timings waterfall). */
+  /** A request may pass onProxyConnect and onTunnelTls to learn when its tunnel stood and its TLS (the timings waterfall). */
   override createConnection(
-    options: tls.ConnectionOptions & { host?: string; port?: number; onProxyConnect?: () => void },
+    options: tls.ConnectionOptions & { host?: string; port?: number; onProxyConnect?: () => void; onTunnelTls?: () => void },
     callback: CreateCallback,
   ): Duplex | undefined {
     const host = (options.host ?? 'localhost').replace(/^\[(.*)\]$/, '$1');
@@ -121,7 +121,9 @@ export class TunnelAgent extends https.Agent {
       (socket) => {
         options.onProxyConnect?.();
         const servername = options.servername ?? (isIP(host) ? undefined : host);
-        callback(null, tls.connect({ ...options, socket, ...(servername ? { servername } : {}) }));
+        const secure = tls.connect({ ...options, socket, ...(servername ? { servername } : {}) });
+        if (options.onTunnelTls) secure.once('secureConnect', options.onTunnelTls);
+        callback(null, secure);
       },
       (err: Error) => callback(err),
     );

@@ -314,7 +314,9 @@ function exchange(
         headers: flatHeaders,
         setHost: false,
         agent: proxy && target.protocol === 'https:' ? tunnelAgent(o.proxyEnv!) : agents[target.protocol],
-        ...(proxy && target.protocol === 'https:' ? { onProxyConnect: () => (timings.proxy = since()) } : {}),
+        ...(proxy && target.protocol === 'https:'
+          ? { onProxyConnect: () => (timings.proxy = since()), onTunnelTls: () => (timings.tls = since()) }
+          : {}),
         ...(o.ca && target.protocol === 'https:' ? { ca: o.ca } : {}),
       } as https.RequestOptions);
       // Node silently keeps the first 1000 headers; asking for one more shows whether any were cut.

@@ -21,6 +21,12 @@ describe('timingPhases', () => {
     ]);
   });
 
+  it('draws the proxy tunnel between the connect and the TLS handshake', () => {
+    const phases = timingPhases({ connect: 3, proxy: 9, tls: 20, firstByte: 30, total: 31 });
+    expect(phases.map((p) => p.name)).toEqual(['Connect', 'Proxy', 'TLS', 'Waiting', 'Download']);
+    expect(phases[1]).toMatchObject({ start: 3, end: 9 });
+  });
+
   it('never draws a phase backwards when the marks are out of order', () => {
     const phases = timingPhases({ connect: 10, firstByte: 8, total: 12 });
     expect(phases.every((p) => p.end >= p.start)).toBe(true);

@@ -4,7 +4,7 @@
 import type { Timings } from '../../src/models/http';
 
 export interface TimingPhase {
-  name: 'DNS' | 'Connect' | 'TLS' | 'Waiting' | 'Download';
+  name: 'DNS' | 'Connect' | 'Proxy' | 'TLS' | 'Waiting' | 'Download';
   /** What the phase is, for the bar's caption. */
   description: string;
   start: number;
@@ -22,6 +22,7 @@ export function timingPhases(t: Timings): TimingPhase[] {
   };
   push('DNS', 'looking up the host name', t.dns);
   push('Connect', 'opening the TCP connection', t.connect);
+  push('Proxy', 'the proxy opening a tunnel to the host (CONNECT)', t.proxy);
   push('TLS', 'the TLS handshake', t.tls);
   push('Waiting', 'sending the request and waiting for the first byte', t.firstByte);
   push('Download', 'receiving the body', t.total);
