@@ -202,6 +202,18 @@ describe('browser mode server', () => {
     for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain(token);
   });
 
+  it('degrades the desktop-only features with a message: stored keys, save and open dialogs', async () => {
+    const { ws } = await connect(server.port, { ...own, cookie });
+    const api = caller(ws!);
+    const keys = await api.call('keys:save', { name: 'team', accessKeyId: 'AKIABROWSEREXAMPLE02', secretAccessKey: 'browserKeyThatMustNotBeStored/02' });
+    expect(keys.ok ? '' : `${keys.error.code}: ${keys.error.message} ${keys.error.detail}`).toMatch(/^CREDENTIALS_ERROR: .*will not store them.*use an AWS profile/);
+    const chosen = await api.call('files:choose', {});
+    expect(chosen.ok ? '' : `${chosen.error.code}: ${chosen.error.message}`).toBe('FILE_ERROR: Choosing a body file is not available here.');
+    ws!.close();
+    const files = (await readdir(storeDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain('browserKeyThatMustNotBeStored');
+  });
+
   it('refuses a frame of another origin at the registry too', async () => {
     const foreign = await server.app.registry.invoke('app:info', {}, { senderUrl: 'https://evil.example/' });
     expect(foreign.ok ? '' : foreign.error.code).toBe('FORBIDDEN_SENDER');
