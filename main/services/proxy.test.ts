@@ -29,6 +29,8 @@ describe('proxyFor', () => {
     expect(proxyFor('https://api.example/', env)?.host).toBe('p.corp:3128');
     expect(proxyFor('https://anything/', { ...env, no_proxy: '*' })).toBeUndefined();
     expect(proxyFor('https://x/', {})).toBeUndefined();
+    expect(proxyFor('https://192.168.4.7/', { ...env, NO_PROXY: '192.168.0.0/16' })).toBeUndefined();
+    expect(proxyFor('https://192.169.4.7/', { ...env, NO_PROXY: '192.168.0.0/16' })?.host).toBe('p.corp:3128');
   });
   it('masks credentials in any URL of a message', () => {
     expect(maskUrlCredentials(`connect via http://alice:${PASSWORD}@proxy:3128 failed`)).toBe('connect via http://***@proxy:3128 failed');

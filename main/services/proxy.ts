@@ -1,6 +1,6 @@
 // The corporate proxy, as curl and the AWS CLI read it from the environment: https_proxy/HTTPS_PROXY for https
 // URLs, http_proxy/HTTP_PROXY for http ones (lower case first), no_proxy/NO_PROXY to bypass (`*`, a host, a
-// .suffix or bare suffix matching subdomains, host:port). https goes through a CONNECT tunnel, http is forwarded
+// .suffix or bare suffix matching subdomains, host:port, an IPv4 CIDR). https goes through a CONNECT tunnel, http is forwarded
 // with the absolute URL in the request line. Credentials in the proxy URL are sent as Proxy-Authorization and
 // masked in every message. Node's own http CONNECT is enough here, so no proxy-agent package: the agents below
 // also serve the AWS SDK's STS client (requestHandler httpAgent/httpsAgent).
@@ -18,12 +18,29 @@ export function maskUrlCredentials(text: string): string {
 
 const first = (...values: Array<string | undefined>) => values.find((v) => v !== undefined && v.trim() !== '')?.trim();
 
+const ipv4 = (text: string) => (isIP(text) === 4 ? text.split('.').reduce((n, part) => n * 256 + Number(part), 0) : undefined);
+
+/** An IPv4 address inside a NO_PROXY CIDR entry such as 10.0.0.0/8. */
+function inCidr(host: string, cidr: string): boolean {
+  const [base, bitsText] = cidr.split('/');
+  const bits = Number(bitsText);
+  const address = ipv4(host);
+  const network = ipv4(base ?? '');
+  if (address === undefined || network === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
+  const size = 2 ** (32 - bits);
+  return Math.floor(address / size) === Math.floor(network / size);
+}
+
 function noProxyMatches(hostname: string, port: number, list: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   for (const raw of list.split(/[\s,]+/)) {
     const entry = raw.trim().toLowerCase();
     if (entry === '') continue;
     if (entry === '*') return true;
+    if (entry.includes('/')) {
+      if (inCidr(host, entry)) return true;
+      continue;
+    }
     const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
     if (!m) continue;
     if (m[2] && Number(m[2]) !== port) continue;

@@ -41,6 +41,12 @@ use_dualstack_endpoint = true
     expect(settings({}, 'fips').endpoint).toBeUndefined();
   });
 
+  it('takes the CA bundle from AWS_CA_BUNDLE before the profile', () => {
+    const withBundle = readProfileFile('[profile ca]\nca_bundle = /etc/corp/ca.pem\n', 'config');
+    expect(stsSettings({}, withBundle.profiles.ca, {}).caBundle).toBe('/etc/corp/ca.pem');
+    expect(stsSettings({ AWS_CA_BUNDLE: '/env/ca.pem' }, withBundle.profiles.ca, {}).caBundle).toBe('/env/ca.pem');
+  });
+
   it('ignores every configured endpoint when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true', () => {
     expect(settings({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL_STS: 'https://x.example' }, 'svc').endpoint).toBeUndefined();
   });
