@@ -9,12 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createApp, type App, type AppOptions } from '../app';
 import { EVENTS } from '../../src/api';
-// The desktop window's own file server and CSP, so both modes serve the same: neither file loads Electron (policy.ts
-// imports its types only), which the layer rule's path pattern cannot tell.
-// eslint-disable-next-line no-restricted-imports
-import { appResponse, APP_ORIGIN } from '../electron/appProtocol';
-// eslint-disable-next-line no-restricted-imports
-import { contentSecurityPolicy } from '../electron/policy';
+import { appResponse, APP_ORIGIN, contentSecurityPolicy } from '../services/rendererFiles';
 import { allowedHosts, cookieValue, isAllowedHost, isOwnOrigin, newToken, sameSecret } from './guard';
 
 export const BOOTSTRAP_PATH = '/rolecall-bootstrap.js';

@@ -6,7 +6,6 @@ import type { Result } from '../../src/errors';
 import { createRegistry, type Handlers } from '../ipc/registry';
 import {
   appMenuTemplate,
-  contentSecurityPolicy,
   externalLinkTarget,
   guardedInvoke,
   ignoredDevSwitches,
@@ -20,6 +19,7 @@ import {
   withCsp,
   type Invoker,
 } from './policy';
+import { contentSecurityPolicy } from '../services/rendererFiles';
 
 const rendererDir = path.resolve('/opt/RoleCall/resources/app.asar/dist/renderer');
 const indexUrl = 'rolecall://app/index.html';

@@ -4,7 +4,7 @@
 // the default menu). security.ts and shell.ts only wire these to Electron.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Result } from '../../src/errors';
-import { APP_HOST, APP_INDEX_URL, APP_ORIGIN, APP_SCHEME } from './appProtocol';
+import { APP_HOST, APP_INDEX_URL, APP_ORIGIN, APP_SCHEME } from '../services/rendererFiles';
 
 export const DEFAULT_DEV_SERVER_URL = 'http://localhost:5173';
 
@@ -101,27 +101,6 @@ export function externalLinkTarget(url: string): string | null {
   }
   if (target.protocol !== 'https:' || target.username || target.password || !target.hostname) return null;
   return target.href;
-}
-
-/**
- * The CSP of the app's pages; dev adds the Vite HMR socket. The renderer's <meta> says the same (a test keeps
- * them equal). The renderer has no frames and starts no workers, so both are refused outright.
- */
-export function contentSecurityPolicy(options: { dev: boolean }): string {
-  const connect = options.dev ? "connect-src 'self' ws://localhost:*" : "connect-src 'self'";
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    connect,
-    "frame-src 'none'",
-    "worker-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
 }
 
 /** Adds the CSP to response headers, replacing any the server sent (header names are case-insensitive). */

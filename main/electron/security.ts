@@ -1,12 +1,11 @@
 // Applies policy.ts to Electron: every webContents (the main window's and any other that appears) may not
 // navigate away, open windows, attach webviews or, packaged, open DevTools; the session grants no permission but
-// the copy buttons' clipboard write; the built renderer is served as rolecall://app (appProtocol.ts) and every
+// the copy buttons' clipboard write; the built renderer is served as rolecall://app (services/rendererFiles.ts) and every
 // page of the app gets the CSP. The renderer only ever shows text from main, but it renders bodies from arbitrary
 // servers, so the window is locked down as if it were showing untrusted content.
 import { app, protocol, shell, type Session, type WebContents } from 'electron';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './appProtocol';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse, contentSecurityPolicy } from '../services/rendererFiles';
 import {
-  contentSecurityPolicy,
   externalLinkTarget,
   isAppOrigin,
   isNavigationAllowed,

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, appFilePath, appResponse } from './appProtocol';
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, appFilePath, appResponse } from './rendererFiles';
 
 const CSP = "default-src 'self'; frame-src 'none'";
 const OUTSIDE = 'outside-the-renderer-folder-must-never-be-served';

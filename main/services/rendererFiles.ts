@@ -1,8 +1,9 @@
 // The renderer is served from rolecall://app, a custom scheme, instead of file://: the page gets a real origin of
 // its own (so the IPC sender check, the CSP's 'self' and permissions name exactly the app, not "any file on the
 // disk"), and the only files it can ever load are the built renderer's. This module decides which file a URL
-// names and builds the response; shell.ts hands it to protocol.handle. No Electron here, so it is tested as is
-// (its fs calls are the ones Electron teaches to read inside app.asar).
+// names and builds the response; shell.ts hands it to protocol.handle, and browser mode (main/browserMode) serves
+// the same files with the same CSP over loopback HTTP. No Electron here, so it is tested as is (its fs calls are
+// the ones Electron teaches to read inside app.asar).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -109,4 +110,25 @@ export async function appResponse(rendererDir: string, request: { url: string; m
     status: 200,
     headers: { ...headers, 'Content-Type': contentTypeFor(file) },
   });
+}
+
+/**
+ * The CSP of the app's pages; dev adds the Vite HMR socket. The renderer's <meta> says the same (a test keeps
+ * them equal). The renderer has no frames and starts no workers, so both are refused outright.
+ */
+export function contentSecurityPolicy(options: { dev: boolean }): string {
+  const connect = options.dev ? "connect-src 'self' ws://localhost:*" : "connect-src 'self'";
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    connect,
+    "frame-src 'none'",
+    "worker-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }
