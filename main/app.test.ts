@@ -11,7 +11,7 @@ import type { Identity } from '../src/models/auth';
 import type { SendResult, SignResult } from '../src/models/http';
 import { WORKSPACE_VERSION, type StoredKeySummary, type Workspace } from '../src/models/workspace';
 import { createApp, safeFileName, type App } from './app';
-import { confStoreFile } from './testing/confBackend';
+import { confStoreFile } from './services/confStore';
 import type { MotoUser } from './testing/moto';
 import { createProcessCipher } from './testing/processCipher';
 import { openTestApp } from './testing/testApp';

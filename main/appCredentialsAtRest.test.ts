@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../src/errors';
 import { collectionSchema, type Workspace } from '../src/models/workspace';
-import { openConfStore } from './testing/confBackend';
+import { openConfStore } from './services/confStore';
 import { openTestApp } from './testing/testApp';
 import { createWorkspaceStore } from './services/workspaceStore';
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../src/errors';
 import type { ImportCommitResult, ImportPreview } from '../src/models/importing';
 import type { Workspace } from '../src/models/workspace';
-import { confStoreFile } from './testing/confBackend';
+import { confStoreFile } from './services/confStore';
 import { createProcessCipher } from './testing/processCipher';
 import { openTestApp } from './testing/testApp';
 import type { Cipher } from './services/keyVault';

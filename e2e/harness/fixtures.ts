@@ -11,7 +11,7 @@ import { test as base, type Page } from '@playwright/test';
 import type { EventName, Events } from '../../src/contract';
 import { createApp } from '../../main/app';
 import type { Registry } from '../../main/ipc/registry';
-import { openConfStore } from '../../main/testing/confBackend';
+import { openConfStore } from '../../main/services/confStore';
 import { createProcessCipher } from '../../main/testing/processCipher';
 import { bundleBridge } from './bridgeBundle';
 import { serveDirectory } from './staticServer';

@@ -15,7 +15,7 @@ import { chromiumLaunchOptions } from '../../e2e/harness/chromium';
 import { serveDirectory } from '../../e2e/harness/staticServer';
 import { repoRoot } from './repoRoot';
 import { createApp } from '../app';
-import { openConfStore } from '../testing/confBackend';
+import { openConfStore } from '../services/confStore';
 import type { BenchRow } from './benchRow';
 
 const REQUESTS = 10_000;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { MfaPrompt } from '../../src/contract';
 import type { Result } from '../../src/errors';
-import { openConfStore } from '../testing/confBackend';
+import { openConfStore } from '../services/confStore';
 import { within } from '../testing/settle';
 import { BOOTSTRAP_PATH, startBrowserServer, type BrowserServer } from './server';
 

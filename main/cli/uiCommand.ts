@@ -7,7 +7,7 @@ import { readBootstrap, rendererDirOf } from '../browserMode/bootstrapScript';
 import { openBrowser } from '../browserMode/openBrowser';
 import { startBrowserServer, type BrowserServer } from '../browserMode/server';
 import { browserStoreDir } from '../browserMode/storeDir';
-import { openConfStore } from '../testing/confBackend';
+import { openConfStore } from '../services/confStore';
 import type { CliArgs } from './args';
 
 export function portFromArgs(args: CliArgs): number | undefined {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/contract';
 import type { Result } from '../../src/errors';
 import { createApp, type App } from '../app';
-import { openConfStore } from '../testing/confBackend';
+import { openConfStore } from '../services/confStore';
 import { createProcessCipher } from '../testing/processCipher';
 import { MAX_BLOCK_MS, measureBlocking } from './eventLoopWatch';
 import { clip, confirmedBlock, fuzz, kindOf, secretsIn, type Secret } from './harness';

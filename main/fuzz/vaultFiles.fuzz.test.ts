@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/errors';
 import type { SignResult } from '../../src/models/http';
 import type { Workspace } from '../../src/models/workspace';
-import { confStoreFile } from '../testing/confBackend';
+import { confStoreFile } from '../services/confStore';
 import { createProcessCipher } from '../testing/processCipher';
 import { MAX_BLOCK_MS, measureBlocking, measureSync } from './eventLoopWatch';
 import { clip, confirmedBlock, fuzz, secretsIn, type Secret } from './harness';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/errors';
 import type { Workspace } from '../../src/models/workspace';
 import { collectionFileName } from '../services/workspaceStore';
-import { confCollectionsDir, confStoreFile } from '../testing/confBackend';
+import { confCollectionsDir, confStoreFile } from '../services/confStore';
 import { createProcessCipher } from '../testing/processCipher';
 import { MAX_BLOCK_MS, measureBlocking, measureSync } from './eventLoopWatch';
 import { clip, confirmedBlock, fuzz } from './harness';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confStoreFile, openConfStore } from '../testing/confBackend';
+import { confStoreFile, openConfStore } from './confStore';
 import { createProcessCipher } from '../testing/processCipher';
 import { createKeyVault, type Cipher } from './keyVault';
 import { createMemoryBackend } from './workspaceStore';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectionSchema, type Collection, type Environment } from '../../src/models/workspace';
-import { confCollectionsDir, confStoreFile, openConfStore } from '../testing/confBackend';
+import { confCollectionsDir, confStoreFile, openConfStore } from './confStore';
 import { createProcessCipher } from '../testing/processCipher';
 import type { Cipher } from './keyVault';
 import { createWorkspaceStore } from './workspaceStore';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectionSchema, historyEntrySchema, WORKSPACE_VERSION, type Collection, type HistoryEntry } from '../../src/models/workspace';
 import { mkdirSync } from 'node:fs';
-import { confCollectionsDir, confStoreFile, openConfStore } from '../testing/confBackend';
+import { confCollectionsDir, confStoreFile, openConfStore } from './confStore';
 import { collectionFileName, createMemoryBackend, createWorkspaceStore } from './workspaceStore';
 
 const collectionFile = (id: string) => path.join(confCollectionsDir(dir), `${collectionFileName(id)}.json`);

@@ -3,7 +3,7 @@
 // a restart; a store the host had to set aside is reported as the host reports it.
 import { join } from 'node:path';
 import { createApp, type App, type AppOptions } from '../app';
-import { openConfStore } from './confBackend';
+import { openConfStore } from '../services/confStore';
 
 export function openTestApp(dir: string, options: Partial<AppOptions> = {}): App {
   const store = openConfStore(dir);

@@ -1,9 +1,9 @@
-// The workspace backend for tests and the browser test host: conf (electron-store's own engine, atomic writes)
-// in a folder of the test's choosing, with a file per collection under collections/. Opened through openBackend,
-// so a garbage file is set aside as in the app.
+// The workspace backend outside Electron (browser mode, the tests, the browser test host): conf, electron-store's
+// own engine with atomic writes, in a folder of the caller's choosing, with a file per collection under
+// collections/. Opened through openBackend, so a garbage file is set aside as in the app.
 import path from 'node:path';
 import Conf from 'conf';
-import { openBackend, STORE_FILE_MODE, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from '../services/workspaceStore';
+import { openBackend, STORE_FILE_MODE, STORE_NAME, type BackendFactory, type Recovered, type StoreBackend } from './workspaceStore';
 
 /** The main store file conf writes in `dir`. */
 export const confStoreFile = (dir: string) => path.join(dir, `${STORE_NAME}.json`);
