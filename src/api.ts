@@ -68,6 +68,29 @@ export type Invoke = (channel: ChannelName, request: unknown) => Promise<Result<
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
 
 /**
+ * The page-side listeners of a transport that delivers events itself (browser mode's socket, the browser test
+ * bridge); Electron's preload uses ipcRenderer's own. `emit` returns how many listeners heard the event.
+ */
+export function createEventHub(): { subscribe: Subscribe; emit(event: EventName, payload: unknown): number } {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  return {
+    subscribe(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+    emit(event, payload) {
+      const set = listeners.get(event);
+      for (const listener of [...(set ?? [])]) listener(payload);
+      return set?.size ?? 0;
+    },
+  };
+}
+
+/**
  * Builds the renderer-facing API from a transport. The preload passes ipcRenderer.invoke; the browser test
  * host passes a Playwright binding; both therefore expose exactly the same methods.
  */

@@ -2,7 +2,7 @@
 // built with the contract's own createApi so the page sees exactly the methods the Electron preload exposes.
 // Calls go to the Playwright binding __rolecallInvoke (the real handler registry in the test process); events
 // from main arrive through __rolecallEmit, which the harness calls with page.evaluate.
-import { API_GLOBAL, createApi, type Subscribe } from '../../src/api';
+import { API_GLOBAL, createApi, createEventHub } from '../../src/api';
 import type { EventName } from '../../src/contract';
 import type { Result } from '../../src/errors';
 
@@ -13,25 +13,12 @@ declare global {
   }
 }
 
-const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-
-const subscribe: Subscribe = (event, listener) => {
-  let set = listeners.get(event);
-  if (!set) listeners.set(event, (set = new Set()));
-  set.add(listener);
-  return () => {
-    set.delete(listener);
-  };
-};
+const events = createEventHub();
 
 /** Delivers an event to the page's listeners; returns how many there were, so the harness can tell nobody heard. */
-window.__rolecallEmit = (event, payload) => {
-  const set = listeners.get(event as EventName);
-  for (const listener of [...(set ?? [])]) listener(payload);
-  return set?.size ?? 0;
-};
+window.__rolecallEmit = (event, payload) => events.emit(event as EventName, payload);
 
-const api = createApi((channel, request) => window.__rolecallInvoke(channel, request), subscribe);
+const api = createApi((channel, request) => window.__rolecallInvoke(channel, request), events.subscribe);
 
 // Like contextBridge.exposeInMainWorld: a frozen object on a property the page cannot replace.
 Object.defineProperty(window, API_GLOBAL, { value: Object.freeze(api), enumerable: true });

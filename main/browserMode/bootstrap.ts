@@ -2,13 +2,13 @@
 // module script: installs window.rolecall, built with the contract's own createApi, over one WebSocket to the
 // server that served the page. The launch token arrives in the URL fragment (never sent to a server by the browser),
 // is traded once for an HttpOnly session cookie, and is removed from the address bar before the app starts.
-import { API_GLOBAL, createApi, type Subscribe } from '../../src/api';
+import { API_GLOBAL, createApi, createEventHub } from '../../src/api';
 import type { EventName } from '../../src/contract';
 import type { Result } from '../../src/errors';
 
 type Pending = (result: Result<unknown>) => void;
 
-const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+const events = createEventHub();
 const pending = new Map<number, Pending>();
 let nextId = 1;
 
@@ -51,7 +51,7 @@ function connect(): Promise<WebSocket> {
         pending.delete(data.id);
         settle?.(data.result);
       } else if (data.event) {
-        for (const listener of [...(listeners.get(data.event) ?? [])]) listener(data.payload);
+        events.emit(data.event, data.payload);
       }
     };
   });
@@ -60,15 +60,6 @@ function connect(): Promise<WebSocket> {
 const ready = exchange(takeToken()).then(connect);
 // Reported once here; each call then resolves to a Result saying the same.
 ready.catch((err: Error) => console.error(`RoleCall: ${err.message}`));
-
-const subscribe: Subscribe = (event, listener) => {
-  let set = listeners.get(event);
-  if (!set) listeners.set(event, (set = new Set()));
-  set.add(listener);
-  return () => {
-    set.delete(listener);
-  };
-};
 
 const api = createApi(async (channel, request) => {
   let socket: WebSocket;
@@ -85,7 +76,7 @@ const api = createApi(async (channel, request) => {
     pending.set(id, resolve);
     socket.send(JSON.stringify({ id, channel, request }));
   });
-}, subscribe);
+}, events.subscribe);
 
 // Like contextBridge.exposeInMainWorld: a frozen object on a property the page cannot replace.
 Object.defineProperty(window, API_GLOBAL, { value: Object.freeze(api), enumerable: true });
