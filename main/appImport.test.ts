@@ -162,10 +162,10 @@ describe('import:preview and import:commit', () => {
       return result.ok ? 'ok' : result.error.message;
     };
     expect(await message(preview('\u0000\u0001 binary junk'))).toMatch(/cannot tell what this is/);
-    expect(await message(preview('x'.repeat(20 * 1024 * 1024 + 1)))).toMatch(/not valid/);
+    expect(await message(preview('x'.repeat(20 * 1024 * 1024 + 1)))).toMatch(/The text of the source must be at most 20971520 characters/);
     expect(await message(preview('{"openapi":"3.0.0","paths":{}}'))).toMatch(/OpenAPI document has no operations/);
     expect(await message({ source: { kind: 'dialog' } })).toMatch(/not a regular file/);
-    expect(await message({ source: { kind: 'path', path: '/etc/passwd' } })).toMatch(/not valid/);
+    expect(await message({ source: { kind: 'path', path: '/etc/passwd' } })).toMatch(/The kind of the source must be one of: dialog, text/);
     const shown = await ok<ImportPreview>('import:preview', preview(POSTMAN));
     expect(await ok('import:discard', { previewId: shown.previewId })).toEqual({ discarded: true });
     expect(await message({ previewId: shown.previewId }, 'import:commit')).toMatch(/expired/);

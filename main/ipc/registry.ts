@@ -3,6 +3,7 @@
 // checked, and every outcome, failure included, comes back as a Result value.
 import { CHANNELS, channels, type Channel, type ChannelResponse, type ParsedRequest } from '../../src/contract';
 import { appError, toAppError, type Result } from '../../src/errors';
+import { invalidInput } from '../../src/validationText';
 
 export interface CallContext {
   /** URL of the frame that sent the call; checked against the app's own origin when `trustedOrigins` is set. */
@@ -51,10 +52,7 @@ export function createRegistry(handlers: Handlers, options: RegistryOptions = {}
           throw appError('FORBIDDEN_SENDER', 'This window is not allowed to call RoleCall.', context.senderUrl);
         }
         const parsed = channels[channel].request.safeParse(request ?? {});
-        if (!parsed.success) {
-          const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('\n');
-          throw appError('INVALID_INPUT', `The ${channel} request is not valid.`, detail);
-        }
+        if (!parsed.success) throw invalidInput(parsed.error.issues, `${channel} request`);
         const handler = handlers[channel] as (r: unknown, c: CallContext) => Promise<unknown>;
         return { ok: true, value: await handler(parsed.data, context) };
       } catch (err) {

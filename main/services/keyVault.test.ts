@@ -77,7 +77,7 @@ describe('the key vault', () => {
 
     const vault = createKeyVault(openConfStore(dir).backend, cipher);
     expect(vault.list().map((k) => k.name)).toEqual(['team']);
-    expect(vault.problems()).toEqual([{ name: 'broken', problem: expect.stringMatching(/accessKeyId/) }]);
+    expect(vault.problems()).toEqual([{ name: 'broken', problem: expect.stringMatching(/The access key ID must be text/) }]);
     vault.save('other', { accessKeyId: 'AKIAOTHEREXAMPLE0001', secretAccessKey: 'otherSecretKeyOtherSecretKey0001' });
 
     const after = JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).storedKeys;

@@ -12,6 +12,7 @@ import type { StoredKeyProblem, StoredKeySummary } from '../../src/models/worksp
 
 export type { StoredKeyProblem };
 import type { StoreBackend } from './workspaceStore';
+import { issueSentences } from '../../src/validationText';
 
 /** Encryption at rest: safeStorage in the app, a per-process AES-GCM key in tests and the browser test host. */
 export interface Cipher {
@@ -73,7 +74,7 @@ function readVault(backend: StoreBackend): VaultState {
   for (const [name, value] of Object.entries(raw)) {
     const parsed = recordSchema.safeParse(value);
     if (parsed.success) records.set(name, parsed.data);
-    else problems.push({ name, problem: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ') });
+    else problems.push({ name, problem: issueSentences(parsed.error.issues, 3).join(' ') });
   }
   return { stored: plainMap(raw), records, problems };
 }

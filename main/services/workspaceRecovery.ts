@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { appError } from '../../src/errors';
 import type { StoreBackend } from './workspaceStore';
+import { issueSentence } from '../../src/validationText';
 
 /** Store files (and what is set aside from them) are the user's alone: hosts pass this as conf's configFileMode. */
 export const STORE_FILE_MODE = 0o600;
@@ -87,7 +88,7 @@ export class SetAsideList {
 export const firstIssue = (error: z.ZodError): string => {
   const issue = error.issues[0];
   if (!issue) return 'not valid';
-  return `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
+  return issueSentence(issue);
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

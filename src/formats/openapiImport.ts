@@ -13,6 +13,7 @@ import { SecurityReader, type Security } from './openapiSecurity';
 import { readServer } from './openapiServer';
 import type { ImportOptions, ImportResult } from './postmanImport';
 import { isObj, text, type Ctx } from './postmanRequest';
+import { issueSentence } from '../validationText';
 
 type Obj = Record<string, unknown>;
 
@@ -78,7 +79,7 @@ function importDocument(input: unknown, options: ImportOptions): ImportResult {
   const parsed = collectionSchema.safeParse(collection);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportError('The OpenAPI document could not be turned into a RoleCall collection.', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+    throw new ImportError('The OpenAPI document could not be turned into a RoleCall collection.', issue ? issueSentence(issue) : undefined);
   }
   return { collection: parsed.data, report: report.build(), notes: walk.notes };
 }

@@ -6,6 +6,7 @@ import type { ImportOptions } from './postmanImport';
 import { parseJson } from './postmanImport';
 import { text } from './postmanRequest';
 import { readVariables } from './postmanVariables';
+import { issueSentence } from '../validationText';
 
 export interface EnvironmentImportResult {
   environment: Environment;
@@ -29,7 +30,7 @@ function importEnvironment(json: unknown, options: ImportOptions): EnvironmentIm
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportError('The environment could not be turned into a RoleCall environment.', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+    throw new ImportError('The environment could not be turned into a RoleCall environment.', issue ? issueSentence(issue) : undefined);
   }
   return { environment: parsed.data, report: report.build() };
 }

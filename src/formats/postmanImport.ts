@@ -11,6 +11,7 @@ import { stripCredentials } from './importCredentials';
 import { KeyOffers, mapAwsv4, type AwsSigning } from './postmanAwsv4';
 import { isObj, readBody, readHeaders, readUrl, text, type Ctx } from './postmanRequest';
 import { readVariables } from './postmanVariables';
+import { issueSentence } from '../validationText';
 
 export interface ImportOptions {
   /** Makes the ids of everything created; defaults to random UUIDs. */
@@ -73,7 +74,7 @@ function importCollection(json: unknown, options: ImportOptions): ImportResult {
   const parsed = collectionSchema.safeParse(collection);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportError('The collection could not be turned into a RoleCall collection.', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+    throw new ImportError('The collection could not be turned into a RoleCall collection.', issue ? issueSentence(issue) : undefined);
   }
   const offered = walk.keys.list();
   return { collection: parsed.data, report: report.build(), ...(offered.length ? { offeredKeys: offered } : {}), notes: walk.notes };

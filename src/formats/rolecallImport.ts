@@ -7,6 +7,7 @@ import { collectionSchema, WORKSPACE_VERSION, type Collection } from '../models/
 import { defaultNewId, guarded, ImportError, ReportBuilder, type ImportReport } from './importResult';
 import { parseJson } from './postmanImport';
 import { ROLECALL_COLLECTION_FORMAT } from './rolecallExport';
+import { issueSentence } from '../validationText';
 
 export interface RoleCallImportResult {
   collection: Collection;
@@ -31,7 +32,7 @@ function importFile(json: unknown, newId: () => string): RoleCallImportResult {
   const parsed = collectionSchema.safeParse(doc.collection);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportError('The RoleCall collection in this file is not valid.', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+    throw new ImportError('The RoleCall collection in this file is not valid.', issue ? issueSentence(issue) : undefined);
   }
   const source = parsed.data;
   const fresh: Collection = {
