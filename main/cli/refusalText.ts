@@ -1,7 +1,5 @@
 // A refusal explained for a terminal or a CI log: the cause, who was refused doing what, what to check, how to fix
 // it. Printed on stderr so stdout stays the response body (or the --json document).
-import type { AuthChoice } from '../../src/models/auth';
-import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { Refusal } from '../../src/models/refusal';
 
 export function refusalText(refusal: Refusal): string {
@@ -15,15 +13,4 @@ export function refusalText(refusal: Refusal): string {
   lines.push('Fix:', ...refusal.fixes.map((f) => `  - ${f}`));
   if (refusal.requestId) lines.push(`AWS request id: ${refusal.requestId}`);
   return lines.join('\n');
-}
-
-/** What the CLI asked STS for, so a refused AssumeRole is explained against the flags given. */
-export function assumeRoleContext(auth: AuthChoice | undefined): AssumeRoleContext {
-  if (auth?.kind !== 'assumeRole') return {};
-  return {
-    roleArn: auth.roleArn,
-    externalId: auth.externalId !== undefined,
-    ...(auth.mfaSerial ? { mfaSerial: auth.mfaSerial } : {}),
-    ...(auth.durationSeconds ? { durationSeconds: auth.durationSeconds } : {}),
-  };
 }

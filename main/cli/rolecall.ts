@@ -13,8 +13,11 @@ import { clockSkewText, signedClockLine } from './clockText';
 import { HELP } from './help';
 import { runImport } from './importCommand';
 import { runUi } from './uiCommand';
+import { runCommand } from './runCommand';
 import * as out from './output';
-import { assumeRoleContext, refusalText } from './refusalText';
+import { refusalText } from './refusalText';
+import { assumeRoleContext } from '../../src/diagnosis/authContext';
+import { roleArnIn } from '../../src/diagnosis/roleArn';
 import { explainAppError } from '../../src/diagnosis/explainAppError';
 import type { AuthChoice } from '../../src/models/auth';
 import packageJson from '../../package.json';
@@ -41,6 +44,8 @@ function readLine(question: string): Promise<string> {
 }
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  // A collection run reads its own options (main/cli/runCommand.ts).
+  if (argv[0] === 'run') return runCommand(argv.slice(1), env, { stdout: process.stdout, stderr: process.stderr, stdinIsTty: Boolean(process.stdin.isTTY) });
   let args: CliArgs;
   try {
     args = parseCli(argv);
@@ -155,7 +160,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
   } catch (err) {
     const error = err instanceof ExitError ? err.error : toAppError(err);
     const code = err instanceof ExitError ? err.exitCode : err instanceof RoleCallError && err.code === 'INVALID_INPUT' ? 2 : 1;
-    const refusal = explainAppError(error, assumeRoleContext(auth));
+    // A role_arn profile's role, external ID (whether one went) and base profile come from the profile list, as in the window.
+    const usesProfile = auth?.kind === 'profile' || (auth?.kind === 'assumeRole' && auth.base.kind === 'profile');
+    const listed = error.awsCode && usesProfile ? ((await app.registry.invoke('profiles:list', {})) as Result<ChannelResponse<'profiles:list'>>) : undefined;
+    const refusal = explainAppError(error, assumeRoleContext(auth, listed?.ok ? listed.value : undefined, roleArnIn(error.message)));
     if (json) process.stdout.write(`${JSON.stringify(refusal ? { error, refusal } : { error }, null, 2)}\n`);
     process.stderr.write(`rolecall: ${formatAppError(error)}\n`);
     if (refusal) process.stderr.write(`\n${refusalText(refusal)}\n`);

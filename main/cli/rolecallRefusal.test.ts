@@ -1,5 +1,8 @@
 // `rolecall send` after AWS says no: the cause and the fix on stderr (with --json too, and as a `refusal` field),
 // against a loopback server answering AWS's recorded refusals, and for a refused AssumeRole from a loopback STS.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MISSING_TOKEN_BODY, RESOURCE_POLICY_BODY } from '../../src/diagnosis/fixtures/recordedRefusals';
 import { buildCli, runCli } from '../testing/cliRunner';
@@ -84,5 +87,24 @@ describe('rolecall send after a refusal', () => {
     expect(out.stderr).toContain('[sts.assume-role-denied]');
     expect(out.stderr).toContain('likely: An external ID was sent');
     expect(out.stderr).not.toContain(KEYS.AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('whoami with a role_arn profile explains a refusal naming neither caller nor role, from the profile', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rolecall-cli-refusal-aws-'));
+    await writeFile(join(dir, 'config'), '[profile deploy]\nrole_arn = arn:aws:iam::111111111111:role/Api\nsource_profile = base\nexternal_id = ext-secret-9\n');
+    await writeFile(join(dir, 'credentials'), `[base]\naws_access_key_id = ${KEYS.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${KEYS.AWS_SECRET_ACCESS_KEY}\n`);
+    const sts: CannedResponse = {
+      status: 403,
+      headers: [['Content-Type', 'text/xml']],
+      body: '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not authorized to perform sts:AssumeRole</Message></Error><RequestId>sts-2</RequestId></ErrorResponse>',
+    };
+    const out = await withServer(sts, (url) =>
+      run(['whoami', '--profile', 'deploy', '--json'], { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_ENDPOINT_URL_STS: url }),
+    );
+    expect(out.code).toBe(1);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.refusal).toMatchObject({ principal: 'the identity of profile base', action: 'sts:AssumeRole', resource: 'arn:aws:iam::111111111111:role/Api' });
+    expect(out.stderr).toContain('likely: An external ID was sent');
+    expect(out.stdout + out.stderr).not.toContain('ext-secret-9');
   });
 });

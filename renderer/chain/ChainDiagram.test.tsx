@@ -84,6 +84,44 @@ describe('ChainDiagram', () => {
   });
 });
 
+describe('ChainPanel: a failed hop explained', () => {
+  // STS's newer texts name neither caller nor role; the chain's own auth and profiles say both.
+  const nameless: AppError = { code: 'STS_ACCESS_DENIED', message: "The role refused the AssumeRole: check the role's trust policy.", detail: 'Not authorized to perform sts:AssumeRole', awsCode: 'AccessDenied' };
+  const facts = (html: string) => [...html.matchAll(/<dt>([^<]*)<\/dt><dd><code>([^<]*)<\/code>/g)].map((m) => [m[1], m[2]]);
+
+  it('a refused "Who am I?" shows why, with the role, the caller and what was sent', () => {
+    const html = renderToString(
+      <ChainPanel api={{} as RoleCallApi} facts={{ auth: { kind: 'profile', profile: 'deploy' }, profiles, identity: { status: 'failed', error: nameless }, method: 'GET', maskedUrl: URL }} />,
+    );
+    expect(html).toContain('Why AWS said no');
+    expect(facts(html)).toEqual([
+      ['Principal', 'the identity of profile base'],
+      ['Action', 'sts:AssumeRole'],
+      ['Resource', 'arn:aws:iam::111111111111:role/ApiInvoker'],
+    ]);
+    expect(html).toContain(`RoleCall sent a code from arn:aws:iam::000000000000:mfa/alice`);
+    expect(html).not.toContain(EXTERNAL_ID);
+  });
+
+  it('a send that failed at a hop is explained against that hop, the chain\'s previous role as the caller', () => {
+    const html = renderToString(<ChainPanel api={{} as RoleCallApi} facts={{ ...failedFacts(), sent: { error: { ...stsRefusal, detail: 'Not authorized to perform sts:AssumeRole' } } }} />);
+    expect(facts(html)).toEqual([
+      ['Principal', 'a session of arn:aws:iam::111111111111:role/ApiInvoker'],
+      ['Action', 'sts:AssumeRole'],
+      ['Resource', 'arn:aws:iam::222222222222:role/Reader'],
+    ]);
+  });
+
+  it('says nothing more when every hop worked', () => {
+    const html = renderToString(<ChainPanel api={{} as RoleCallApi} facts={{ auth: { kind: 'profile', profile: 'deploy' }, profiles, identity: { status: 'idle' }, method: 'GET', maskedUrl: URL }} />);
+    expect(html).not.toContain('Why AWS said no');
+  });
+
+  function failedFacts(): WorkbenchFacts {
+    return { auth: failedAtHop.auth, profiles, identity: { status: 'idle' }, method: 'GET', maskedUrl: URL };
+  }
+});
+
 describe('ChainPanel and a malformed send result', () => {
   // A bug in main that answered a send without a response crashed the whole window: the chain's input was built
   // in the workbench's render, outside the inspector's error boundary. It is now built inside the panel.

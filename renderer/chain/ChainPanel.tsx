@@ -2,9 +2,12 @@
 // an export of the picture as an SVG file.
 import { useMemo, useRef, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
+import { assumeRoleContext } from '../../src/diagnosis/authContext';
+import { roleArnIn } from '../../src/diagnosis/roleArn';
 import { settle } from '../api';
+import { CredentialRefusal } from '../viewer/CredentialRefusal';
 import { chainInput, type WorkbenchFacts } from './chainInput';
-import { buildChain } from './chainModel';
+import { buildChain, isCredentialError } from './chainModel';
 import { ChainDiagram } from './ChainDiagram';
 import { resolvePalette, standaloneSvg, textToBase64 } from './exportSvg';
 import './chain.css';
@@ -15,6 +18,7 @@ import './chain.css';
  */
 export function ChainPanel({ api, facts }: { api: RoleCallApi; facts: WorkbenchFacts }) {
   const model = useMemo(() => buildChain(chainInput(facts)), [facts]);
+  const broken = brokenHop(facts);
   const svg = useRef<SVGSVGElement>(null);
   const [note, setNote] = useState<{ text: string; failed?: boolean }>();
 
@@ -50,6 +54,18 @@ export function ChainPanel({ api, facts }: { api: RoleCallApi; facts: WorkbenchF
       <div className="chain-scroll">
         <ChainDiagram ref={svg} model={model} />
       </div>
+      {broken && <CredentialRefusal error={broken.error} context={broken.context} />}
     </section>
   );
+}
+
+/**
+ * The credential error the picture marks (a send's, else the last "Who am I?"'s when nothing was answered), with
+ * what this auth asked STS for at the hop main's message names: the same context a failed send is explained with.
+ */
+function brokenHop(facts: WorkbenchFacts) {
+  const sent = facts.sent?.error;
+  const error = sent && isCredentialError(sent) ? sent : !facts.sent?.result && facts.identity.status === 'failed' ? facts.identity.error : undefined;
+  if (!error) return undefined;
+  return { error, context: assumeRoleContext(facts.auth, facts.profiles, roleArnIn(error.message)) };
 }

@@ -1,15 +1,18 @@
 // "Who am I?" for the selected profile: the identity STS reports, the hops taken to reach it, and when the
 // credentials expire. A failure is shown as readably as a success; the pane is never left blank.
+import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { Identity } from '../../src/models/auth';
 import { hopText } from '../format';
+import { CredentialRefusal } from '../viewer/CredentialRefusal';
 import { ErrorBox } from './ErrorBox';
 
 export type WhoamiState =
   | { status: 'idle' }
   | { status: 'pending'; profile: string }
   | { status: 'done'; profile: string; identity: Identity }
-  | { status: 'failed'; profile: string; error: AppError };
+  /** `context`: what the failed call asked STS for (from the profile list), so a refusal names the role and caller. */
+  | { status: 'failed'; profile: string; error: AppError; context?: AssumeRoleContext };
 
 interface Props {
   selected: string | undefined;
@@ -61,7 +64,12 @@ function IdentityResult({ state }: { state: WhoamiState }) {
         </p>
       );
     case 'failed':
-      return <ErrorBox error={state.error} title={`Who am I? failed for ${state.profile}`} />;
+      return (
+        <>
+          <ErrorBox error={state.error} title={`Who am I? failed for ${state.profile}`} />
+          <CredentialRefusal error={state.error} context={state.context} />
+        </>
+      );
     case 'done':
       return <IdentityView profile={state.profile} identity={state.identity} />;
   }

@@ -1,15 +1,18 @@
 // Who the request will be signed as: the ARN STS reports (assumed-role/ROLE/SESSION for roles), the account, and
 // how long the temporary credentials have left, counting down. Asked on demand and after each send.
 import { useEffect, useState } from 'react';
+import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { Identity } from '../../src/models/auth';
 import { errorCodeText } from '../format';
+import { CredentialRefusal } from '../viewer/CredentialRefusal';
 
 export type IdentityState =
   | { status: 'idle' }
   | { status: 'pending' }
   | { status: 'done'; identity: Identity }
-  | { status: 'failed'; error: AppError };
+  /** `context`: what the failed call asked STS for, so a refused AssumeRole is explained like a failed send. */
+  | { status: 'failed'; error: AppError; context?: AssumeRoleContext };
 
 /** "mm:ss" left until `expiration` (h:mm:ss above an hour); "expired" once past. */
 export function countdown(expiration: string, now: number): string {
@@ -71,6 +74,7 @@ export function IdentityBadge({ state, onCheck, enabled }: Props) {
       {state.status === 'failed' && (
         <div className="identity-error" role="alert">
           <strong>{state.error.message}</strong> <code>{errorCodeText(state.error)}</code>
+          <CredentialRefusal error={state.error} context={state.context} />
           {state.error.detail && <pre>{state.error.detail}</pre>}
         </div>
       )}

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { Result } from '../../src/errors';
 import type { ProfileList } from '../../src/models/profile';
+import { assumeRoleContext } from '../../src/diagnosis/authContext';
+import { roleArnIn } from '../../src/diagnosis/roleArn';
 import { settle } from '../api';
 import { ErrorBox } from '../components/ErrorBox';
 import { IdentityPanel, type WhoamiState } from '../components/IdentityPanel';
@@ -38,7 +40,10 @@ export function ProfilesView({ api }: { api: RoleCallApi }) {
     const profile = selected;
     setWhoami({ status: 'pending', profile });
     const result = await settle(() => api.credentialsWhoami({ auth: { kind: 'profile', profile }, forceRefresh }));
-    setWhoami(result.ok ? { status: 'done', profile, identity: result.value } : { status: 'failed', profile, error: result.error });
+    if (result.ok) return setWhoami({ status: 'done', profile, identity: result.value });
+    // The role STS refused (named in main's message) picks the hop of a chain; the profile list says what was sent.
+    const list = profiles.status === 'done' && profiles.result.ok ? profiles.result.value : undefined;
+    setWhoami({ status: 'failed', profile, error: result.error, context: assumeRoleContext({ kind: 'profile', profile }, list, roleArnIn(result.error.message)) });
   }
 
   return (

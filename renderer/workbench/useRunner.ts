@@ -13,7 +13,7 @@ import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, TabState } from '../../src/models/workspace';
 import type { VariableScope } from '../../src/variables';
 import { settle } from '../api';
-import { assumeRoleContext } from '../viewer/assumeRoleContext';
+import { assumeRoleContext } from '../../src/diagnosis/authContext';
 import type { IdentityState } from './IdentityBadge';
 import { fileHandlesVersion, reconfirmFiles, subscribeFileHandles, withFileHandles } from './fileHandles';
 
@@ -89,9 +89,10 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       if (!quiet) setIdentities((all) => ({ ...all, [key]: { status: 'pending' } }));
       const result = await settle(() => api.credentialsWhoami({ auth }));
       if (quiet && !result.ok) return;
-      setIdentities((all) => ({ ...all, [key]: result.ok ? { status: 'done', identity: result.value } : { status: 'failed', error: result.error } }));
+      const failed = (error: AppError): IdentityState => ({ status: 'failed', error, context: assumeRoleContext(auth, profiles, roleArnIn(error.message)) });
+      setIdentities((all) => ({ ...all, [key]: result.ok ? { status: 'done', identity: result.value } : failed(result.error) }));
     },
-    [api],
+    [api, profiles],
   );
 
   // Body files go with the handles picked in this run; a new pick re-signs the preview.

@@ -35,3 +35,22 @@ describe('stsAdvice: the resource of a refused AssumeRole', () => {
     expect(mfa).toMatchObject({ id: 'sts.mfa-failed', resource: ROLE });
   });
 });
+
+describe('stsAdvice: who called, when AWS\'s text does not say', () => {
+  const NAMELESS = 'Not authorized to perform sts:AssumeRole';
+  it('names the base profile\'s identity as the principal, and says how to see it', () => {
+    const advice = stsAdvice('AccessDenied', NAMELESS, { roleArn: ROLE, externalId: false, baseProfile: 'base' });
+    expect(advice).toMatchObject({ principal: 'the identity of profile base', action: 'sts:AssumeRole', resource: ROLE });
+    expect(advice?.checks.join('\n')).toContain('"Who am I?" on it');
+  });
+
+  it('in a chain, names the previous role\'s session as the caller, not the base profile', () => {
+    const advice = stsAdvice('AccessDenied', NAMELESS, { roleArn: ROLE, baseProfile: 'base', sourceRoleArn: OTHER });
+    expect(advice?.principal).toBe(`a session of ${OTHER}`);
+    expect(advice?.checks.join('\n')).toContain(`trust policy must name that role`);
+  });
+
+  it('keeps the principal AWS names over anything RoleCall knows', () => {
+    expect(stsAdvice('AccessDenied', MOTO, { roleArn: ROLE, baseProfile: 'base', sourceRoleArn: OTHER })?.principal).toBe('arn:aws:iam::123456789012:user/diag-denied');
+  });
+});

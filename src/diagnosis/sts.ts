@@ -16,6 +16,10 @@ export interface AssumeRoleContext {
   durationSeconds?: number;
   /** The base identity, when known. */
   callerArn?: string;
+  /** The profile whose credentials start the chain (its keys, SSO, process or credential source). */
+  baseProfile?: string;
+  /** In a chain of roles, the role whose session called AssumeRole: the caller the trust policy must name. */
+  sourceRoleArn?: string;
 }
 
 export type StsAdvice = Pick<Refusal, 'id' | 'title' | 'explanation' | 'checks' | 'fixes' | 'likelihood'> &
@@ -95,7 +99,7 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
   const denied = parseNotAuthorized(text);
   const isAssume = denied?.action.startsWith('sts:AssumeRole') ?? text.includes('sts:AssumeRole');
   if (!isAssume || !(awsCode.startsWith('AccessDenied') || denied)) return undefined;
-  const principal = denied?.principal ?? ctx.callerArn ?? 'the caller';
+  const principal = denied?.principal ?? ctx.callerArn ?? callerWords(ctx);
   const resource = denied?.resource ?? roleArn;
   const advice = accessAdvice({ principal, action: denied?.action ?? 'sts:AssumeRole', explicitDeny: denied?.explicitDeny ?? false, ...(resource ? { resource } : {}), ...(denied?.decidedBy ? { decidedBy: denied.decidedBy } : {}) }, "the role's trust policy");
   const likelihood = [...advice.likelihood];
@@ -107,6 +111,11 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
     likelihood.push('An external ID was sent: a mismatch looks exactly like this refusal.');
   } else {
     checks.push('Does the trust policy require an external ID ("sts:ExternalId" condition)? Then set it under the assume-role settings.');
+  }
+  if (!denied?.principal && !ctx.callerArn && (ctx.sourceRoleArn || ctx.baseProfile)) {
+    checks.push(ctx.sourceRoleArn
+      ? `The caller is a session of ${ctx.sourceRoleArn} (the chain's previous role): the trust policy must name that role.`
+      : `The caller is the identity of profile ${ctx.baseProfile} ("Who am I?" on it shows the ARN the trust policy must name).`);
   }
   if (ctx.mfaSerial) {
     checks.push(`The trust policy's MFA condition: RoleCall sent a code from ${ctx.mfaSerial}.`);
@@ -126,6 +135,13 @@ export function stsAdvice(awsCode: string, text: string, ctx: AssumeRoleContext 
     action: denied?.action ?? 'sts:AssumeRole',
     ...(resource ? { resource } : {}),
   };
+}
+
+/** Who called STS when AWS's text does not say: the chain's previous role, else the base profile's identity. */
+function callerWords(ctx: AssumeRoleContext): string {
+  if (ctx.sourceRoleArn) return `a session of ${ctx.sourceRoleArn}`;
+  if (ctx.baseProfile) return `the identity of profile ${ctx.baseProfile}`;
+  return 'the caller';
 }
 
 /** An STS answer RoleCall received as the response to a request the user sent to STS. */
