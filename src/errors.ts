@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'CREDENTIALS_MISSING',
   'CREDENTIALS_ERROR',
   'MFA_CANCELLED',
+  /** An SSO profile's cached IAM Identity Center sign-in is missing or expired: sign in (sso:start) or run aws sso login. */
+  'SSO_SIGN_IN_REQUIRED',
   'STS_ACCESS_DENIED',
   'INVALID_CLIENT_TOKEN',
   'SIGNATURE_MISMATCH',

@@ -9,6 +9,8 @@ export interface AwsErrorContext {
   profile?: string;
   /** The endpoint being called, for network errors. */
   endpoint?: string;
+  /** The `aws sso login` command that works for the profile (its SSO origin, its sso-session), when it uses SSO. */
+  ssoLogin?: string;
 }
 
 interface ErrorLike {
@@ -83,7 +85,7 @@ function providerError(text: string, ctx: AwsErrorContext): RoleCallError {
     return appError('CREDENTIALS_MISSING', `${profile} has no credentials RoleCall can use.`, text);
   }
   if (/SSO|sso_/.test(text)) {
-    const login = ctx.profile ? `aws sso login --profile ${ctx.profile}` : 'aws sso login';
+    const login = ctx.ssoLogin ?? (ctx.profile ? `aws sso login --profile ${ctx.profile}` : 'aws sso login');
     return appError('CREDENTIALS_ERROR', `The SSO session is missing, expired or misconfigured: run "${login}".`, text);
   }
   if (/credential_process/.test(text)) return appError('CREDENTIALS_ERROR', `${profile}'s credential_process failed.`, text);

@@ -17,6 +17,10 @@ import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
 import { trustedCas } from './caBundle';
 import { sdkProxyAgents, TunnelAgent } from './proxy';
 import { stsSettings, type StsSettings } from './stsEndpoint';
+import { ssoEndpoint } from './sso/ssoEndpoints';
+import { ssoOrigin } from './sso/ssoTarget';
+import { ssoOriginCredentials, withStaticOrigin } from './sso/ssoCredentials';
+import { prepareSsoToken } from './sso/ssoTokens';
 
 /** Asks the user for the current code of an MFA device; rejects with MFA_CANCELLED. */
 export type MfaCodeProvider = (mfaSerial: string, reason: string) => Promise<string>;
@@ -236,14 +240,27 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     const stsRegion = region ?? 'us-east-1';
     const reasons = new Map(chain.map((name) => [all.profiles[name]?.mfa_serial, name] as const));
     const webIdentity = chain.length === 1 && summary.kind === 'webIdentity';
+    // The SSO profile the chain starts at, if any, and where its portal calls go (ssoEndpoints.ts).
+    const ssoProfile = ssoOrigin(profile, all);
+    const portalEndpoint = ssoProfile ? ssoEndpoint('sso', env, all.profiles[ssoProfile]!, all.services) : undefined;
     return {
       key,
       hops: profileHops(profile, all, chain),
       sts,
       ...(region ? { region } : {}),
       // Rendered only when the cache misses: a sign served from the cache costs no O(profiles) work.
-      fetch: () => {
-        const sdk = sdkProfiles(all);
+      fetch: async () => {
+        // An SSO start: RoleCall reads (and refreshes) the sign-in, the SDK's SSO provider gets the role's keys, and a
+        // role chain on top starts from those keys (fromIni would lose the file paths on its way to the SSO provider).
+        let source = all;
+        if (ssoProfile) {
+          const prepared = await prepareSsoToken(profile, all, env, now);
+          const portal = { requestHandler: stsHttp, ...(portalEndpoint ? { endpoint: portalEndpoint } : {}) };
+          const keys = copyCredentials(await ssoOriginCredentials(prepared, all, portal, stsRegion));
+          if (chain.length === 1) return keys;
+          source = withStaticOrigin(all, ssoProfile, keys);
+        }
+        const sdk = sdkProfiles(source);
         return withSdkProfiles(sdk, async (paths) => {
         const provider = fromIni({
           profile: sdk.sdkName(profile),

@@ -16,6 +16,7 @@ const HINTS: Record<ErrorCode, ErrorHint> = {
   PROFILE_NOT_FOUND: { title: 'Profile not found', hint: 'The profile is not in your AWS config files; pick another one or add it.' },
   CREDENTIALS_MISSING: { title: 'No credentials', hint: 'The chosen profile or keys have no access key; add them or pick another auth.' },
   CREDENTIALS_ERROR: { title: 'Credentials could not be resolved', hint: 'RoleCall could not get keys for this auth; the detail says which step failed.' },
+  SSO_SIGN_IN_REQUIRED: { title: 'SSO sign-in needed', hint: 'The IAM Identity Center sign-in for this profile is missing or expired: sign in, then send again.' },
   MFA_CANCELLED: { title: 'MFA cancelled', hint: 'The role needs an MFA code; send again and enter the code from your device.' },
   STS_ACCESS_DENIED: {
     title: 'STS refused to assume the role',

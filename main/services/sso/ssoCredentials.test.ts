@@ -1,0 +1,123 @@
+// SSO profiles resolved end to end: RoleCall's device sign-in against the loopback IAM Identity Center writes the
+// AWS CLI's cache, then the credentials service resolves the profile through the SDK's SSO provider (GetRoleCredentials
+// at the same loopback portal), directly and as the source of a role chain; missing and expired sign-ins say so
+// with a command that works for the profile.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSsoPortal, type SsoPortal } from '../../testing/ssoPortal';
+import { failure } from '../../testing/settle';
+import { createCredentialsService } from '../credentials';
+import { cliTime, createSsoCache, ssoCacheDir } from './ssoCache';
+import { createSsoSignIn } from './ssoSignIn';
+
+const ROLE_KEYS = { accessKeyId: 'ASIAPORTALEXAMPLE001', secretAccessKey: 'portal/secret/EXAMPLEKEY0000000000000', sessionToken: 'portal-session-token-EXAMPLE-0001' };
+const noMfa = () => Promise.reject(new Error('no MFA expected'));
+
+const CONFIG = `[profile corp-dev]
+sso_session = corp
+sso_account_id = 111122223333
+sso_role_name = Developer
+region = eu-west-1
+
+[sso-session corp]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = eu-west-1
+sso_registration_scopes = sso:account:access
+
+[profile legacy]
+sso_start_url = https://legacy.awsapps.com/start
+sso_region = us-east-1
+sso_account_id = 111122223333
+sso_role_name = Developer
+
+[profile deploy]
+role_arn = arn:aws:iam::444455556666:role/Deploy
+source_profile = legacy
+`;
+
+describe('SSO profiles resolve through the SDK after a RoleCall sign-in', () => {
+  let portal: SsoPortal;
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    portal = await startSsoPortal({ accountId: '111122223333', roleName: 'Developer', roleCredentials: ROLE_KEYS });
+    dir = await mkdtemp(join(tmpdir(), 'rolecall-sso-creds-'));
+    await writeFile(join(dir, 'config'), CONFIG);
+    env = {
+      HOME: dir,
+      AWS_CONFIG_FILE: join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+      AWS_ENDPOINT_URL_SSO: portal.endpoint,
+      AWS_ENDPOINT_URL_SSO_OIDC: portal.endpoint,
+    };
+  });
+  afterAll(async () => {
+    await portal.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(profile: string) {
+    const signer = createSsoSignIn({ env, sleep: () => new Promise((r) => setTimeout(r, 5)) });
+    const flow = await signer.start(profile);
+    portal.approve(flow.userCode);
+    return signer.wait(flow.flowId);
+  }
+
+  it('without a cached sign-in, a role chain on a legacy SSO profile names the SSO profile in the hint, not the role profile', async () => {
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    const error = await failure(credentials.resolve({ kind: 'profile', profile: 'deploy' }));
+    expect(error.code).toBe('SSO_SIGN_IN_REQUIRED');
+    expect(error.message).toContain('aws sso login --profile legacy');
+    expect(error.message).not.toContain('--profile deploy');
+  });
+
+  it('an sso-session profile without a sign-in points at the session, which `aws sso login --sso-session` takes', async () => {
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    const error = await failure(credentials.resolve({ kind: 'profile', profile: 'corp-dev' }));
+    expect(error.code).toBe('SSO_SIGN_IN_REQUIRED');
+    expect(error.message).toContain('aws sso login --sso-session corp');
+  });
+
+  it('after signing in, an sso-session profile resolves to the portal role credentials through the SDK', async () => {
+    expect((await signIn('corp-dev')).state).toBe('signedIn');
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    const resolved = await credentials.resolve({ kind: 'profile', profile: 'corp-dev' });
+    expect(resolved.credentials).toMatchObject(ROLE_KEYS);
+    expect(resolved.hops[0]).toMatchObject({ kind: 'sso', profile: 'corp-dev' });
+    expect(portal.calls.filter((c) => c.operation === 'GetRoleCredentials').at(-1)?.outcome).toBe('200');
+  });
+
+  it('after signing in the legacy profile, it resolves too', async () => {
+    expect((await signIn('legacy')).state).toBe('signedIn');
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    expect((await credentials.resolve({ kind: 'profile', profile: 'legacy' })).credentials).toMatchObject(ROLE_KEYS);
+  });
+
+  it('an expired cached sign-in without a refresh token asks for a sign-in again', async () => {
+    const cache = createSsoCache(ssoCacheDir(env));
+    const token = (await cache.readToken('https://legacy.awsapps.com/start'))!;
+    await cache.writeToken({ ...token, expiresAt: cliTime(Date.now() - 60_000) });
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    const error = await failure(credentials.resolve({ kind: 'profile', profile: 'legacy' }));
+    expect(error.code).toBe('SSO_SIGN_IN_REQUIRED');
+    expect(error.message).toContain('expired');
+  });
+
+  it('an sso-session token about to expire is refreshed with its refresh token and written back to the cache', async () => {
+    const cache = createSsoCache(ssoCacheDir(env));
+    const before = (await cache.readToken('https://corp.awsapps.com/start', 'corp'))!;
+    expect(before.refreshToken).toBeDefined();
+    await cache.writeToken({ ...before, expiresAt: cliTime(Date.now() + 60_000) }, 'corp');
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    expect((await credentials.resolve({ kind: 'profile', profile: 'corp-dev' })).credentials).toMatchObject(ROLE_KEYS);
+    const after = (await cache.readToken('https://corp.awsapps.com/start', 'corp'))!;
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(Date.parse(after.expiresAt)).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect(portal.isLiveAccessToken(after.accessToken)).toBe(true);
+    expect(portal.calls.some((c) => c.operation === 'CreateToken' && c.grantType === 'refresh_token' && c.outcome === '200')).toBe(true);
+  });
+});
