@@ -6,7 +6,7 @@ import { appError } from '../../src/errors';
 import type { AuthChoice, BaseIdentity } from '../../src/models/auth';
 import type { BodySpec, SigningOptions } from '../../src/models/http';
 
-export const COMMANDS = ['profiles', 'whoami', 'sign', 'send', 'import', 'ui'] as const;
+export const COMMANDS = ['profiles', 'whoami', 'sign', 'send', 'import', 'run', 'ui', 'login'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const options = {

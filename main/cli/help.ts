@@ -6,7 +6,9 @@ Usage:
   rolecall sign URL [REQUEST] [AUTH] [SIGNING] [--json]
   rolecall send URL [REQUEST] [AUTH] [SIGNING] [-i] [-v] [-f] [--timeout S] [--json]
   rolecall import FILE [--out FILE] [--json]
+  rolecall run PATH [--env NAME|FILE] [--var K=V] [--folder NAME] [--iterations N] [--bail] [--reporter LIST]
   rolecall ui [--port N] [--no-open]
+  rolecall login [--profile NAME] [--json]
 
 Auth (credentials come from your profiles or the standard environment, never from the command line):
   --profile NAME          a profile from ~/.aws/config or ~/.aws/credentials (role chains, MFA, SSO,
@@ -44,6 +46,15 @@ Import:
                            not, and the warnings. Keys in the file are named by access key id, never printed.
   --out FILE               also write the imported collection as a RoleCall collection file (no keys)
 
+Run:
+  rolecall run PATH        runs a collection folder or file in order with its checks and captures, as the app's
+                           runner does; JUnit, JSON and HTML reports; rolecall run --help lists its options
+
+Login:
+  rolecall login           signs an SSO profile (or the SSO profile its role chain starts from) in to IAM Identity
+                           Center: prints the URL and the code to confirm in a browser, waits, and writes the token
+                           to ~/.aws/sso/cache as \`aws sso login\` does, so both share it
+
 UI:
   rolecall ui              the app in your browser, served on 127.0.0.1 (a free port, or --port N); prints the
                            URL (it holds a one-launch token: do not share it) and opens it unless --no-open.
@@ -51,4 +62,5 @@ UI:
                            ROLECALL_BROWSER_DATA_DIR overrides). Stored keys need the desktop app.
 
 Session tokens and secret keys are masked in everything rolecall prints, except a presigned URL you asked for.
-Exit codes: 0 done, 1 failed (credentials, network, AWS), 2 bad usage, 22 HTTP error with --fail.`;
+Exit codes: 0 done, 1 failed (credentials, network, AWS), 2 bad usage, 22 HTTP error with --fail;
+run: 0 all passed, 1 a check or request failed, 2 bad usage, 3 credentials error.`;

@@ -1,0 +1,202 @@
+// Runs a plan through the engine the app sends with: each request resolved with the run's variables (captures
+// first), signed and sent exactly as request:send does, its checks evaluated, its captures kept for the requests
+// after it. One request at a time, in order; a cancel stops the one in flight. Credentials come from the engine's
+// cache, so a role (and its MFA prompt) is asked for once per run, and a role whose prompt was refused is not
+// asked again in the same run.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { effectiveRequest } from '../../../src/effectiveRequest';
+import { toAppError, type AppError } from '../../../src/errors';
+import type { AuthChoice, CredentialHop, Identity } from '../../../src/models/auth';
+import type { Capture, Check, CheckOutcome } from '../../../src/models/checks';
+import type { SendResult } from '../../../src/models/http';
+import { sendInputSchema } from '../../../src/models/http';
+import type { Environment } from '../../../src/models/workspace';
+import type { PlannedRequest } from '../../../src/runner/plan';
+import { runEnvironment, type RunOverride } from '../../../src/runner/runVariables';
+import { runTotals } from '../../../src/runner/summary';
+import type { RequestResult, RunIdentity, RunReport, RunSettings } from '../../../src/runner/types';
+import type { ParsedSendInput, Secret } from '../../engine';
+
+export interface RunnerEngine {
+  send(input: ParsedSendInput): Promise<{ result: SendResult; secrets: Secret[] }>;
+  cancel(requestId: string): boolean;
+  /** The credential chain an auth resolves to (served from the credentials cache right after a send). */
+  hops(auth: Exclude<AuthChoice, { kind: 'none' }>): Promise<CredentialHop[]>;
+  whoami(auth: Exclude<AuthChoice, { kind: 'none' }>): Promise<Identity>;
+}
+
+/** What one request's checks see and give; main/services/checkRun.ts builds it from the send result. */
+export type Evaluate = (checks: Check[], captures: Capture[], result: SendResult, identity: RunIdentity | undefined) => Promise<CheckOutcome>;
+
+export interface RunInput {
+  plan: PlannedRequest[];
+  environment?: Environment;
+  overrides?: RunOverride[];
+  settings: RunSettings;
+  /** Signed requests over plain http to a host other than this machine (--insecure-http). */
+  allowPlainHttp?: boolean;
+  /** Rewrites each request's auth (rolecall run's --profile / --assume-role); identity otherwise. */
+  authFor?: (auth: AuthChoice) => AuthChoice;
+  signal?: AbortSignal;
+  /** A short id for the engine's request ids (cancel); unique per concurrent run. */
+  runId?: string;
+}
+
+export interface RunHooks {
+  engine: RunnerEngine;
+  evaluate: Evaluate;
+  /** Called as each request finishes, with the full (unmasked) send result when something came back. */
+  onResult?: (result: RequestResult, sent: { result: SendResult; secrets: Secret[] } | undefined) => void | Promise<void>;
+  /** Called before each request starts (the CLI's progress line). */
+  onStart?: (step: PlannedRequest, iteration: number, index: number) => void;
+}
+
+/** The request's checks and captures; a request saved before checks existed has neither. */
+export function checksOf(doc: PlannedRequest['doc']): { checks: Check[]; captures: Capture[] } {
+  const withChecks = doc as PlannedRequest['doc'] & { checks?: Check[]; captures?: Capture[] };
+  return { checks: withChecks.checks ?? [], captures: withChecks.captures ?? [] };
+}
+
+const authKey = (auth: AuthChoice) => JSON.stringify(auth);
+
+export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunReport> {
+  const { settings } = input;
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const results: RequestResult[] = [];
+  const captured = new Map<string, string>();
+  // A role whose MFA prompt was refused (or could not be shown) fails at once for the rest of the run.
+  const refusedAuth = new Map<string, AppError>();
+  const identities = new Map<string, Promise<Identity | undefined>>();
+  const needsIdentity = input.plan.some((step) => checksOf(step.doc).checks.some((c) => c.kind === 'identity' && c.enabled));
+  let bailed = false;
+  let cancelled = false;
+  let sequence = 0;
+
+  const identityOf = async (auth: AuthChoice): Promise<RunIdentity> => {
+    if (auth.kind === 'none') return { label: 'none' };
+    const hops = await hooks.engine.hops(auth).catch(() => undefined);
+    const label = hops?.[hops.length - 1]?.label ?? auth.kind;
+    if (!needsIdentity) return { label };
+    // GetCallerIdentity once per identity per run: only when a check asks who signed.
+    const key = authKey(auth);
+    if (!identities.has(key)) identities.set(key, hooks.engine.whoami(auth).catch(() => undefined));
+    const found = await identities.get(key);
+    return found ? { arn: found.arn, account: found.account, label } : { label };
+  };
+
+  outer: for (let iteration = 1; iteration <= settings.iterations; iteration++) {
+    for (let index = 0; index < input.plan.length; index++) {
+      if (input.signal?.aborted) {
+        cancelled = true;
+        break outer;
+      }
+      if (sequence > 0 && settings.delayMs > 0) {
+        try {
+          await sleep(settings.delayMs, undefined, input.signal ? { signal: input.signal } : {});
+        } catch {
+          cancelled = true;
+          break outer;
+        }
+      }
+      const step = input.plan[index]!;
+      hooks.onStart?.(step, iteration, index);
+      const requestId = `${input.runId ?? 'run'}-${++sequence}`.slice(0, 64);
+      const { result, sent } = await runOne(step, iteration, index, requestId);
+      results.push(result);
+      await hooks.onResult?.(result, sent);
+      if (input.signal?.aborted) {
+        cancelled = true;
+        break outer;
+      }
+      if (!result.passed && settings.bail) {
+        bailed = true;
+        break outer;
+      }
+    }
+  }
+
+  async function runOne(step: PlannedRequest, iteration: number, index: number, requestId: string) {
+    const environment = runEnvironment(input.environment, input.overrides ?? [], captured);
+    const effective = effectiveRequest({ doc: step.doc, folders: step.folders, collection: step.source, ...(environment ? { environment } : {}) });
+    const base: RequestResult = {
+      iteration,
+      index,
+      collectionId: step.collectionId,
+      collection: step.collection,
+      requestId: step.requestId,
+      name: step.name,
+      path: step.path,
+      method: step.doc.method.toUpperCase(),
+      url: effective.maskedUrl,
+      checks: [],
+      captures: [],
+      passed: false,
+    };
+    const failed = (error: AppError | { code: string; message: string }) => ({
+      result: { ...base, error: { code: error.code, message: error.message } },
+      sent: undefined,
+    });
+    if (effective.unresolved.length > 0) {
+      const names = effective.unresolved.map((n) => `{{${n}}}`).join(', ');
+      return failed({ code: 'UNRESOLVED_VARIABLE', message: `${names} ${effective.unresolved.length > 1 ? 'are' : 'is'} not defined by the environment, the collection, --var or an earlier capture.` });
+    }
+    const auth = input.authFor ? input.authFor(effective.sign.auth as AuthChoice) : (effective.sign.auth as AuthChoice);
+    const refused = refusedAuth.get(authKey(auth));
+    if (refused) return failed(refused);
+    const parsed = sendInputSchema.safeParse({ ...effective.sign, auth, requestId, timeoutMs: settings.timeoutMs, allowPlainHttp: input.allowPlainHttp === true });
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return failed({ code: 'INVALID_INPUT', message: `The request cannot be sent as saved: ${detail}.` });
+    }
+    const onAbort = () => hooks.engine.cancel(requestId);
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+    let sent: Awaited<ReturnType<RunnerEngine['send']>>;
+    try {
+      sent = await hooks.engine.send(parsed.data);
+    } catch (err) {
+      const error = toAppError(err);
+      if (error.code === 'MFA_CANCELLED') refusedAuth.set(authKey(auth), error);
+      return failed(error);
+    } finally {
+      input.signal?.removeEventListener('abort', onAbort);
+    }
+    const { response } = sent.result;
+    const identity = await identityOf(auth);
+    const { checks, captures } = checksOf(step.doc);
+    let outcome: CheckOutcome = { results: [], captures: [], passed: true };
+    if (checks.length > 0 || captures.length > 0) outcome = await hooks.evaluate(checks, captures, sent.result, identity);
+    for (const c of outcome.captures) if (c.value !== undefined) captured.set(c.variable, c.value);
+    return {
+      result: {
+        ...base,
+        status: response.status,
+        statusText: response.statusText,
+        durationMs: response.timings.total,
+        size: response.body.size,
+        identity,
+        checks: outcome.results,
+        captures: outcome.captures,
+        passed: outcome.passed,
+      },
+      sent,
+    };
+  }
+
+  const totals = runTotals(results);
+  return {
+    collections: [...new Set(input.plan.map((s) => s.collection))],
+    ...(input.environment ? { environment: input.environment.name } : {}),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: performance.now() - t0,
+    settings,
+    planned: input.plan.length,
+    results,
+    totals,
+    bailed,
+    cancelled,
+    passed: !cancelled && totals.failedRequests === 0,
+  };
+}
