@@ -34,6 +34,8 @@ export interface YamlFile {
   root: Record<string, unknown>;
   problems: FolderProblem[];
   lineOf(keys: Keys): number | undefined;
+  /** Top-level keys a reader looked at: the rest is what RoleCall does not model (see preservedKeys.ts). */
+  touched: Set<string>;
 }
 
 const CONFLICT_MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:\s|$)/;
@@ -78,7 +80,7 @@ export function parseYamlFile(path: string, text: string, problems: FolderProble
     }
     return undefined;
   };
-  return { path, root: root as Record<string, unknown>, problems, lineOf };
+  return { path, root: root as Record<string, unknown>, problems, lineOf, touched: new Set() };
 }
 
 /** Reports a field that was ignored or fell back, by its key path and line. */
@@ -87,8 +89,10 @@ export function fieldProblem(file: YamlFile, keys: Keys, message: string): void 
   report(file.problems, { path: file.path, ...(line ? { line } : {}), message: `${keys.join('.')}: ${message}` });
 }
 
-const get = (file: YamlFile, keys: Keys): unknown =>
-  keys.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined), file.root);
+const get = (file: YamlFile, keys: Keys): unknown => {
+  if (keys.length > 0) file.touched.add(String(keys[0]));
+  return keys.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined), file.root);
+};
 
 /** Text at `keys`; numbers and booleans a hand edit left unquoted read as their text. */
 export function readString(file: YamlFile, keys: Keys, fallback = ''): string {

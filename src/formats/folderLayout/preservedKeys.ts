@@ -1,0 +1,58 @@
+// Keys of a request or definition file that RoleCall does not model (scripts, pathVariables, inline examples, a
+// newer Postman's keys) are kept with the item as read and written back where they were, and the file's own key
+// order is kept too: an edit in RoleCall then changes only the lines it changed. What counts as modelled is what
+// the reader looked at (YamlFile.touched), so a field another reader starts to read stops being preserved by itself.
+import { jsonSize, PRESERVED_MAX_CHARS, type Preserved } from '../../models/preserved';
+import { fieldProblem, type YamlFile } from './yamlText';
+
+const MAX_KEYS = 256;
+const MAX_KEY_CHARS = 256;
+
+/**
+ * What `file` holds beyond what its reader took, once the reader is done; undefined when nothing is left over and
+ * the file's keys already stand in `canonical` order (what the writer would give), so most items carry nothing.
+ */
+export function preservedFrom(file: YamlFile, canonical: string[]): Preserved | undefined {
+  const keys = Object.keys(file.root);
+  const fields: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (file.touched.has(key)) continue;
+    const value = file.root[key];
+    if (value === undefined || value === null) continue;
+    if (key === '__proto__' || key.length > MAX_KEY_CHARS || Object.keys(fields).length >= MAX_KEYS) {
+      fieldProblem(file, [key], 'too many or too long keys to keep; not written back when this is saved in RoleCall');
+      continue;
+    }
+    fields[key] = value;
+  }
+  if (jsonSize(fields) > PRESERVED_MAX_CHARS) {
+    fieldProblem(file, [Object.keys(fields)[0] ?? ''], `what RoleCall does not use here is larger than ${PRESERVED_MAX_CHARS} characters; not written back when this is saved in RoleCall`);
+    return undefined;
+  }
+  const order = keys.filter((k) => k !== '__proto__' && k.length <= MAX_KEY_CHARS).slice(0, MAX_KEYS);
+  const known = order.filter((k) => canonical.includes(k));
+  const sameOrder = known.every((k, i) => k === canonical.filter((c) => known.includes(c))[i]);
+  if (Object.keys(fields).length === 0 && sameOrder) return undefined;
+  return { order, fields };
+}
+
+/**
+ * `out` (the writer's keys in its order) with the preserved fields added, every key where the file had it. A key
+ * the file did not have goes right after the key the writer puts before it, so an added field lands in its usual place.
+ */
+export function withPreserved(out: Record<string, unknown>, preserved: Preserved | undefined): Record<string, unknown> {
+  if (!preserved) return out;
+  const value = (k: string) => (k in out ? out[k] : preserved.fields[k]);
+  const present = (k: string) => k in out || Object.hasOwn(preserved.fields, k);
+  const seq = preserved.order.filter((k, i) => present(k) && preserved.order.indexOf(k) === i);
+  const canonical = Object.keys(out);
+  canonical.forEach((key, i) => {
+    if (seq.includes(key)) return;
+    const before = canonical.slice(0, i).reverse().find((k) => seq.includes(k));
+    seq.splice(before === undefined ? 0 : seq.indexOf(before) + 1, 0, key);
+  });
+  for (const key of Object.keys(preserved.fields)) if (!seq.includes(key)) seq.push(key);
+  const result: Record<string, unknown> = {};
+  for (const key of seq) result[key] = value(key);
+  return result;
+}
