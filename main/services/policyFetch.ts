@@ -13,6 +13,7 @@ import {
   ListAttachedRolePoliciesCommand,
   ListAttachedUserPoliciesCommand,
   ListRolePoliciesCommand,
+  ListRoleTagsCommand,
   ListUserPoliciesCommand,
 } from '@aws-sdk/client-iam';
 import type { PolicyDoc } from '../../src/policy';
@@ -76,6 +77,28 @@ export function createPolicyReader(credentials: Credentials, endpoints: PolicyEn
     return client;
   };
 
+  async function readManaged(arn: string, what: string): Promise<PolicyDoc> {
+    const meta = await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+    const versionId = meta.Policy?.DefaultVersionId;
+    if (!versionId) throw new Error('GetPolicy answered without DefaultVersionId');
+    const version = await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }));
+    const text = version.PolicyVersion?.Document;
+    if (!text) throw new Error('GetPolicyVersion answered without Document');
+    return parsePolicyText(text, what);
+  }
+
+  /**
+   * The role's tags (aws:PrincipalTag/*), or undefined when iam:ListRoleTags is refused: no note then, since it
+   * matters only to a policy with a tag condition, whose verdict says it depends on the tag.
+   */
+  async function roleTags(roleName: string): Promise<Record<string, string> | undefined> {
+    const got = await listAll(`the tags of role ${roleName} (iam:ListRoleTags)`, [], async (Marker) => {
+      const out = await iam.send(new ListRoleTagsCommand({ RoleName: roleName, Marker }));
+      return { items: out.Tags ?? [], next: out.IsTruncated ? out.Marker : undefined };
+    });
+    return got === 'unread' ? undefined : tagRecord(got);
+  }
+
   return {
     /** The REST API's resource policy; undefined (with a note) when it has none or it cannot be read. */
     async resourcePolicy(region: string, apiId: string, notes: string[]): Promise<PolicyDoc | undefined | 'unread'> {
@@ -93,14 +116,29 @@ export function createPolicyReader(credentials: Credentials, endpoints: PolicyEn
       }
     },
 
-    /** The role's trust policy and its ARN (with path). */
-    async trustPolicy(roleName: string, notes: string[]): Promise<{ policy: PolicyDoc; arn?: string } | 'unread'> {
+    /**
+     * The role's trust policy and its ARN (with path), with what GetRole also tells: the ARN of its permission
+     * boundary ('none' when it has none) and its tags (iam:ListRoleTags when GetRole shows none; absent when unreadable).
+     */
+    async trustPolicy(roleName: string, notes: string[]): Promise<RoleFacts | 'unread'> {
       const what = `the trust policy of role ${roleName} (iam:GetRole)`;
       try {
         const out = await iam.send(new GetRoleCommand({ RoleName: roleName }));
         const text = out.Role?.AssumeRolePolicyDocument;
         if (!text) throw new Error('GetRole answered without AssumeRolePolicyDocument');
-        return { policy: parsePolicyText(text, what), ...(out.Role?.Arn ? { arn: out.Role.Arn } : {}) };
+        const tags = out.Role?.Tags?.length ? tagRecord(out.Role.Tags) : await roleTags(roleName);
+        const boundaryArn = out.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
+        return { policy: parsePolicyText(text, what), ...(out.Role?.Arn ? { arn: out.Role.Arn } : {}), boundaryArn: boundaryArn ?? 'none', ...(tags ? { tags } : {}) };
+      } catch (err) {
+        notes.push(refusal(what, err));
+        return 'unread';
+      }
+    },
+
+    /** A managed policy's default version (a permission boundary); 'unread' with a note when AWS refuses. */
+    async managedPolicy(arn: string, what: string, notes: string[]): Promise<PolicyDoc | 'unread'> {
+      try {
+        return await readManaged(arn, what);
       } catch (err) {
         notes.push(refusal(what, err));
         return 'unread';
@@ -128,13 +166,7 @@ export function createPolicyReader(credentials: Credentials, endpoints: PolicyEn
         const name = p.PolicyName ?? p.PolicyArn;
         const what = `managed policy ${name} (iam:GetPolicy, iam:GetPolicyVersion)`;
         try {
-          const meta = await iam.send(new GetPolicyCommand({ PolicyArn: p.PolicyArn }));
-          const versionId = meta.Policy?.DefaultVersionId;
-          if (!versionId) throw new Error('GetPolicy answered without DefaultVersionId');
-          const version = await iam.send(new GetPolicyVersionCommand({ PolicyArn: p.PolicyArn, VersionId: versionId }));
-          const text = version.PolicyVersion?.Document;
-          if (!text) throw new Error('GetPolicyVersion answered without Document');
-          policies.push({ name, source: 'attached', arn: p.PolicyArn, policy: parsePolicyText(text, what) });
+          policies.push({ name, source: 'attached', arn: p.PolicyArn, policy: await readManaged(p.PolicyArn, what) });
         } catch (err) {
           notes.push(refusal(what, err));
           complete = false;
@@ -175,6 +207,20 @@ export function createPolicyReader(credentials: Credentials, endpoints: PolicyEn
 }
 
 export type PolicyReader = ReturnType<typeof createPolicyReader>;
+
+/** What GetRole says of a role besides its trust policy. */
+export interface RoleFacts {
+  policy: PolicyDoc;
+  arn?: string;
+  /** The permission boundary's policy ARN, or 'none' when the role has no boundary. */
+  boundaryArn: string | 'none';
+  /** Absent when they could not be read. */
+  tags?: Record<string, string>;
+}
+
+function tagRecord(tags: Array<{ Key?: string; Value?: string }>): Record<string, string> {
+  return Object.fromEntries(tags.filter((t) => t.Key !== undefined).map((t) => [t.Key!, t.Value ?? '']));
+}
 
 async function listAll<T>(what: string, notes: string[], page: (marker: string | undefined) => Promise<{ items: T[]; next: string | undefined }>): Promise<T[] | 'unread'> {
   const items: T[] = [];

@@ -94,12 +94,25 @@ describeWithMoto(
       });
       await makeRole('Untrusting', trustB('TrustOpsOnly', `arn:aws:iam::${B}:user/ops`), { read: reading });
       await makeRole('Blind', trustB('TrustCallerB', CALLER_B), {});
+      // A permission boundary that lets the role read its policies but not invoke APIs, and a tag a Deny looks at.
+      const edge = await iam.send(new CreatePolicyCommand({ PolicyName: 'NoInvokeBoundary', PolicyDocument: doc({ Sid: 'ReadOnlyEdge', Effect: 'Allow', Action: ['iam:*', 'apigateway:*'], Resource: '*' }) }));
+      await iam.send(new CreateRoleCommand({ RoleName: 'Bounded', AssumeRolePolicyDocument: trustB('TrustCallerB', CALLER_B), PermissionsBoundary: edge.Policy!.Arn! }));
+      await iam.send(new AttachRolePolicyCommand({ RoleName: 'Bounded', PolicyArn: invoke.Policy!.Arn! }));
+      await iam.send(new PutRolePolicyCommand({ RoleName: 'Bounded', PolicyName: 'read', PolicyDocument: reading }));
+      await iam.send(new CreateRoleCommand({ RoleName: 'Frozen', AssumeRolePolicyDocument: trustB('TrustCallerB', CALLER_B), Tags: [{ Key: 'frozen', Value: 'true' }] }));
+      await iam.send(new AttachRolePolicyCommand({ RoleName: 'Frozen', PolicyArn: invoke.Policy!.Arn! }));
+      await iam.send(new PutRolePolicyCommand({ RoleName: 'Frozen', PolicyName: 'read', PolicyDocument: reading }));
+      await iam.send(new PutRolePolicyCommand({
+        RoleName: 'Frozen',
+        PolicyName: 'frozen',
+        PolicyDocument: doc({ Sid: 'DenyFrozen', Effect: 'Deny', Action: 'execute-api:Invoke', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/frozen': 'true' } } }),
+      }));
       iam.destroy();
       apigw.destroy();
 
       const profile = (name: string, roleName: string) => `[profile ${name}]\nrole_arn = ${role(roleName)}\nsource_profile = caller-b\nexternal_id = team-b\nrole_session_name = rolecall\nregion = ${REGION}\n`;
       writeFileSync(join(dir, 'credentials'), `[caller-b]\naws_access_key_id = ${caller.accessKeyId}\naws_secret_access_key = ${caller.secretAccessKey}\n`);
-      writeFileSync(join(dir, 'config'), `[profile caller-b]\nregion = ${REGION}\n${profile('api-caller', 'ApiInvoker')}${profile('denied-caller', 'DeniedInvoker')}${profile('untrusted-caller', 'Untrusting')}${profile('blind-caller', 'Blind')}`);
+      writeFileSync(join(dir, 'config'), `[profile caller-b]\nregion = ${REGION}\n${profile('api-caller', 'ApiInvoker')}${profile('denied-caller', 'DeniedInvoker')}${profile('untrusted-caller', 'Untrusting')}${profile('blind-caller', 'Blind')}${profile('bounded-caller', 'Bounded')}${profile('frozen-caller', 'Frozen')}`);
       const env = { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
       service = createCredentialsService({ env, stsEndpoint: endpoint, mfa: () => Promise.reject(new Error('no MFA here')) });
     }, 60_000);
@@ -169,6 +182,22 @@ describeWithMoto(
         "The role's trust policy could not be read, so the AssumeRole hop was not judged.",
       ]));
       expect(r.workshop?.identityPolicy.policy).toBeDefined();
+    });
+
+    it('reads the role\'s permission boundary with GetRole and refuses what it does not allow, saying so', async () => {
+      const r = await run('bounded-caller', 'shared');
+      expect(r.evaluation.invoke.decision).toBe('implicitDeny');
+      expect(r.evaluation.invoke.summary).toMatch(/permission boundary does not allow it/);
+      expect(r.evaluation.invoke.reasons.join('\n')).toMatch(/The identity policies allow it/);
+      expect(r.evaluation.invoke.unjudged.join('\n')).not.toMatch(/permission boundary: not read/);
+    });
+
+    it('reads the role\'s tags, so a Deny on aws:PrincipalTag is judged, not left depending', async () => {
+      const r = await run('frozen-caller', 'shared');
+      expect(r.evaluation.invoke.decision).toBe('explicitDeny');
+      expect(r.evaluation.invoke.deciding.map((d) => d.sid)).toEqual(['DenyFrozen']);
+      const plain = await run('api-caller', 'shared');
+      expect(plain.evaluation.invoke.reasons.join('\n')).toMatch(/has no permission boundary/);
     });
   },
   { noAuthActions: 3 },

@@ -56,11 +56,20 @@ export async function runPolicyWorkshop(input: WorkshopRequest, deps: WorkshopDe
     let trust: PolicyDoc | undefined;
     let roleArn = session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : undefined;
     let identityPolicies: FetchedIdentityPolicy[] = [];
+    // The role's boundary and tags, from GetRole: unknown (undefined) unless read.
+    let boundary: PolicyDoc | 'none' | undefined;
+    let tags: Record<string, string> | undefined;
     if (session) {
       const got = await reader.trustPolicy(session[3]!, fetchNotes);
       if (got !== 'unread') {
         trust = got.policy;
         if (got.arn) roleArn = got.arn;
+        tags = got.tags;
+        if (got.boundaryArn === 'none') boundary = 'none';
+        else {
+          const read = await reader.managedPolicy(got.boundaryArn, `the permission boundary ${got.boundaryArn} of role ${session[3]} (iam:GetPolicy, iam:GetPolicyVersion)`, fetchNotes);
+          if (read !== 'unread') boundary = read;
+        }
       }
       const ids = await reader.identityPolicies({ kind: 'role', name: session[3]! }, fetchNotes);
       identityPolicies = ids.policies;
@@ -84,10 +93,12 @@ export async function runPolicyWorkshop(input: WorkshopRequest, deps: WorkshopDe
     const invokePolicies: PolicySet = {
       identity: identityPolicies.map((p) => p.policy),
       ...(resource && resource !== 'unread' ? { resource } : {}),
+      ...(boundary ? { boundary } : {}),
     };
+    const principal = { arn: identity.arn, ...(session && roleArn ? { roleArn } : {}), ...(tags ? { tags } : {}) };
     const invoke = check(
       'invoke',
-      { principal: { arn: identity.arn }, action: 'execute-api:Invoke', resource: targetArn, context },
+      { principal, action: 'execute-api:Invoke', resource: targetArn, context },
       invokePolicies,
       identityPolicies.map((p) => p.name),
     );

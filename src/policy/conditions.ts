@@ -18,7 +18,12 @@ export interface ConditionOutcome {
   /** The first condition that did not hold, in words. */
   unmet?: string;
   unjudged: string[];
+  /** Keys whose value only AWS knows that left the outcome 'unknown'. */
+  dependsOn?: string[];
 }
+
+/** Why a key absent from the request is not known to be absent (only AWS knows its value); undefined when it is. */
+export type UnknownKey = (key: string) => string | undefined;
 
 type Compare = (requestValue: string, policyValue: string) => boolean | undefined;
 
@@ -81,23 +86,28 @@ const OPERATORS: Record<string, BaseOperator> = {
   ArnNotLike: { negated: true, compare: arnLike, variables: true },
 };
 
-export function evaluateConditions(entries: ConditionEntry[], lookup: ContextLookup): ConditionOutcome {
+export function evaluateConditions(entries: ConditionEntry[], lookup: ContextLookup, unknownKey: UnknownKey = () => undefined): ConditionOutcome {
   const unjudged: string[] = [];
+  const dependsOn: string[] = [];
   let unknown = false;
   let unmet: string | undefined;
   for (const entry of entries) {
-    const outcome = evaluateOne(entry, lookup);
+    const outcome = evaluateOne(entry, lookup, unknownKey);
     unjudged.push(...outcome.unjudged);
+    dependsOn.push(...(outcome.dependsOn ?? []));
     if (outcome.met === 'unknown') unknown = true;
     else if (!outcome.met && unmet === undefined) unmet = outcome.unmet;
   }
   // One condition that surely fails rules the statement out whatever the unknown ones say (AND).
   if (unmet !== undefined) return { met: false, unmet, unjudged };
-  return { met: unknown ? 'unknown' : true, unjudged };
+  return unknown ? { met: 'unknown', unjudged, ...(dependsOn.length ? { dependsOn } : {}) } : { met: true, unjudged };
 }
 
-function evaluateOne(entry: ConditionEntry, lookup: ContextLookup): ConditionOutcome {
+function evaluateOne(entry: ConditionEntry, lookup: ContextLookup, unknownKey: UnknownKey): ConditionOutcome {
   const { key, values } = entry;
+  // A key only AWS knows is neither present nor absent here: whatever the operator, the outcome is not RoleCall's to say.
+  const why = lookup.get(key) === undefined ? unknownKey(key) : undefined;
+  if (why !== undefined) return { met: 'unknown', unjudged: [`The verdict depends on ${key}: ${why}`], dependsOn: [key] };
   const parsed = /^(ForAnyValue:|ForAllValues:)?(.+?)(IfExists)?$/.exec(entry.operator);
   const set = parsed?.[1]?.slice(0, -1) as 'ForAnyValue' | 'ForAllValues' | undefined;
   const name = parsed?.[2] ?? entry.operator;

@@ -216,7 +216,8 @@ const conditionCases: Case[] = [
   cond('StringEquals is case-sensitive', { StringEquals: { 'sts:ExternalId': 'ABC' } }, { 'sts:ExternalId': 'abc' }, 'implicitDeny'),
   cond('condition key names are case-insensitive', { StringEquals: { 'STS:externalid': 'abc' } }, { 'sts:ExternalId': 'abc' }, 'allow'),
   cond('StringNotEquals holds for another value', { StringNotEquals: { 'aws:username': 'mallory' } }, { 'aws:username': 'alice' }, 'allow'),
-  cond('StringNotEquals holds when the key is absent', { StringNotEquals: { 'aws:SourceVpc': 'vpc-1' } }, {}, 'allow'),
+  // aws:SourceVpc and the like are never absent here (only AWS knows them): a key RoleCall does know is absent.
+  cond('StringNotEquals holds when the key is absent', { StringNotEquals: { 'aws:SourceIdentity': 'alice' } }, {}, 'allow'),
   cond('StringEqualsIgnoreCase', { StringEqualsIgnoreCase: { 'sts:ExternalId': 'ABC' } }, { 'sts:ExternalId': 'abc' }, 'allow'),
   cond('StringNotEqualsIgnoreCase fails on a case variant', { StringNotEqualsIgnoreCase: { 'sts:ExternalId': 'ABC' } }, { 'sts:ExternalId': 'abc' }, 'implicitDeny'),
   cond('StringLike with *', { StringLike: { 'sts:RoleSessionName': 'ci-*' } }, { 'sts:RoleSessionName': 'ci-42' }, 'allow'),
@@ -254,7 +255,7 @@ const conditionCases: Case[] = [
   cond('Null true: key absent', { Null: { 'sts:ExternalId': 'true' } }, {}, 'allow'),
   cond('Null true: key present fails', { Null: { 'sts:ExternalId': 'true' } }, { 'sts:ExternalId': 'x' }, 'implicitDeny'),
   cond('Null false: key present', { Null: { 'sts:ExternalId': 'false' } }, { 'sts:ExternalId': 'x' }, 'allow'),
-  cond('IfExists: absent key holds', { StringEqualsIfExists: { 'aws:SourceVpc': 'vpc-1' } }, {}, 'allow'),
+  cond('IfExists: absent key holds', { StringEqualsIfExists: { 'aws:SourceIdentity': 'alice' } }, {}, 'allow'),
   cond('IfExists: present key is tested', { StringEqualsIfExists: { 'aws:SourceVpc': 'vpc-1' } }, { 'aws:SourceVpc': 'vpc-2' }, 'implicitDeny'),
   cond('BoolIfExists with MFA absent (long-term keys)', { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }, {}, 'allow'),
   cond('ForAnyValue: one of the request values', { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team', 'cost'] } }, { 'aws:TagKeys': ['env', 'team'] }, 'allow'),
@@ -329,9 +330,9 @@ describe('evaluate: what it says', () => {
   });
 
   it('names an unknown operator and an unknown key as unjudged', () => {
-    const result = evaluate(invoke(), { identity: [doc(allow({ Condition: { StringMaybe: { 'aws:PrincipalOrgID': 'o-1' } } }))] });
+    const result = evaluate(invoke(), { identity: [doc(allow({ Condition: { StringMaybe: { 'aws:CalledViaFirst': 'o-1' } } }))] });
     expect(result.unjudged.join('\n')).toContain('"StringMaybe" is not one RoleCall models');
-    expect(result.unjudged.join('\n')).toContain('does not model the condition key aws:PrincipalOrgID');
+    expect(result.unjudged.join('\n')).toContain('does not model the condition key aws:CalledViaFirst');
   });
 
   it('says when a key AWS always sets was not given', () => {

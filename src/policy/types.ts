@@ -40,6 +40,12 @@ export interface RequestPrincipal {
   /** Read from the ARN when absent. */
   type?: PrincipalType;
   sourceIdentity?: string;
+  /** For a role session: the role's ARN with its path (GetRole says it; the session ARN does not carry it). */
+  roleArn?: string;
+  /** The caller's AWS Organization id (aws:PrincipalOrgID), when known; conditions on it otherwise "depend on" it. */
+  orgId?: string;
+  /** The caller's tags (aws:PrincipalTag/KEY), when they could be read; when absent, a tag condition depends on them. */
+  tags?: Record<string, string>;
 }
 
 /** A context key's value in the request: absent keys are simply left out. */
@@ -53,9 +59,12 @@ export interface EvalRequest {
   resource: string;
   /** aws:SourceIp, aws:MultiFactorAuthPresent, sts:ExternalId, aws:CurrentTime, ... (key names case-insensitive). */
   context?: Record<string, ContextValue>;
+  /** Keys known to be absent from the request (aws:SourceVpce when it goes over the internet): absent, not unknown. */
+  absent?: string[];
 }
 
-export type PolicyKind = 'identity' | 'resource' | 'trust';
+/** `boundary`: the caller's permission boundary (read with the identity policies). */
+export type PolicyKind = 'identity' | 'resource' | 'trust' | 'boundary';
 
 export interface PolicySet {
   /** The caller's identity-based policies (attached and inline). */
@@ -64,6 +73,11 @@ export interface PolicySet {
   resource?: PolicyDoc;
   /** The role's trust policy, for sts:AssumeRole requests; AWS requires it to allow. */
   trust?: PolicyDoc;
+  /**
+   * The caller's permission boundary: an action must be allowed by it and by the identity policies. 'none' when the
+   * caller is known to have none; absent when it could not be read (then it is said to be unjudged).
+   */
+  boundary?: PolicyDoc | 'none';
   /** Whether principal and resource are in one account; read from the ARNs when absent. */
   sameAccount?: boolean;
 }
@@ -88,4 +102,11 @@ export interface EvalResult {
   reasons: string[];
   /** What the evaluator could not judge, said plainly (SCPs, boundaries, unknown operators or keys). */
   unjudged: string[];
+  /**
+   * Condition keys whose value only AWS knows here (aws:PrincipalOrgID, aws:SourceVpce, an unread principal tag) and
+   * that could turn this decision: the verdict depends on them.
+   */
+  dependsOn: string[];
+  /** Set on an implicit deny where the identity policies allow but the caller's permission boundary does not. */
+  boundaryRefuses?: boolean;
 }

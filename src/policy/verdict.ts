@@ -13,13 +13,22 @@ export interface Verdict {
 /** `names[i]` labels identity policy i (its IAM name); the resource and trust policies are named by kind. */
 export function verdictOf(request: EvalRequest, policies: PolicySet, result: EvalResult, names: string[] = []): Verdict {
   const where = (kind: PolicyKind, document: number) =>
-    kind === 'identity' ? `identity policy ${names[document] ? `"${names[document]}"` : document + 1}` : kind === 'trust' ? "the role's trust policy" : 'the resource policy';
+    kind === 'identity'
+      ? `identity policy ${names[document] ? `"${names[document]}"` : document + 1}`
+      : kind === 'trust' ? "the role's trust policy" : kind === 'boundary' ? 'the permission boundary' : 'the resource policy';
   const label = (d: DecidingStatement) => `statement ${d.sid ? `"${d.sid}"` : `#${d.index + 1}`} of ${where(d.policy, d.document)}`;
   const deciding = result.deciding.map((d) => ({ ...d, where: where(d.policy, d.document) }));
   const what = `${request.principal.arn} ${request.action} on ${request.resource}`;
-  if (result.decision === 'allow') return { deciding, summary: `Allowed: ${what}, by ${result.deciding.map(label).join(' and ')}.` };
+  // Keys only AWS knows that could turn the decision: said in the sentence, not only in the list underneath.
+  const depends = result.dependsOn?.length
+    ? ` This depends on ${result.dependsOn.join(', ')}, whose value RoleCall does not know for this request.`
+    : '';
+  if (result.decision === 'allow') return { deciding, summary: `Allowed: ${what}, by ${result.deciding.map(label).join(' and ')}.${depends}` };
   if (result.decision === 'explicitDeny') {
     return { deciding, summary: `Refused by an explicit Deny: ${result.deciding.map(label).join(' and ')} denies ${what}.` };
+  }
+  if (result.boundaryRefuses) {
+    return { deciding, summary: `Refused (the caller's permission boundary does not allow it): ${what}; its identity policies allow it, but an action must be allowed by both.${depends}` };
   }
   const missing = missingSides(request, policies);
   const parts = missing.map((side) => {
@@ -33,7 +42,7 @@ export function verdictOf(request: EvalRequest, policies: PolicySet, result: Eva
     const sids = readPolicy(doc!, side).map((s) => (s.sid ? `"${s.sid}"` : `#${s.index + 1}`));
     return `${where(side, 0)} does not allow it (its statement${sids.length > 1 ? 's' : ''} ${sids.join(', ')} do${sids.length > 1 ? '' : 'es'} not name this caller, action and resource, or their conditions do not hold)`;
   });
-  return { deciding, summary: `Refused (nothing allows it): ${what}; ${parts.join('; and ')}.` };
+  return { deciding, summary: `Refused (nothing allows it): ${what}; ${parts.join('; and ')}.${depends}` };
 }
 
 /** Which sides fail to allow on their own: the identity side, the resource (or trust) side, or both. */
