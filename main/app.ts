@@ -21,6 +21,7 @@ import { guardCollection, guardTabs } from '../src/credentialGuard';
 import { guardHistoryEntry } from './services/historyGuard';
 import { createKeyVault, type Cipher } from './services/keyVault';
 import { createMfaBroker } from './services/mfaBroker';
+import { createSsoSignIn } from './services/sso/ssoSignIn';
 import { endpointsFromEnv } from './services/policyFetch';
 import { runPolicyWorkshop } from './services/policyWorkshop';
 import { redactSecrets } from './services/redact';
@@ -55,6 +56,8 @@ export interface AppOptions {
   chooseOpenPath?: (opts: { defaultPath?: string; title: string }) => Promise<string | undefined>;
   /** Asks for a folder (folders:open, folders:create may make a new one); undefined means the user cancelled. */
   chooseFolder?: (opts: { title: string; create: boolean }) => Promise<string | undefined>;
+  /** Opens an https URL in the system browser (the SSO sign-in page); without it the page shows the link to open. */
+  openExternal?: (url: string) => Promise<void>;
   /** How open collection folders are watched (tests shorten the debounce); false: not at all. The CLI never watches. */
   folderWatch?: false | WatchOptions;
 }
@@ -77,6 +80,11 @@ export function safeFileName(name: string): string {
 
 export function createApp(options: AppOptions): App {
   const broker = createMfaBroker((prompt) => options.emit('mfa:prompt', prompt));
+  const sso = createSsoSignIn({
+    ...(options.env ? { env: options.env } : {}),
+    onStatus: (status) => options.emit('sso:status', status),
+    ...(options.openExternal ? { openUrl: options.openExternal } : {}),
+  });
   const backend = options.store ?? createMemoryBackend();
   const workspace = createWorkspaceStore(backend, {
     ...(options.cipher ? { cipher: options.cipher } : {}),
@@ -131,6 +139,9 @@ export function createApp(options: AppOptions): App {
     },
     'request:cancel': async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
     'mfa:answer': async ({ promptId, code, cancel }) => ({ accepted: broker.answer(promptId, code, cancel) }),
+    'sso:start': async ({ profile }) => sso.start(profile),
+    'sso:poll': async ({ flowId }) => sso.status(flowId),
+    'sso:cancel': async ({ flowId }) => ({ cancelled: sso.cancel(flowId) }),
     'workspace:load': async () => {
       await foldersRestored;
       const keyProblems = vault.problems();
@@ -281,6 +292,7 @@ export function createApp(options: AppOptions): App {
     engine,
     async dispose() {
       clearInterval(spoolCleaner);
+      sso.dispose();
       folders.dispose();
       await formatPool.dispose();
       for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);

@@ -12,6 +12,9 @@ export const CHANNEL_NAMES = [
   'request:send',
   'request:cancel',
   'mfa:answer',
+  'sso:start',
+  'sso:poll',
+  'sso:cancel',
   'workspace:load',
   'workspace:dismissNotice',
   'collections:save',
@@ -42,7 +45,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENTS: readonly EventName[] = ['mfa:prompt', 'folders:changed'];
+export const EVENTS: readonly EventName[] = ['mfa:prompt', 'sso:status', 'folders:changed'];
 
 /** Name of the global the preload and the test host define. */
 export const API_GLOBAL = 'rolecall';

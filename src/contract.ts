@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authChoiceSchema, type Identity } from './models/auth';
 import { sendInputSchema, signInputSchema, type ChosenFile, type SendResult, type SignResult } from './models/http';
 import type { ProfileList } from './models/profile';
+import type { SsoFlow, SsoStatus } from './models/sso';
 import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
 import { CHANNEL_NAMES, type ChannelName } from './api';
 import type { OpenFolderSummary, RecentFolderView } from './models/folders';
@@ -71,6 +72,16 @@ export const channels = {
       .strict(),
     response: response<{ accepted: boolean }>(),
   },
+  /**
+   * Starts an IAM Identity Center sign-in for an SSO profile (or the SSO profile its source_profile chain starts
+   * from): the code to confirm and the URL, which main opens in the system browser where it can. Main polls for the
+   * token and reports with the sso:status event; the token goes to the AWS CLI's cache, never to the page.
+   */
+  'sso:start': { request: z.object({ profile: z.string().min(1).max(256) }).strict(), response: response<SsoFlow>() },
+  /** A sign-in's state now (sso:status tells each change as it happens). */
+  'sso:poll': { request: z.object({ flowId: z.string().min(1).max(64) }).strict(), response: response<SsoStatus>() },
+  /** Stops waiting for a sign-in; the token cache is left as it was. */
+  'sso:cancel': { request: z.object({ flowId: z.string().min(1).max(64) }).strict(), response: response<{ cancelled: boolean }>() },
   /** Everything the workbench restores at start: collections, environments, history, open tabs, stored key names. */
   'workspace:load': { request: empty, response: response<Workspace>() },
   /** Forgets a notice about set-aside data once the user has read it (refused while the workspace is read-only). */
@@ -221,6 +232,8 @@ export interface AppInfo {
 export interface Events {
   /** Main needs an MFA code to continue resolving credentials; answer with mfa:answer. */
   'mfa:prompt': MfaPrompt;
+  /** An IAM Identity Center sign-in (sso:start) changed state: signed in, denied, expired, cancelled or failed. */
+  'sso:status': SsoStatus;
   /** An open collection folder changed on disk and was read again: reload the workspace's collections. */
   'folders:changed': { folderId: string };
 }

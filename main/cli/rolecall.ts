@@ -12,6 +12,7 @@ import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, timeoutFromAr
 import { clockSkewText, signedClockLine } from './clockText';
 import { HELP } from './help';
 import { runImport } from './importCommand';
+import { runLogin } from './loginCommand';
 import { runUi } from './uiCommand';
 import { runCommand } from './runCommand';
 import * as out from './output';
@@ -66,6 +67,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   if (args.command === 'import') return runImport(args);
   // The app in the browser: runs until Ctrl+C. Bundled to dist/cli/ and run from main/cli/: the root is two up.
   if (args.command === 'ui') return runUi(args, { env, root: path.resolve(__dirname, '..', '..') });
+  // IAM Identity Center sign-in: prints the URL and code and waits for the approval.
+  if (args.command === 'login') return runLogin(args, env);
 
   const presign = args.values.presign !== undefined;
   let mfaCode = args.values['mfa-code'];

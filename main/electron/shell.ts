@@ -4,7 +4,7 @@
 // binary, so the decisions it makes live in policy.ts where they are tested.
 import path from 'node:path';
 import { Buffer } from 'node:buffer';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { createApp, type App } from '../app';
 import type { Cipher } from '../services/keyVault';
 import { cleanSpool } from '../services/spoolFiles';
@@ -127,6 +127,11 @@ function start(): void {
       collectionFiles: workspace.collectionFiles,
       cipher: safeStorageCipher,
       spoolDir,
+      // The IAM Identity Center sign-in page, in the user's own browser; only https, never a file or custom scheme.
+      openExternal: async (url) => {
+        if (new URL(url).protocol === 'https:') await shell.openExternal(url);
+        else throw new Error('Only https sign-in pages are opened.');
+      },
       chooseSavePath: async (suggestedName) => {
         const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName) };
         const answer = mainWindow && !mainWindow.isDestroyed() ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

@@ -2,6 +2,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { ProfileList, ProfileSummary } from '../../src/models/profile';
 import { fileProblemText, kindLabel, sourceChainText } from '../format';
+import { SsoSignInButton } from '../sso/SsoSignInButton';
 
 interface Props {
   list: ProfileList;
@@ -59,6 +60,9 @@ export function ProfilesPanel({ list, selected, onSelect }: Props) {
             />
           ))}
         </ul>
+      )}
+      {list.profiles.some((p) => p.name === selected && p.kind === 'sso') && selected && (
+        <SsoSignInButton profile={selected} label={`Sign in to SSO for ${selected}`} />
       )}
     </section>
   );

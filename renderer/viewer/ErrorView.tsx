@@ -5,9 +5,13 @@ import { CopyButton } from './CopyButton';
 import { errorHint } from './errorHints';
 import { RefusalExplainer } from './RefusalExplainer';
 import { explainAppError, type AssumeRoleContext } from '../../src/diagnosis/explainAppError';
+import { SsoSignInButton } from '../sso/SsoSignInButton';
 
-/** `assumeRole`: what the failed send asked STS for, when it assumed a role (no external ID value, only whether one went). */
-export function ErrorView({ error, assumeRole }: { error: AppError; assumeRole?: AssumeRoleContext }) {
+/**
+ * `assumeRole`: what the failed send asked STS for, when it assumed a role (no external ID value, only whether one went).
+ * `signInProfile`: the profile the send used, offered a "Sign in" when its SSO sign-in is missing or expired.
+ */
+export function ErrorView({ error, assumeRole, signInProfile }: { error: AppError; assumeRole?: AssumeRoleContext; signInProfile?: string }) {
   const hint = errorHint(error);
   // STS's refusals of the role (and the base keys') arrive as errors, not responses: explained the same way.
   const refusal = explainAppError(error, assumeRole);
@@ -16,6 +20,7 @@ export function ErrorView({ error, assumeRole }: { error: AppError; assumeRole?:
       <h3 className="rv-error-title">{hint.title}</h3>
       <p className="rv-error-message">{error.message}</p>
       <p className="rv-error-hint">{hint.hint}</p>
+      {error.code === 'SSO_SIGN_IN_REQUIRED' && signInProfile && <SsoSignInButton profile={signInProfile} />}
       {refusal && <RefusalExplainer refusal={refusal} showAwsText={false} />}
       <p className="rv-error-code">
         <code>{error.awsCode ? `${error.code} / ${error.awsCode}` : error.code}</code>

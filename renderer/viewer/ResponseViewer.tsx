@@ -23,7 +23,7 @@ import './viewer.css';
 type Section = 'body' | 'headers' | 'timing';
 type BodyView = 'pretty' | 'raw' | 'hex';
 
-export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; error?: AppError; assumeRole?: AssumeRoleContext; pending?: boolean }) {
+export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; error?: AppError; assumeRole?: AssumeRoleContext; pending?: boolean; signInProfile?: string }) {
   let content;
   if (props.pending) {
     content = (
@@ -32,7 +32,7 @@ export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; e
       </div>
     );
   } else if (props.error) {
-    content = <ErrorView error={props.error} assumeRole={props.assumeRole} />;
+    content = <ErrorView error={props.error} assumeRole={props.assumeRole} signInProfile={props.signInProfile} />;
   } else if (props.result) {
     content = <ResultView api={props.api} result={props.result} />;
   } else {

@@ -20,6 +20,7 @@ import { useProfileList } from '../state/profiles';
 import { activeTab, blankRequest, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { ResponseViewer } from '../viewer/ResponseViewer';
+import { signInProfileOf } from '../sso/SsoSignInButton';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { IdentityBadge } from './IdentityBadge';
 import { replaceRequest, toDoc } from './replaceRequest';
@@ -226,7 +227,14 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
         <Group orientation="vertical" id="result-group">
           <Panel id="response-panel" defaultSize="58" minSize="15" className="pane response-pane">
             <ErrorBoundary region="The response">
-              <ResponseViewer api={api} result={shown.result} error={shown.error} assumeRole={run?.assumeRole} pending={Boolean(run?.pendingId)} />
+              <ResponseViewer
+                api={api}
+                result={shown.result}
+                error={shown.error}
+                assumeRole={run?.assumeRole}
+                pending={Boolean(run?.pendingId)}
+                signInProfile={signInProfileOf(effective?.sign.auth)}
+              />
             </ErrorBoundary>
           </Panel>
           <Separator className="resize-handle horizontal" aria-label="Resize the response and the inspector" />
