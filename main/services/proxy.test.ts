@@ -32,6 +32,22 @@ describe('proxyFor', () => {
     expect(proxyFor('https://192.168.4.7/', { ...env, NO_PROXY: '192.168.0.0/16' })).toBeUndefined();
     expect(proxyFor('https://192.169.4.7/', { ...env, NO_PROXY: '192.168.0.0/16' })?.host).toBe('p.corp:3128');
   });
+  it('bypasses IPv6 hosts named in NO_PROXY: a CIDR range, a bare or bracketed address, with or without a port', () => {
+    expect(proxyFor('https://[fd00:ec2::254]/', { ...env, NO_PROXY: 'fd00::/8' })).toBeUndefined();
+    expect(proxyFor('https://[fe80::1]/', { ...env, NO_PROXY: 'fd00::/8' })?.host).toBe('p.corp:3128');
+    expect(proxyFor('https://[2001:db8:1::5]:8443/', { ...env, NO_PROXY: '2001:db8::/32' })).toBeUndefined();
+    expect(proxyFor('https://[2001:db9::5]/', { ...env, NO_PROXY: '2001:db8::/32' })?.host).toBe('p.corp:3128');
+    expect(proxyFor('https://[::1]/', { ...env, NO_PROXY: '::1' })).toBeUndefined();
+    expect(proxyFor('https://[::1]/', { ...env, NO_PROXY: '0:0:0:0:0:0:0:1' })).toBeUndefined();
+    expect(proxyFor('https://[::ffff:10.0.0.1]/', { ...env, NO_PROXY: '::ffff:0:0/96' })).toBeUndefined();
+    expect(proxyFor('https://[::1]:8443/', { ...env, NO_PROXY: '[::1]:8443' })).toBeUndefined();
+    expect(proxyFor('https://[::1]:9443/', { ...env, NO_PROXY: '[::1]:8443' })?.host).toBe('p.corp:3128');
+    // An IPv4 range never takes an IPv6 host, nor the other way round; a malformed range takes nothing.
+    expect(proxyFor('https://[::ffff:a00:1]/', { ...env, NO_PROXY: '10.0.0.0/8' })?.host).toBe('p.corp:3128');
+    expect(proxyFor('https://10.0.0.1/', { ...env, NO_PROXY: '::/0' })?.host).toBe('p.corp:3128');
+    expect(proxyFor('https://[fd00::1]/', { ...env, NO_PROXY: 'fd00::/129' })?.host).toBe('p.corp:3128');
+  });
+
   it('masks credentials in any URL of a message', () => {
     expect(maskUrlCredentials(`connect via http://alice:${PASSWORD}@proxy:3128 failed`)).toBe('connect via http://***@proxy:3128 failed');
   });

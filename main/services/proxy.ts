@@ -1,6 +1,6 @@
 // The corporate proxy, as curl and the AWS CLI read it from the environment: https_proxy/HTTPS_PROXY for https
 // URLs, http_proxy/HTTP_PROXY for http ones (lower case first), no_proxy/NO_PROXY to bypass (`*`, a host, a
-// .suffix or bare suffix matching subdomains, host:port, an IPv4 CIDR). https goes through a CONNECT tunnel, http is forwarded
+// .suffix or bare suffix matching subdomains, host:port, an IP address, an IPv4 or IPv6 CIDR). https goes through a CONNECT tunnel, http is forwarded
 // with the absolute URL in the request line. Credentials in the proxy URL are sent as Proxy-Authorization and
 // masked in every message. Node's own http CONNECT is enough here, so no proxy-agent package: the agents below
 // also serve the AWS SDK's STS client (requestHandler httpAgent/httpsAgent).
@@ -18,17 +18,38 @@ export function maskUrlCredentials(text: string): string {
 
 const first = (...values: Array<string | undefined>) => values.find((v) => v !== undefined && v.trim() !== '')?.trim();
 
-const ipv4 = (text: string) => (isIP(text) === 4 ? text.split('.').reduce((n, part) => n * 256 + Number(part), 0) : undefined);
+const ipv4 = (text: string): bigint | undefined =>
+  isIP(text) === 4 ? text.split('.').reduce((n, part) => n * 256n + BigInt(part), 0n) : undefined;
 
-/** An IPv4 address inside a NO_PROXY CIDR entry such as 10.0.0.0/8. */
+/** An IPv6 address as a 128-bit number ("::" expanded, a dotted IPv4 tail taken as its two groups). */
+function ipv6(text: string): bigint | undefined {
+  if (isIP(text) !== 6) return undefined;
+  let groups = text;
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(groups);
+  if (tail) {
+    const v4 = ipv4(tail[1]!)!;
+    groups = `${groups.slice(0, -tail[1]!.length)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const [head, rest] = groups.split('::');
+  const left = head ? head.split(':') : [];
+  const right = rest ? rest.split(':') : [];
+  const parts = rest === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return parts.reduce((n, part) => (n << 16n) + BigInt(`0x${part}`), 0n);
+}
+
+/** An address inside a NO_PROXY CIDR entry of its own family, such as 10.0.0.0/8 or fd00::/8. */
 function inCidr(host: string, cidr: string): boolean {
-  const [base, bitsText] = cidr.split('/');
-  const bits = Number(bitsText);
-  const address = ipv4(host);
-  const network = ipv4(base ?? '');
-  if (address === undefined || network === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
-  const size = 2 ** (32 - bits);
-  return Math.floor(address / size) === Math.floor(network / size);
+  const [base, bitsText] = cidr.replace(/^\[(.*)\](\/.*)$/, '$1$2').split('/');
+  if (!bitsText || !/^\d{1,3}$/.test(bitsText)) return false;
+  const bits = BigInt(bitsText);
+  for (const [parse, width] of [[ipv4, 32n], [ipv6, 128n]] as const) {
+    const address = parse(host);
+    const network = parse(base ?? '');
+    if (address === undefined || network === undefined) continue;
+    if (bits > width) return false;
+    return address >> (width - bits) === network >> (width - bits);
+  }
+  return false;
 }
 
 function noProxyMatches(hostname: string, port: number, list: string): boolean {
@@ -41,11 +62,14 @@ function noProxyMatches(hostname: string, port: number, list: string): boolean {
       if (inCidr(host, entry)) return true;
       continue;
     }
-    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
+    // A bare IPv6 address has colons of its own; only the bracketed form carries a port.
+    const m = isIP(entry) === 6 ? [entry, entry, undefined] : /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
     if (!m) continue;
     if (m[2] && Number(m[2]) !== port) continue;
     const name = m[1]!.replace(/^\[(.*)\]$/, '$1').replace(/^\*?\./, '');
     if (host === name || (!isIP(host) && host.endsWith(`.${name}`))) return true;
+    // The same IPv6 address written another way (::1 and 0:0:0:0:0:0:0:1).
+    if (isIP(host) === 6 && ipv6(name) !== undefined && ipv6(name) === ipv6(host)) return true;
   }
   return false;
 }

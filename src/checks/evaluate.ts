@@ -50,7 +50,7 @@ function evaluateOne(check: Check, observed: ObservedResponse, body: () => Parse
       return { ...base, ...result };
     }
     case 'identity':
-      return { ...base, ...matchIdentity(check.expect, observed.identityArn, observed.identityAccount) };
+      return { ...base, ...matchIdentity(check.expect, observed.identityArn, observed.identityAccount, observed.identityProblem) };
   }
 }
 

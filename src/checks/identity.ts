@@ -11,16 +11,17 @@ export interface IdentityMatch {
   message?: string;
 }
 
-export function matchIdentity(expected: string, arn: string | undefined, account: string | undefined): IdentityMatch {
+export function matchIdentity(expected: string, arn: string | undefined, account: string | undefined, problem?: string): IdentityMatch {
   const want = expected.trim();
+  const unknown = problem ?? 'the identity this request was signed as is not known';
   const knownAccount = account ?? accountOf(arn);
   if (ACCOUNT.test(want)) {
-    if (!knownAccount) return { passed: false, actual: '(identity not known)', message: 'the identity this request was signed as is not known' };
+    if (!knownAccount) return { passed: false, actual: '(identity not known)', message: unknown };
     return knownAccount === want
       ? { passed: true, actual: knownAccount }
       : { passed: false, actual: arn ?? knownAccount, message: `expected account ${want}` };
   }
-  if (!arn) return { passed: false, actual: knownAccount ?? '(identity not known)', message: 'the identity this request was signed as is not known' };
+  if (!arn) return { passed: false, actual: knownAccount ?? '(identity not known)', message: unknown };
   const patterns = [want];
   const role = ROLE_ARN.exec(want);
   if (role) patterns.push(`arn:${role[1]}:sts::${role[2]}:assumed-role/${role[3]}/*`);

@@ -55,6 +55,8 @@ export interface ObservedResponse {
   /** The ARN the request was signed as, when known (from the credential chain or GetCallerIdentity). */
   identityArn?: string;
   identityAccount?: string;
+  /** Why the identity is not known (unsigned request, GetCallerIdentity refused), shown on an identity check. */
+  identityProblem?: string;
 }
 
 export interface CheckResult {

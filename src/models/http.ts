@@ -1,6 +1,7 @@
 // The request a user builds, how it is signed, and what came back. Shared by the UI, main and the CLI.
 import { z } from 'zod';
 import { authChoiceSchema } from './auth';
+import { capturesListSchema, checksListSchema, type CheckOutcome } from './checks';
 import type { Refusal } from './refusal';
 
 export const headerListSchema = z.array(z.tuple([z.string(), z.string()])).max(500);
@@ -82,6 +83,9 @@ export const sendInputSchema = signInputSchema.extend({
   followRedirects: z.boolean().default(false),
   /** A larger response is stopped with RESPONSE_TOO_LARGE and nothing of it kept (default 1 GiB). */
   maxResponseBytes: z.number().int().min(1024).max(2 ** 50).default(1024 ** 3),
+  /** The request's checks and captures, evaluated by main against the response (SendResult.checks). */
+  checks: checksListSchema.optional(),
+  captures: capturesListSchema.optional(),
 });
 export type SendInput = z.input<typeof sendInputSchema>;
 
@@ -191,4 +195,6 @@ export interface SendResult {
   refusal?: Refusal;
   /** Present when the signing time was corrected for clock skew, or this response showed the clock is off. */
   clockSkew?: ClockSkewInfo;
+  /** The send's checks and captures evaluated against this response; present when the send carried any. */
+  checks?: CheckOutcome;
 }
