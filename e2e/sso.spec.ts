@@ -32,6 +32,8 @@ sso_registration_scopes = sso:account:access
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 test.describe('SSO sign-in', () => {
+  // A real sign-in: the page waits on main's polling at the portal's interval, a few seconds on a busy machine.
+  test.describe.configure({ timeout: 150_000 });
   let portal: SsoPortal;
   let echo: EchoServer;
 

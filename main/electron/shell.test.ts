@@ -101,6 +101,7 @@ interface FakeAppOptions {
   collectionFiles?: { dir: string; create(dir: string, name: string): { path: string } };
   cipher?: { name: string; available: boolean; encrypt(text: string): Uint8Array; decrypt(data: Uint8Array): string };
   chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
+  openExternal?: (url: string) => Promise<void>;
 }
 
 vi.mock('../app', () => ({
@@ -478,6 +479,14 @@ describe('shell', () => {
     expect(s.saveDialogs[0]?.[1]).toEqual({ defaultPath: path.join('/fake-downloads', 'body.json') });
     s.saveAnswer = { canceled: true };
     expect(await s.appOptions!.chooseSavePath!('body.json')).toBeUndefined();
+  });
+
+  it('opens an https SSO sign-in page in the system browser and refuses any other scheme', async () => {
+    const s = await startShell();
+    await s.appOptions!.openExternal!('https://device.sso.eu-west-1.amazonaws.com/?user_code=ABCD-EFGH');
+    await expect(s.appOptions!.openExternal!('file:///etc/passwd')).rejects.toThrow('https');
+    await expect(s.appOptions!.openExternal!('http://127.0.0.1:1/device')).rejects.toThrow('https');
+    expect(s.opened).toEqual(['https://device.sso.eu-west-1.amazonaws.com/?user_code=ABCD-EFGH']);
   });
 
   it('grants the clipboard write to the app\'s own page and nothing else', async () => {
