@@ -106,6 +106,16 @@ describe('SSO profiles resolve through the SDK after a RoleCall sign-in', () => 
     expect(error.message).toContain('expired');
   });
 
+  it('an sso-session token in its last minutes that cannot be refreshed asks for a sign-in (the SDK would fail refreshing it)', async () => {
+    const cache = createSsoCache(ssoCacheDir(env));
+    const token = (await cache.readToken('https://corp.awsapps.com/start', 'corp'))!;
+    await cache.writeToken({ ...token, refreshToken: undefined, expiresAt: cliTime(Date.now() + 120_000) }, 'corp');
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    const error = await failure(credentials.resolve({ kind: 'profile', profile: 'corp-dev' }));
+    expect(error.code).toBe('SSO_SIGN_IN_REQUIRED');
+    await cache.writeToken(token, 'corp');
+  });
+
   it('an sso-session token about to expire is refreshed with its refresh token and written back to the cache', async () => {
     const cache = createSsoCache(ssoCacheDir(env));
     const before = (await cache.readToken('https://corp.awsapps.com/start', 'corp'))!;

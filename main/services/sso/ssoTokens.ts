@@ -11,6 +11,9 @@ import { cliTime, createSsoCache, ssoCacheDir, type SsoToken } from './ssoCache'
 import { EXPIRY_WINDOW_MS, oidcClient } from './ssoSignIn';
 import { loginCommand, ssoTarget, type SsoTarget } from './ssoTarget';
 
+/** @aws-sdk/token-providers' own refresh window. */
+const SDK_REFRESH_WINDOW_MS = 5 * 60 * 1000;
+
 export interface PreparedToken {
   token: SsoToken;
   refreshed: boolean;
@@ -65,6 +68,8 @@ export async function prepareSsoToken(profile: string, all: AwsProfiles, env: En
     }
   }
   if (Number.isNaN(expiresAt) || expiresAt <= now()) throw signInRequired(target, profile, 'the cached sign-in has expired');
+  // The SDK's sso-session provider tries a refresh of its own in a token's last 5 minutes and fails without one.
+  if (target.sessionName && expiresAt - now() <= SDK_REFRESH_WINDOW_MS) throw signInRequired(target, profile, 'the cached sign-in expires in a few minutes');
   return { token, refreshed: false, target };
 }
 
