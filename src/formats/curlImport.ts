@@ -5,7 +5,9 @@
 // environment's credentials. A request copied already signed (Authorization: AWS4-HMAC-SHA256 ...) becomes AWS auth
 // with the region and service of its credential scope, its stale signature headers dropped. Options with no RoleCall
 // meaning (-k, -L, --compressed, -o ...) are ignored and listed in the report.
-import type { RequestAuth, RequestBody, RequestDoc, SigningSettings } from '../models/workspace';
+import type { KeyValue, RequestAuth, RequestBody, RequestDoc, SigningSettings } from '../models/workspace';
+import { formParts } from './copyAs/curlForm';
+import type { Text } from './copyAs/quote';
 import { splitWords, type Shell } from './curlWords';
 import { stripCredentials } from './importCredentials';
 import { parseArgs, type Parsed } from './curlOptions';
@@ -67,6 +69,8 @@ function importCurl(command: string, options: CurlImportOptions): CurlImportResu
   } else if (p.form.length) {
     body = { mode: 'multipart', parts: p.form.map((part) => ({ id: newId(), enabled: true, ...part })) };
     if (p.form.some((part) => part.kind === 'file')) report.add('warnings', 'A file to send is named by its path only: pick the file again before sending');
+  } else if (p.framed) {
+    body = framedForm(p.framed, headers, newId, report);
   } else if (p.data.length) {
     if (p.removed.includes('content-type')) report.add('mapped', '"Content-Type:" tells curl to add no Content-Type for the data; none was added');
     else if (!hasHeader('content-type')) headers.push({ id: newId(), key: 'Content-Type', value: 'application/x-www-form-urlencoded', enabled: true, secret: false });
@@ -81,7 +85,7 @@ function importCurl(command: string, options: CurlImportOptions): CurlImportResu
     }
   }
 
-  const method = (p.method ?? (p.head ? 'HEAD' : p.get ? 'GET' : p.upload !== undefined ? 'PUT' : p.data.length || p.form.length ? 'POST' : 'GET')).toUpperCase();
+  const method = (p.method ?? (p.head ? 'HEAD' : p.get ? 'GET' : p.upload !== undefined ? 'PUT' : p.data.length || p.form.length || p.framed ? 'POST' : 'GET')).toUpperCase();
   if (!/^[A-Z]{1,20}$/.test(method)) throw new ImportError(`"${method.slice(0, 30)}" is not an HTTP method RoleCall can send.`);
 
   const keys: OfferedKeys[] = [];
@@ -97,6 +101,8 @@ function importCurl(command: string, options: CurlImportOptions): CurlImportResu
     auth,
     signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900, ...signing },
     disabledParams: [],
+    checks: [],
+    captures: [],
   };
   return { request: stripCredentials(doc, '', report), report: report.build(), ...(keys.length ? { offeredKeys: keys } : {}) };
 }
@@ -154,4 +160,31 @@ function authFrom(
     } else report.add('warnings', 'The --user keys are incomplete: choose a profile or stored keys');
   } else if (p.sigv4 !== undefined) report.add('warnings', 'No keys were given: choose a profile or stored keys');
   return { auth, signing: { region, service }, dropHeaders };
+}
+
+/**
+ * A multipart form "Copy as curl" wrote as text and file segments (signed forms cannot use -F, see copyAs/curl.ts):
+ * read back by its framing into parts; its Content-Type header goes, as RoleCall frames the form again when sending.
+ */
+function framedForm(segments: NonNullable<Parsed['framed']>, headers: KeyValue[], newId: () => string, report: ReportBuilder): RequestBody {
+  const typeRow = headers.find((h) => h.enabled && h.key.toLowerCase() === 'content-type');
+  const parts = typeRow ? formParts(segments.map((s) => ('text' in s ? { text: [{ text: s.text }] } : { path: [{ text: s.path }] })), typeRow.value) : undefined;
+  if (!parts) {
+    report.add('notMapped', 'Data made of text and files (@<(printf ...; cat ...)) that is not a multipart form was not imported');
+    return { mode: 'none' };
+  }
+  headers.splice(headers.indexOf(typeRow!), 1);
+  const plain = (text: Text) => text.map((p) => ('text' in p ? p.text : `$${p.env}`)).join('');
+  if (parts.some((part) => part.kind === 'file')) report.add('warnings', 'A file to send is named by its path only: pick the file again before sending');
+  return {
+    mode: 'multipart',
+    parts: parts.map((part) => ({
+      id: newId(),
+      enabled: true,
+      key: plain(part.name),
+      kind: part.kind,
+      value: plain(part.kind === 'file' ? part.path : part.value),
+      ...(part.contentType ? { contentType: plain(part.contentType) } : {}),
+    })),
+  };
 }

@@ -2,6 +2,7 @@
 // attached (-XPOST) or as the next word; long options take the next word. Options with no RoleCall meaning are
 // collected in `ignored` so the report can list them.
 import { ImportError, type ReportBuilder } from './importResult';
+import { substitutedData } from './curlSubstitution';
 
 /** Options that take a value and mean nothing to RoleCall. */
 const IGNORED_WITH_VALUE = new Set([
@@ -22,6 +23,8 @@ export interface Parsed {
   method?: string;
   headers: Array<{ key: string; value: string; enabled: boolean }>;
   data: DataPart[];
+  /** A body given as text and file segments back to back (`@<(printf ...; cat ...)`, curlSubstitution.ts). */
+  framed?: Array<{ text: string } | { path: string }>;
   form: Array<{ key: string; kind: 'text' | 'file'; value: string; contentType?: string }>;
   upload?: string;
   get: boolean;
@@ -103,7 +106,12 @@ function option(name: string, value: () => string, p: Parsed, report: ReportBuil
     case '--data-ascii':
     case '--data-binary': {
       const data = value();
-      if (data.startsWith('@') && data !== '@-') p.data.push({ file: data.slice(1), binary: name === '--data-binary' });
+      if (data.startsWith('@<(')) {
+        const read = substitutedData(data.slice(1));
+        if ('text' in read) p.data.push({ text: read.text });
+        else if ('segments' in read) p.framed = read.segments;
+        else report.add('notMapped', read.problem);
+      } else if (data.startsWith('@') && data !== '@-') p.data.push({ file: data.slice(1), binary: name === '--data-binary' });
       else if (data === '@-') report.add('notMapped', 'Data read from standard input (@-) was not imported');
       else p.data.push({ text: data });
       return;

@@ -108,3 +108,88 @@ describe('Copy as curl, then import the curl command', () => {
     expect(report.warnings.join('\n')).not.toMatch(/Credential header values/);
   });
 });
+
+// Bodies that are not text: a file, a multipart form with a file part, bytes. Each is written in a form curl runs
+// as printed and the importer reads back: --data-binary @file, -F/--form-string, and bytes as a file to write first.
+describe('Copy as curl with a file or binary body, then import it', () => {
+  const signedPost = (body: CopyAsInput['request']['body'], headers: Array<[string, string]> = []): CopyAsInput => ({
+    request: { method: 'POST', url: API, headers, body },
+    auth: { kind: 'env' },
+  });
+
+  it('a file body is --data-binary @file and comes back as the same file body', () => {
+    const { text } = copyAs('curl', signedPost({ kind: 'file', path: '/data/my photo.png' }, [['Content-Type', 'image/png']]));
+    expect(text).toContain(`--data-binary @'/data/my photo.png'`);
+    const { request, report } = importCurlCommand(text);
+    expect(request.body).toEqual({ mode: 'file', path: '/data/my photo.png' });
+    expect(request.headers.map((h) => [h.key, h.value])).toEqual([['Content-Type', 'image/png']]);
+    expect(report.notMapped).toEqual([]);
+  });
+
+  const boundary = '----RoleCallFormBoundaryr1';
+  const form = (): CopyAsInput['request']['body'] => ({
+      kind: 'parts',
+      parts: [
+        {
+          text:
+            `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\n@not a file; <b>\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n{"a":1}\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        },
+        { path: '/tmp/report.pdf' },
+        { text: `\r\n--${boundary}\r\nContent-Disposition: form-data; name="raw"; filename="x.bin"\r\nContent-Type: application/octet-stream\r\n\r\n` },
+        { path: '/tmp/x.bin' },
+        { text: `\r\n--${boundary}--\r\n` },
+      ],
+    });
+  const formType: Array<[string, string]> = [['Content-Type', `multipart/form-data; boundary=${boundary}`]];
+  const expectSameForm = (text: string) => {
+    const { request, report } = importCurlCommand(text);
+    expect(request.method).toBe('POST');
+    expect(request.headers).toEqual([]);
+    expect(request.body.mode).toBe('multipart');
+    const parts = request.body.mode === 'multipart' ? request.body.parts.map(({ id: _id, ...p }) => p) : [];
+    expect(parts).toEqual([
+      { key: 'note', kind: 'text', value: '@not a file; <b>', enabled: true },
+      { key: 'meta', kind: 'text', value: '{"a":1}', contentType: 'application/json', enabled: true },
+      { key: 'upload', kind: 'file', value: '/tmp/report.pdf', contentType: 'application/pdf', enabled: true },
+      { key: 'raw', kind: 'file', value: '/tmp/x.bin', contentType: 'application/octet-stream', enabled: true },
+    ]);
+    expect(report.notMapped).toEqual([]);
+  };
+
+  it('an unsigned multipart form is written with --form-string and -F and comes back as the same parts', () => {
+    const { text } = copyAs('curl', { ...signedPost(form(), formType), auth: { kind: 'none' } });
+    expect(text).not.toContain('<(');
+    expect(text).not.toContain(boundary);
+    expect(text).toContain(`--form-string 'note=@not a file; <b>'`);
+    expect(text).toContain(`-F 'upload=@/tmp/report.pdf;type=application/pdf'`);
+    expectSameForm(text);
+  });
+
+  it('a signed multipart form keeps its framed bytes (curl cannot sign -F) and comes back as the same parts', () => {
+    const { text } = copyAs('curl', signedPost(form(), formType));
+    expect(text).toContain(`--data-binary @<(printf %s`);
+    expect(text).toContain(`cat /tmp/report.pdf`);
+    expectSameForm(text);
+  });
+
+  it('bytes (a text holding NUL) come back as the same text', () => {
+    const bytes = 'head\u0000tail é';
+    const { text } = copyAs('curl', signedPost({ kind: 'text', text: bytes }, [['Content-Type', 'application/octet-stream']]));
+    const { request, report } = importCurlCommand(text);
+    expect(request.body).toEqual({ mode: 'raw', language: 'text', text: bytes });
+    expect(report.notMapped).toEqual([]);
+  });
+});
+
+describe('a process substitution in a pasted curl command', () => {
+  it('is never run: bytes that are not text, or any other command, are reported and left out', () => {
+    const binary = importCurlCommand(`curl https://example.com/x --data-binary @<(printf %s '/w==' | base64 -d)`);
+    expect(binary.request.body).toEqual({ mode: 'none' });
+    expect(binary.report.notMapped.join('\n')).toMatch(/not text and was not imported/);
+    const other = importCurlCommand(`curl https://example.com/x --data-binary @<(cat /etc/passwd; rm -rf ~)`);
+    expect(other.request.body).toEqual({ mode: 'none' });
+    expect(other.report.notMapped.join('\n')).toMatch(/RoleCall does not run commands/);
+  });
+});

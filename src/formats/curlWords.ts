@@ -54,6 +54,12 @@ function splitBash(input: string, nested = false): Words {
       i += 1;
     } else if (c === '#' && !inWord && !nested) {
       while (i < input.length && input[i] !== '\n') i += 1;
+    } else if (c === '<' && input[i + 1] === '(' && inWord && !nested) {
+      // A process substitution inside a word (`@<(printf ... | base64 -d)`, how "Copy as curl" writes bytes): kept
+      // as typed, for the option that reads it (curlOptions.ts); nothing in it is run.
+      const close = parenEnd(input, i + 2);
+      word += input.slice(i, close + 1);
+      i = close + 1;
     } else if (/[|;&<>]/.test(c) && !nested) {
       end();
       return { words, shell: 'bash', ignoredTail: input.slice(i).trim() };
@@ -126,6 +132,20 @@ function braceEnd(input: string, start: number): number {
     else if (c === '}' && --depth === 0) return i;
   }
   throw new Error('a ${...} is never closed');
+}
+
+/** Where the ) closing a <( ends, from `start` (just after the <( ): parentheses balanced, quotes respected. */
+function parenEnd(input: string, start: number): number {
+  let depth = 1;
+  for (let i = start; i < input.length; i++) {
+    const c = input[i]!;
+    if (c === '\\') i += 1;
+    else if (c === "'") i = quoteEnd(input, i, "'");
+    else if (c === '"') i = quoteEnd(input, i, '"');
+    else if (c === '(') depth += 1;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  throw new Error('a <(...) is never closed');
 }
 
 /** The index of the quote closing the one at `open` (\ escapes count inside double quotes only). */

@@ -1,5 +1,6 @@
 // "Copy as curl": curl's own SigV4 (--aws-sigv4, curl 7.75+) with the keys and session token read from environment
 // variables, so the command can be shared and kept in shell history without a secret in it.
+import { formArgs, formParts } from './curlForm';
 import { bashWord, type Text } from './quote';
 import { secretEnvComment, shellCredentialComment } from './shellCredentials';
 import { type SnippetBody, type SnippetInput } from './snippetInput';
@@ -20,10 +21,16 @@ export function curlSnippet(input: SnippetInput): string {
   const hasBody = input.body.kind !== 'none';
   if (input.method === 'HEAD') args.push('--head');
   else if (input.method !== (hasBody ? 'POST' : 'GET')) args.push(`-X ${bashWord(input.method)}`);
-  for (const [name, value] of input.headers) args.push(`-H ${header(name, value)}`);
+  // A form RoleCall framed goes as curl's own form options, with curl's Content-Type and boundary (curlForm.ts).
+  const isContentType = ([name]: [string, Text]) => name.toLowerCase() === 'content-type';
+  const typeHeader = input.headers.find(isContentType)?.[1];
+  const typeText = typeHeader?.every((p) => 'text' in p) ? typeHeader.map((p) => ('text' in p ? p.text : '')).join('') : '';
+  // Only unsigned: --aws-sigv4 cannot hash a body curl builds from -F, so a signed form keeps the framed bytes.
+  const form = input.body.kind === 'parts' && !input.signed ? formParts(input.body.parts, typeText) : undefined;
+  for (const entry of input.headers) if (!(form && isContentType(entry))) args.push(`-H ${header(entry[0], entry[1])}`);
   // curl would otherwise add Content-Type: application/x-www-form-urlencoded, which RoleCall does not send.
-  if (hasBody && !input.headers.some(([name]) => name.toLowerCase() === 'content-type')) args.push("-H 'Content-Type:'");
-  const data = curlData(input.body);
+  if (hasBody && !form && !input.headers.some(isContentType)) args.push("-H 'Content-Type:'");
+  const data = form ? formArgs(form, (text) => bashWord(text)).join(' \\\n  ') : curlData(input.body);
   if (data) args.push(data);
   const url = input.signed ? sigv4QueryOrder(input.rawUrl) : input.rawUrl;
   if (url !== input.rawUrl) input.notes.push('The query parameters are written in SigV4 order: curl before 8.1 signs them in the order given.');
@@ -58,7 +65,8 @@ function header(name: string, value: Text): string {
 }
 
 // --data-raw sends text as given (no @file reading, no newline stripping); binary and file bodies go through
-// --data-binary @file, a bash process substitution standing in for the file when bytes have to be made first.
+// --data-binary @file, a bash process substitution standing in for the file when bytes have to be made first (the
+// curl importer reads `@<(printf %s BASE64 | base64 -d)` back as those bytes).
 function curlData(body: SnippetBody): string | undefined {
   switch (body.kind) {
     case 'none':
