@@ -188,6 +188,7 @@ describeWithMoto(
       const r = await run('bounded-caller', 'shared');
       expect(r.evaluation.invoke.decision).toBe('implicitDeny');
       expect(r.evaluation.invoke.summary).toMatch(/permission boundary does not allow it/);
+      expect(JSON.stringify(r.fetched.permissionBoundary)).toContain('ReadOnlyEdge');
       expect(r.evaluation.invoke.reasons.join('\n')).toMatch(/The identity policies allow it/);
       expect(r.evaluation.invoke.unjudged.join('\n')).not.toMatch(/permission boundary: not read/);
     });

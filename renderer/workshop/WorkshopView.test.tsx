@@ -68,3 +68,24 @@ describe('the policy workshop panel', () => {
     expect(text(none)).toContain('Choose a profile or a role first');
   });
 });
+
+describe('the policy workshop panel and a permission boundary', () => {
+  it('shows the boundary read from GetRole, with its refusing verdict', () => {
+    const boundary: PolicyDoc = { Version: '2012-10-17', Statement: [{ Sid: 'ReadOnlyEdge', Effect: 'Allow', Action: 'iam:*', Resource: '*' }] };
+    const allowAll: PolicyDoc = { Version: '2012-10-17', Statement: [{ Sid: 'InvokeApis', Effect: 'Allow', Action: 'execute-api:Invoke', Resource: '*' }] };
+    const request: EvalRequest = { principal: { arn: session }, action: 'execute-api:Invoke', resource: targetArn };
+    const policies = { identity: [allowAll], boundary };
+    const evaluated = evaluate(request, policies);
+    const verdict = verdictOf(request, policies, evaluated, ['invoke']);
+    const invoke = { kind: 'invoke' as const, principal: session, action: request.action, resource: targetArn, decision: evaluated.decision, ...verdict, reasons: evaluated.reasons, unjudged: evaluated.unjudged };
+    const r: WorkshopResult = {
+      ...result(),
+      fetched: { identityPolicies: [{ name: 'invoke', source: 'inline', policy: allowAll }], permissionBoundary: boundary, notes: [] },
+      evaluation: { decision: invoke.decision, summary: invoke.summary, invoke, unjudged: evaluated.unjudged },
+    };
+    const t = text(renderToString(<WorkshopView result={r} onSave={() => {}} />));
+    expect(t).toContain("Refused (the caller's permission boundary does not allow it)");
+    expect(t).toContain('Permission boundary of the role');
+    expect(t).toContain('"Sid": "ReadOnlyEdge"');
+  });
+});

@@ -69,6 +69,7 @@ export function WorkshopView({ result, onSave }: { result: WorkshopResult; onSav
             marked={marks(evaluation.invoke.deciding, 'identity', i)}
           />
         ))}
+        {fetched.permissionBoundary && <FetchedPolicy title="Permission boundary of the role" policy={fetched.permissionBoundary} marked={marks(evaluation.invoke.deciding, 'boundary', 0)} />}
         {!fetched.resourcePolicy && !fetched.trustPolicy && fetched.identityPolicies.length === 0 && <p className="muted">None could be read.</p>}
       </section>
       {result.workshop ? <Documents workshop={result.workshop} onSave={onSave} /> : null}

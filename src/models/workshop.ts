@@ -58,6 +58,8 @@ export interface WorkshopResult {
     identityPolicies: FetchedPolicyView[];
     /** The base principal's own policies (its sts:AssumeRole permission), when they could be read. */
     baseIdentityPolicies?: FetchedPolicyView[];
+    /** The role's permission boundary (GetRole names it), when it has one and it could be read. */
+    permissionBoundary?: PolicyDoc;
     notes: string[];
   };
   evaluation: {
