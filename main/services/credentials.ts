@@ -158,7 +158,8 @@ function profileHops(name: string, all: AwsProfiles, chain: string[]): Credentia
   if (!data) {
     hops.push(origin === 'Environment' ? { kind: 'env', label: 'environment' } : { kind: 'profile', label: origin });
   } else {
-    const kind = chain.length > 1 ? 'static' : profileKind(data);
+    // A chain's origin holds keys, except an SSO origin, whose keys come from its portal sign-in.
+    const kind = chain.length > 1 && profileKind(data) !== 'sso' ? 'static' : profileKind(data);
     const hopKind = ({ sso: 'sso', process: 'process', webIdentity: 'webIdentity' } as const)[kind as string] ?? 'profile';
     const hop: CredentialHop = { kind: hopKind, label: origin, profile: origin };
     if (hopKind === 'webIdentity' && data.role_arn) hop.roleArn = data.role_arn;

@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer } from '../../testing/echoServer';
 import { startSsoPortal, type SsoPortal } from '../../testing/ssoPortal';
 import { failure } from '../../testing/settle';
 import { createCredentialsService } from '../credentials';
@@ -94,6 +95,30 @@ describe('SSO profiles resolve through the SDK after a RoleCall sign-in', () => 
     expect((await signIn('legacy')).state).toBe('signedIn');
     const credentials = createCredentialsService({ env, mfa: noMfa });
     expect((await credentials.resolve({ kind: 'profile', profile: 'legacy' })).credentials).toMatchObject(ROLE_KEYS);
+  });
+
+  it('a role profile on top of the signed-in legacy SSO profile assumes its role with the portal keys', async () => {
+    const sts = await startEchoServer(() => ({
+      headers: [['content-type', 'text/xml']],
+      body:
+        '<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>' +
+        '<AccessKeyId>ASIACHAINEXAMPLE0001</AccessKeyId><SecretAccessKey>chain-secret</SecretAccessKey><SessionToken>chain-token</SessionToken>' +
+        '<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId>' +
+        '<Arn>arn:aws:sts::444455556666:assumed-role/Deploy/s</Arn></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>',
+    }));
+    try {
+      const credentials = createCredentialsService({ env, mfa: noMfa, stsEndpoint: sts.url });
+      const resolved = await credentials.resolve({ kind: 'profile', profile: 'deploy' });
+      expect(resolved.credentials).toMatchObject({ accessKeyId: 'ASIACHAINEXAMPLE0001', sessionToken: 'chain-token' });
+      const call = sts.requests.at(-1)!;
+      const headerOf = (name: string) => call.rawHeaders[call.rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === name) + 1];
+      expect(call.body.toString()).toContain('Action=AssumeRole');
+      expect(headerOf('authorization')).toContain(`Credential=${ROLE_KEYS.accessKeyId}/`);
+      expect(headerOf('x-amz-security-token')).toBe(ROLE_KEYS.sessionToken);
+      expect(resolved.hops.map((h) => h.kind)).toEqual(['sso', 'assumeRole']);
+    } finally {
+      await sts.stop();
+    }
   });
 
   it('an expired cached sign-in without a refresh token asks for a sign-in again', async () => {
