@@ -16,9 +16,12 @@ import {
   ListRoleTagsCommand,
   ListUserPoliciesCommand,
 } from '@aws-sdk/client-iam';
+import https from 'node:https';
 import type { PolicyDoc } from '../../src/policy';
+import { trustedCas } from './caBundle';
 import type { Credentials } from './credentials';
 import type { Env } from './profiles';
+import { sdkProxyAgents, TunnelAgent } from './proxy';
 
 export interface PolicyEndpoints {
   iam?: string;
@@ -49,6 +52,21 @@ export interface FetchedPolicies {
 export type PolicyOwner = { kind: 'role'; name: string } | { kind: 'user'; name: string };
 
 const HTTP = { connectionTimeout: 5_000, requestTimeout: 15_000 };
+
+/** The network settings STS gets: the environment's proxy (proxy.ts) and the CA bundle (AWS_CA_BUNDLE or ca_bundle). */
+export interface PolicyNetwork {
+  env: Env;
+  caBundle?: string;
+}
+
+/** IAM and API Gateway go out as STS does (credentials.ts): through the proxy, trusting the bundle's CAs too. */
+function requestHandler(network: PolicyNetwork | undefined) {
+  if (!network) return HTTP;
+  const agents = sdkProxyAgents(network.env);
+  const ca = trustedCas(network.caBundle, network.env);
+  if (!ca) return { ...HTTP, ...agents };
+  return { ...HTTP, ...agents, httpsAgent: agents ? new TunnelAgent(network.env, { ca }) : new https.Agent({ ca }) };
+}
 /** Pages of a List call read at most: a role has at most 20 managed policies by default, inline ones are few. */
 const MAX_PAGES = 10;
 
@@ -59,19 +77,20 @@ export function endpointsFromEnv(env: Env): PolicyEndpoints {
   return { ...(iam ? { iam } : {}), ...(apiGateway ? { apiGateway } : {}) };
 }
 
-export function createPolicyReader(credentials: Credentials, endpoints: PolicyEndpoints = {}) {
+export function createPolicyReader(credentials: Credentials, endpoints: PolicyEndpoints = {}, network?: PolicyNetwork) {
+  const http = requestHandler(network);
   const creds = {
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
     ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
   };
   // IAM is global: its one endpoint lives in us-east-1 (aws partition).
-  const iam = new IAMClient({ region: 'us-east-1', credentials: creds, maxAttempts: 2, requestHandler: HTTP, ...(endpoints.iam ? { endpoint: endpoints.iam } : {}) });
+  const iam = new IAMClient({ region: 'us-east-1', credentials: creds, maxAttempts: 2, requestHandler: http, ...(endpoints.iam ? { endpoint: endpoints.iam } : {}) });
   const apiClients = new Map<string, APIGatewayClient>();
   const apiGateway = (region: string) => {
     let client = apiClients.get(region);
     if (!client) {
-      client = new APIGatewayClient({ region, credentials: creds, maxAttempts: 2, requestHandler: HTTP, ...(endpoints.apiGateway ? { endpoint: endpoints.apiGateway } : {}) });
+      client = new APIGatewayClient({ region, credentials: creds, maxAttempts: 2, requestHandler: http, ...(endpoints.apiGateway ? { endpoint: endpoints.apiGateway } : {}) });
       apiClients.set(region, client);
     }
     return client;

@@ -19,8 +19,9 @@ import {
 } from '../../src/policy';
 import { verdictOf } from '../../src/policy/verdict';
 import type { CredentialsService, ResolvableAuth } from './credentials';
-import { createPolicyReader, type FetchedIdentityPolicy, type PolicyEndpoints } from './policyFetch';
+import { createPolicyReader, type FetchedIdentityPolicy, type PolicyEndpoints, type PolicyNetwork } from './policyFetch';
 import { readAwsProfiles, type Env } from './profiles';
+import { stsSettings } from './stsEndpoint';
 
 export interface WorkshopDeps {
   credentials: Pick<CredentialsService, 'resolve' | 'whoami'>;
@@ -47,7 +48,8 @@ export async function runPolicyWorkshop(input: WorkshopRequest, deps: WorkshopDe
   const targetArn = scopedExecuteApiArn(target, 'method-path');
 
   const resolved = await deps.credentials.resolve(auth);
-  const reader = createPolicyReader(resolved.credentials, deps.endpoints);
+  const network = await networkOf(auth, deps.env ?? process.env);
+  const reader = createPolicyReader(resolved.credentials, deps.endpoints, network);
   const fetchNotes: string[] = [];
   const unjudged = new Set<string>();
   try {
@@ -207,6 +209,14 @@ function trustOnly(request: EvalRequest, trust: PolicyDoc): PolicyCheck {
   };
 }
 
+/** The proxy and CA bundle STS would use for this auth: AWS_CA_BUNDLE, else its (base) profile's ca_bundle. */
+async function networkOf(auth: ResolvableAuth | BaseAuth, env: Env): Promise<PolicyNetwork> {
+  const name = auth.kind === 'profile' ? auth.profile : auth.kind === 'assumeRole' && auth.base.kind === 'profile' ? auth.base.profile : undefined;
+  const profiles = name ? await readAwsProfiles(env) : undefined;
+  const caBundle = stsSettings(env, name ? profiles?.profiles[name] : undefined, profiles?.services ?? {}).caBundle;
+  return { env, ...(caBundle ? { caBundle } : {}) };
+}
+
 async function readBasePolicies(base: BaseAuth, arn: string, deps: WorkshopDeps, notes: string[]): Promise<FetchedIdentityPolicy[] | undefined> {
   const session = SESSION.exec(arn);
   const user = USER.exec(arn);
@@ -214,7 +224,7 @@ async function readBasePolicies(base: BaseAuth, arn: string, deps: WorkshopDeps,
   if (!owner) return undefined;
   let reader;
   try {
-    reader = createPolicyReader((await deps.credentials.resolve(base)).credentials, deps.endpoints);
+    reader = createPolicyReader((await deps.credentials.resolve(base)).credentials, deps.endpoints, await networkOf(base, deps.env ?? process.env));
   } catch {
     return undefined;
   }
