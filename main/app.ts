@@ -24,6 +24,7 @@ import { createMfaBroker } from './services/mfaBroker';
 import { createSsoSignIn } from './services/sso/ssoSignIn';
 import { endpointsFromEnv } from './services/policyFetch';
 import { runPolicyWorkshop } from './services/policyWorkshop';
+import { revealPresignedUrl } from './services/presignReveal';
 import { redactSecrets } from './services/redact';
 import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
 import { defaultSpoolDir } from './services/transport';
@@ -137,6 +138,7 @@ export function createApp(options: AppOptions): App {
       const { result, secrets } = await engine.send(input);
       return mask(result, secrets);
     },
+    'presign:reveal': async (input) => revealPresignedUrl(input, engine.sign),
     'request:cancel': async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
     'mfa:answer': async ({ promptId, code, cancel }) => ({ accepted: broker.answer(promptId, code, cancel) }),
     'sso:start': async ({ profile }) => sso.start(profile),

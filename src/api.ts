@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'request:sign',
   'request:send',
   'request:cancel',
+  'presign:reveal',
   'mfa:answer',
   'sso:start',
   'sso:poll',

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { authChoiceSchema, type Identity } from './models/auth';
 import { sendInputSchema, signInputSchema, type ChosenFile, type SendResult, type SignResult } from './models/http';
+import type { PresignedUrl } from './models/presign';
 import type { ProfileList } from './models/profile';
 import type { SsoFlow, SsoStatus } from './models/sso';
 import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
@@ -56,6 +57,11 @@ export const channels = {
   'request:sign': { request: signInputSchema, response: response<SignResult>() },
   /** Signs (unless auth is none) and sends; returns the response and what was signed. */
   'request:send': { request: sendInputSchema, response: response<SendResult>() },
+  /**
+   * Signs in query mode and answers the presigned URL whole, session token included: the one answer that carries
+   * a credential, called only when the user asks to see the URL (main/services/presignReveal.ts says why).
+   */
+  'presign:reveal': { request: signInputSchema, response: response<PresignedUrl>() },
   /** Cancels an in-flight request:send by its requestId. */
   'request:cancel': {
     request: z.object({ requestId: z.string().min(1).max(64) }).strict(),

@@ -10,7 +10,7 @@ export async function openSection(page: Page, name: RequestSection) {
 
 /** Types the URL and waits until the editor shows it (the field re-renders variables as it goes). */
 export async function setUrl(page: Page, value: string) {
-  const url = page.getByRole('textbox', { name: 'URL' });
+  const url = page.getByRole('textbox', { name: 'URL', exact: true });
   await url.fill(value);
   await expect(url).toHaveText(value);
 }

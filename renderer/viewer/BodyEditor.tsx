@@ -12,7 +12,7 @@ import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { syntaxColours } from '../editor/editorTheme';
 import { bigJson } from './bigJson';
-import { createSearchPanel, findNextFast, findPreviousFast, setSearchSource } from './fastSearch';
+import { createSearchPanel, findNextFast, findPreviousFast, searchMoreArrived, setSearchSource } from './fastSearch';
 
 export type BodyLanguage = 'json' | 'xml' | 'html' | 'text';
 
@@ -53,11 +53,15 @@ export function BodyEditor(props: {
   wrap?: boolean;
   /** For JSON laid out while reading (jsonIndenter): its record of long containers, for folding. */
   longContainers?: ReadonlyMap<number, number>;
+  /** More parts are still to come: a search that finds nothing yet says so and waits for them. */
+  loading?: boolean;
   ref?: Ref<BodyEditorHandle>;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const shownParts = useRef<readonly string[]>([]);
+  const loading = useRef(props.loading ?? false);
+  loading.current = props.loading ?? false;
   const applied = useRef<
     { key: unknown; count: number; language: BodyLanguage; label: string; wrap: boolean; longContainers: ReadonlyMap<number, number> | undefined } | undefined
   >(undefined);
@@ -67,7 +71,7 @@ export function BodyEditor(props: {
     if (!parent) return;
     const created = new EditorView({ parent, state: EditorState.create({ doc: '' }) });
     view.current = created;
-    setSearchSource(created, () => shownParts.current);
+    setSearchSource(created, () => shownParts.current, () => loading.current);
     return () => {
       created.destroy();
       view.current = null;
@@ -87,6 +91,7 @@ export function BodyEditor(props: {
         current.dispatch({ changes: { from: current.state.doc.length, insert: parts.slice(last.count).join('') } });
         last.count = parts.length;
         shownParts.current = parts;
+        searchMoreArrived(current);
       }
       return;
     }
@@ -119,6 +124,11 @@ export function BodyEditor(props: {
     applied.current = { key: docKey, count: parts.length, language, label, wrap, longContainers };
     shownParts.current = parts;
   }, [parts, docKey, language, label, wrap, longContainers]);
+
+  // The last slice read: a search still waiting now either finds its text or says there is none.
+  useEffect(() => {
+    if (!props.loading && view.current) searchMoreArrived(view.current);
+  }, [props.loading]);
 
   useImperativeHandle(props.ref, () => ({
     openSearch() {

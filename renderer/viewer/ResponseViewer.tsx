@@ -212,6 +212,7 @@ function BodyPane(props: {
         language={props.view === 'raw' ? 'text' : t.language}
         label={props.view === 'raw' ? 'Raw response body' : 'Response body'}
         wrap={props.wrap}
+        loading={t.status === 'loading'}
         {...(props.view === 'pretty' && t.longContainers ? { longContainers: t.longContainers } : {})}
       />
     </>

@@ -5,15 +5,25 @@ import { findNext as slowFindNext, findPrevious as slowFindPrevious, getSearchQu
 import { EditorSelection } from '@codemirror/state';
 import { EditorView, type Command, type Panel } from '@codemirror/view';
 import { findInSegments, toSegments, type Segment } from './segmentSearch';
+import { createSearchStatus } from './searchStatus';
 
 /**
  * Where the editor's text came from, as the parts BodyEditor appended: searching them one by one needs no copy of
  * a 50 MB document (joining and lower-casing one cost seconds of allocation and garbage collection).
  */
 const sources = new WeakMap<EditorView, () => readonly string[]>();
+/** Whether more of each view's text is still to come, and its open panel's search waiting for it. */
+const loadingOf = new WeakMap<EditorView, () => boolean>();
+const waiting = new WeakMap<EditorView, () => void>();
 
-export function setSearchSource(view: EditorView, parts: () => readonly string[]): void {
+export function setSearchSource(view: EditorView, parts: () => readonly string[], loading: () => boolean = () => false): void {
   sources.set(view, parts);
+  loadingOf.set(view, loading);
+}
+
+/** More text arrived (or the last of it): a search still waiting for it runs again. */
+export function searchMoreArrived(view: EditorView): void {
+  waiting.get(view)?.();
 }
 
 /** The parts as segments; undefined when they do not add up to the document (CodeMirror normalized CRLF). */
@@ -82,18 +92,28 @@ export function createSearchPanel(view: EditorView): Panel {
 
   const update = () =>
     view.dispatch({ effects: setSearchQuery.of(new SearchQuery({ search: input.value, caseSensitive: caseBox.checked, literal: true })) });
+  const searchStatus = createSearchStatus({
+    find: (forward) => (find(view, forward) ? view.state.doc.lineAt(view.state.selection.main.from).number : undefined),
+    loading: () => loadingOf.get(view)?.() ?? false,
+    show: (text) => {
+      status.textContent = text;
+    },
+  });
+  waiting.set(view, () => searchStatus.more());
   const go = (forward: boolean) => {
     update();
     if (!input.value) return;
-    const found = find(view, forward);
-    status.textContent = found ? `Match on line ${view.state.doc.lineAt(view.state.selection.main.from).number}` : 'No match';
+    searchStatus.go(forward);
   };
 
   input.addEventListener('input', () => {
-    status.textContent = '';
+    searchStatus.reset();
     update();
   });
-  caseBox.addEventListener('change', update);
+  caseBox.addEventListener('change', () => {
+    searchStatus.reset();
+    update();
+  });
   dom.addEventListener('submit', (event) => event.preventDefault());
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {

@@ -150,11 +150,11 @@ function AssumeRoleForm({
         <StoredKeysPicker api={api} label="Base stored keys" value={auth.base.name} keys={storedKeys} onKeysSaved={onKeysSaved} onChange={(name) => set({ base: { kind: 'storedKeys', name } })} />
       )}
       {text('roleArn', 'Role ARN', 'arn:aws:iam::123456789012:role/ApiInvoker')}
-      {text('sessionName', 'Session name', 'rolecall (default)')}
+      {text('sessionName', 'Session name', 'rolecall-<time in ms> (default), e.g. rolecall-1767225600000')}
       {text('externalId', 'External ID', 'optional')}
       {text('durationSeconds', 'Duration (seconds)', '3600 (900–43200)')}
       {text('mfaSerial', 'MFA serial', 'arn:aws:iam::123456789012:mfa/alice (optional)')}
-      {text('stsRegion', 'STS region', 'global endpoint (default)')}
+      {text('stsRegion', 'STS region', 'the base’s region, else AWS_REGION, else us-east-1 (regional endpoint)')}
       {text('stsEndpoint', 'STS endpoint', 'https://sts.ap-northeast-1.amazonaws.com (optional)')}
     </fieldset>
   );

@@ -5,6 +5,7 @@ import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { Identity } from '../../src/models/auth';
 import { errorCodeText } from '../format';
+import { resolvedKeyText } from './resolvedKey';
 import { CredentialRefusal } from '../viewer/CredentialRefusal';
 
 export type IdentityState =
@@ -32,9 +33,11 @@ interface Props {
   onCheck: () => void;
   /** False when nothing signs (auth none): there is no identity to ask about. */
   enabled: boolean;
+  /** The access key the live preview signed with, shown before STS is asked. */
+  resolvedKeyId?: string;
 }
 
-export function IdentityBadge({ state, onCheck, enabled }: Props) {
+export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId }: Props) {
   const [now, setNow] = useState(() => Date.now());
   const expiration = state.status === 'done' ? state.identity.expiration : undefined;
   useEffect(() => {
@@ -47,7 +50,7 @@ export function IdentityBadge({ state, onCheck, enabled }: Props) {
     <section className={`identity-badge status-${state.status}`} aria-label="Active identity">
       <div className="identity-line">
         <span className="identity-title">Identity</span>
-        {state.status === 'idle' && <span className="muted">{enabled ? 'not checked yet' : 'none (unsigned)'}</span>}
+        {state.status === 'idle' && <span className="muted">{enabled ? (resolvedKeyText(resolvedKeyId) ?? 'not checked yet') : 'none (unsigned)'}</span>}
         {state.status === 'pending' && <span role="status">asking STS…</span>}
         {state.status === 'done' && (
           <>

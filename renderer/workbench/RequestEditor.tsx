@@ -7,6 +7,7 @@ import { maskSecrets, type EffectiveRequest } from '../../src/effectiveRequest';
 import type { ProfileList } from '../../src/models/profile';
 import type { RequestAuth, RequestDoc, StoredKeySummary } from '../../src/models/workspace';
 import { VariableField, type VariableFieldHandle } from '../editor/VariableField';
+import { PresignPanel } from '../presign/PresignPanel';
 import { AuthPanel } from './AuthPanel';
 import { authSummary } from './authSummary';
 import { BodyEditor } from './BodyEditor';
@@ -16,11 +17,12 @@ import { ParamsTable } from './ParamsTable';
 import { pastedCurl } from './pastedCurl';
 import { PlainHttpWarning } from './PlainHttpWarning';
 import { queryRows } from './queryParams';
+import { RequestSettingsPanel } from './RequestSettingsPanel';
 import { SigningOptions } from './SigningOptions';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
-type Section = 'params' | 'headers' | 'body' | 'auth';
+type Section = 'params' | 'headers' | 'body' | 'auth' | 'settings';
 
 interface Props {
   api: RoleCallApi;
@@ -64,8 +66,9 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
     headers: count(draft.headers.filter((h) => h.enabled && h.key).length),
     body: draft.body.mode === 'none' ? '' : ' •',
     auth: '',
+    settings: draft.settings ? ' •' : '',
   };
-  const labels: Record<Section, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth & signing' };
+  const labels: Record<Section, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth & signing', settings: 'Settings' };
 
   return (
     <div className="request-editor" id="request-editor" role="tabpanel" aria-label="Request">
@@ -149,6 +152,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
         </span>
         {props.badge}
       </div>
+      {effective.sign.signing?.mode === 'query' && <PresignPanel api={props.api} sign={effective.sign} />}
       {props.blocked && props.blocked.length > 0 && (
         <div className="blocked" role="alert">
           <span>
@@ -186,6 +190,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
         {section === 'params' && <ParamsTable url={draft.url} disabled={draft.disabledParams} onChange={set} preview={preview} />}
         {section === 'headers' && <KeyValueTable rows={draft.headers} onChange={(headers) => set({ headers })} noun="Header" preview={preview} />}
         {section === 'body' && <BodyEditor api={props.api} editorKey={props.tabId} body={draft.body} onChange={(body) => set({ body })} preview={preview} />}
+        {section === 'settings' && <RequestSettingsPanel settings={draft.settings} onChange={(settings) => onChange(withSettings(draft, settings))} />}
         {section === 'auth' && (
           <div className="auth-section">
             <AuthPanel
@@ -209,6 +214,12 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
     </div>
   );
 });
+
+/** The draft with these settings, or without the key when none are left (so an untouched request saves as before). */
+function withSettings(draft: RequestDoc, settings: RequestDoc['settings']): RequestDoc {
+  const { settings: _old, ...rest } = draft;
+  return settings ? { ...rest, settings } : rest;
+}
 
 function count(n: number): string {
   return n > 0 ? ` ${n}` : '';

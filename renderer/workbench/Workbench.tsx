@@ -20,6 +20,8 @@ import { useProfileList } from '../state/profiles';
 import { activeTab, blankRequest, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { ResponseViewer } from '../viewer/ResponseViewer';
+import { staleReason } from '../viewer/staleResponse';
+import { StaleResponseNote } from '../viewer/StaleResponseNote';
 import { signInProfileOf } from '../sso/SsoSignInButton';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { IdentityBadge } from './IdentityBadge';
@@ -58,6 +60,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const runner = useRunner({ api, tab, effective, profiles, environmentId: environment?.id, addHistory: ws.addHistory });
   const run = runner.run;
   const sentStage = Boolean(run?.result && tab && run.sentDraft === tab.draft);
+  const stale = run && (run.result || run.error) ? staleReason({ draft: run.sentDraft, profiles: run.sentProfiles }, { draft: tab?.draft, profiles }) : undefined;
 
   // The scopes a result was made with and the current ones: a secret stays masked after the environment changes.
   const shown = useMemo(() => {
@@ -205,6 +208,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                 <IdentityBadge
                   state={runner.identity}
                   enabled={effective.sign.auth.kind !== 'none'}
+                  resolvedKeyId={shown.preview?.explanation?.accessKeyId}
                   onCheck={() => void runner.checkIdentity(effective.sign.auth)}
                 />
               }
@@ -227,6 +231,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
         <Group orientation="vertical" id="result-group">
           <Panel id="response-panel" defaultSize="58" minSize="15" className="pane response-pane">
             <ErrorBoundary region="The response">
+              {stale && <StaleResponseNote reason={stale} sending={Boolean(run?.pendingId)} onSend={() => void runner.send()} />}
               <ResponseViewer
                 api={api}
                 result={shown.result}

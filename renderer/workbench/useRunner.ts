@@ -11,6 +11,7 @@ import type { AuthChoice } from '../../src/models/auth';
 import type { SendResult, SignResult } from '../../src/models/http';
 import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, TabState } from '../../src/models/workspace';
+import { sendOptions } from '../../src/models/requestSettings';
 import type { VariableScope } from '../../src/variables';
 import { settle } from '../api';
 import { assumeRoleContext } from '../../src/diagnosis/authContext';
@@ -32,6 +33,8 @@ export interface RunState {
   scopes?: VariableScope[];
   /** What a failed send asked STS for (from its auth), so a refused AssumeRole is explained against it. */
   assumeRole?: AssumeRoleContext;
+  /** The AWS profile list when it was sent: a different one now marks the answer stale (viewer/staleResponse.ts). */
+  sentProfiles?: ProfileList;
 }
 
 export interface PreviewState {
@@ -149,7 +152,7 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
       // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
       // never one giant message across IPC.
-      const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES, ...(allowPlainHttp ? { allowPlainHttp } : {}) })));
+      const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, ...sendOptions(draft.settings), requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES, ...(allowPlainHttp ? { allowPlainHttp } : {}) })));
       let result = await sendOnce(requestId);
       // A body file not picked in this run (a saved request, a restart): pick it again, then send once more.
       if (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED') {
@@ -163,7 +166,7 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
         }
       }
       inFlight.current.delete(tabId);
-      const sent = { sentDraft: draft, scopes: effective.scopes };
+      const sent = { sentDraft: draft, scopes: effective.scopes, sentProfiles: profiles };
       // The auth this send used, not whatever the draft holds when the error is looked at; main's message names the
       // role STS refused, which picks the hop in a chain of roles.
       setRun(tabId, result.ok ? { result: result.value, ...sent } : { error: result.error, ...sent, assumeRole: assumeRoleContext(effective.sign.auth, profiles, roleArnIn(result.error.message)) });

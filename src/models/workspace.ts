@@ -3,6 +3,7 @@
 // Nothing here holds a credential: auth refers to profiles, roles or stored keys by name.
 import { z } from 'zod';
 import type { FolderSource, OpenFolderSummary } from './folders';
+import { requestSettingsSchema } from './requestSettings';
 
 /**
  * 1: first release of the store. 2: secret variable values are sealed with the key vault's cipher; an older
@@ -95,6 +96,8 @@ export const requestDocSchema = z.object({
   signing: signingSettingsSchema.default({ region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 }),
   /** Query parameters switched off in the params table: kept with the request, never in its URL, so never sent. */
   disabledParams: z.array(z.object({ key: text(1024), value: text() })).max(500).default([]),
+  /** Timeout and redirects for this request; absent fields use the app's defaults (requestSettings.ts). */
+  settings: requestSettingsSchema.optional(),
 });
 export type RequestDoc = z.infer<typeof requestDocSchema>;
 export type DisabledParam = RequestDoc['disabledParams'][number];

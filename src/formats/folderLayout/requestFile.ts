@@ -6,6 +6,7 @@ import { withoutCredentials } from '../../credentialGuard';
 import type { RequestBody, RequestNode } from '../../models/workspace';
 import { authFromYaml, authToYaml, DEFAULT_SIGNING, signingFromSettings, signingSettingsToYaml, type ReadAuth } from './authBlock';
 import { portableFilePath } from './paths';
+import { requestSettingsFromYaml, requestSettingsToYaml } from './requestSettings';
 import { rowsFromYaml, rowsToYaml } from './rows';
 import { fieldProblem, has, readBoolean, readList, readNumber, readString, type YamlFile } from './yamlText';
 
@@ -48,8 +49,8 @@ export function requestToYaml(source: RequestNode, stem: string, order: number):
   if (body) out.body = body;
   const auth = authToYaml(node.auth, node.signing);
   if (auth) out.auth = auth;
-  const settings = signingSettingsToYaml(node.auth, node.signing);
-  if (settings) out.settings = settings;
+  const settings = { ...signingSettingsToYaml(node.auth, node.signing), ...requestSettingsToYaml(node.settings) };
+  if (Object.keys(settings).length) out.settings = settings;
   return out;
 }
 
@@ -149,5 +150,7 @@ export function requestFromYaml(file: YamlFile, id: string, stem: string): ReadR
     signing,
     disabledParams,
   };
+  const settings = requestSettingsFromYaml(file);
+  if (settings) node.settings = settings;
   return { node, order: readNumber(file, ['order']), native };
 }
