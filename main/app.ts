@@ -26,6 +26,8 @@ import { endpointsFromEnv } from './services/policyFetch';
 import { runPolicyWorkshop } from './services/policyWorkshop';
 import { revealPresignedUrl } from './services/presignReveal';
 import { redactSecrets } from './services/redact';
+import { createAppRunner } from './services/runner/appRunner';
+import { runnerEngine, runnerEvaluate } from './services/runner/runnerHooks';
 import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
 import { defaultSpoolDir } from './services/transport';
 import { createMemoryBackend, createWorkspaceStore, type Recovered, type StoreBackend, type WorkspaceStoreOptions } from './services/workspaceStore';
@@ -122,6 +124,22 @@ export function createApp(options: AppOptions): App {
 
   const reveal = options.host === 'cli' && options.revealSecrets === true;
   const mask = <T>(value: T, secrets: Secret[]): T => (reveal ? value : redactSecrets(value, secrets));
+  // Collection runs from the window: the same engine and MFA broker as a single send.
+  const runner = createAppRunner({
+    engine: runnerEngine(engine),
+    evaluate: runnerEvaluate(spoolDir),
+    collection: async (id) => {
+      await foldersRestored;
+      return workspace.getCollection(id) ?? folders.getCollection(id);
+    },
+    environment: async (id) => {
+      await foldersRestored;
+      return workspace.getEnvironment(id) ?? folders.load().environments.find((e) => e.id === id);
+    },
+    progress: (event) => options.emit('runner:progress', event),
+    finished: (event) => options.emit('runner:finished', event),
+    mask: (result, secrets) => mask(result, secrets),
+  });
 
   const handlers: Handlers = {
     'profiles:list': () => engine.profiles.list(),
@@ -286,6 +304,11 @@ export function createApp(options: AppOptions): App {
       return { moved: true };
     },
     'policy:workshop': async (input) => runPolicyWorkshop(input, { credentials: engine.credentials, endpoints: endpointsFromEnv(options.env ?? process.env), ...(options.env ? { env: options.env } : {}) }),
+    'runner:start': async (input) => runner.start(input),
+    'runner:cancel': async ({ runId }) => ({ cancelled: runner.cancel(runId) }),
+    'runner:result': async ({ runId }) => runner.result(runId),
+    'runner:detail': async ({ runId, position }) => runner.detail(runId, position),
+    'runner:export': async ({ runId, format }) => runner.export(runId, format),
     'app:info': async () => ({ version: packageJson.version, platform: process.platform, host: options.host }),
   };
 
@@ -294,6 +317,7 @@ export function createApp(options: AppOptions): App {
     engine,
     async dispose() {
       clearInterval(spoolCleaner);
+      await runner.dispose();
       sso.dispose();
       folders.dispose();
       await formatPool.dispose();

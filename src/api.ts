@@ -42,11 +42,16 @@ export const CHANNEL_NAMES = [
   'import:commit',
   'import:discard',
   'policy:workshop',
+  'runner:start',
+  'runner:cancel',
+  'runner:result',
+  'runner:detail',
+  'runner:export',
   'app:info',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENTS: readonly EventName[] = ['mfa:prompt', 'sso:status', 'folders:changed'];
+export const EVENTS: readonly EventName[] = ['mfa:prompt', 'sso:status', 'folders:changed', 'runner:progress', 'runner:finished'];
 
 /** Name of the global the preload and the test host define. */
 export const API_GLOBAL = 'rolecall';

@@ -12,6 +12,18 @@ import { CHANNEL_NAMES, type ChannelName } from './api';
 import type { OpenFolderSummary, RecentFolderView } from './models/folders';
 import { IMPORT_MAX_BYTES, type ImportCommitResult, type ImportPreview } from './models/importing';
 import { workshopRequestSchema, type WorkshopResult } from './models/workshop';
+import {
+  runnerDetailSchema,
+  runnerExportSchema,
+  runnerRunIdSchema,
+  runnerStartSchema,
+  type RunnerDetail,
+  type RunnerExport,
+  type RunnerFinished,
+  type RunnerProgress,
+  type RunnerResultView,
+  type RunnerStarted,
+} from './runner/runnerContract';
 
 export { API_GLOBAL, CHANNEL_NAMES, EVENTS, createApi, methodName } from './api';
 export type { Invoke, MethodName, RoleCallApi, Subscribe } from './api';
@@ -224,6 +236,20 @@ export const channels = {
    * verdict naming the deciding statement, and the documents (JSON, CDK, CloudFormation, Terraform) that would allow it.
    */
   'policy:workshop': { request: workshopRequestSchema, response: response<WorkshopResult>() },
+  /**
+   * Runs a collection (or the chosen folders and requests of it) in the background with an environment: in order,
+   * checks evaluated, captures fed forward, a role's MFA asked once. Answers at once with the run's id; each request
+   * finished comes as a runner:progress event and the end as runner:finished.
+   */
+  'runner:start': { request: runnerStartSchema, response: response<RunnerStarted>() },
+  /** Stops a run after the request in flight (which is cancelled too). */
+  'runner:cancel': { request: runnerRunIdSchema, response: response<{ cancelled: boolean }>() },
+  /** A run's results so far and, once it ended, its report (the last few runs are kept). */
+  'runner:result': { request: runnerRunIdSchema, response: response<RunnerResultView>() },
+  /** The full request and response behind one result (secrets masked), for opening a row. */
+  'runner:detail': { request: runnerDetailSchema, response: response<RunnerDetail>() },
+  /** An ended run as JSON, JUnit XML or HTML text with a file name; the window saves it with response:save. */
+  'runner:export': { request: runnerExportSchema, response: response<RunnerExport>() },
   'app:info': { request: empty, response: response<AppInfo>() },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>;
 
@@ -242,6 +268,10 @@ export interface Events {
   'sso:status': SsoStatus;
   /** An open collection folder changed on disk and was read again: reload the workspace's collections. */
   'folders:changed': { folderId: string };
+  /** A request of a run finished (runner:start). */
+  'runner:progress': RunnerProgress;
+  /** A run ended: all sent, stopped at the first failure, or cancelled. */
+  'runner:finished': RunnerFinished;
 }
 
 export interface MfaPrompt {

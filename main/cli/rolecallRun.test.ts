@@ -140,6 +140,24 @@ describe('rolecall run', () => {
     }
   });
 
+  it('refuses a role that needs MFA when the run is not interactive: exit 3, a clear message, nothing sent', async () => {
+    const aws = join(work, 'aws-mfa');
+    await mkdir(aws, { recursive: true });
+    await writeFile(join(aws, 'config'), '[profile base]\nregion = us-east-1\n[profile mfa]\nrole_arn = arn:aws:iam::111111111111:role/NeedsMfa\nsource_profile = base\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n');
+    await writeFile(join(aws, 'credentials'), `[base]\naws_access_key_id = ${EXAMPLE_KEYS.accessKeyId}\naws_secret_access_key = ${EXAMPLE_KEYS.secretAccessKey}\n`);
+    const before = api.requests.length;
+    const out = await run([repo, '--env', 'stag', '--profile', 'mfa', '--reporter', 'json'], {
+      AWS_CONFIG_FILE: join(aws, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(aws, 'credentials'),
+    });
+    expect(out.code, out.stderr).toBe(3);
+    const report = JSON.parse(out.stdout) as RunReport;
+    expect(report.results[0]!.error).toMatchObject({ code: 'MFA_CANCELLED' });
+    expect(report.results[0]!.error!.message).toMatch(/needs an MFA code \(arn:aws:iam::123456789012:mfa\/me\).*not interactive/);
+    expect(out.stderr).not.toMatch(/MFA code for/);
+    expect(api.requests.length).toBe(before);
+  });
+
   it('exits 3 when credentials cannot be obtained, and sends nothing', async () => {
     const before = api.requests.length;
     const out = await run([repo, '--env', 'stag'], {});

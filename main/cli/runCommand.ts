@@ -12,6 +12,7 @@ import { parseVarWords } from '../../src/runner/runVariables';
 import { CREDENTIAL_ERROR_CODES } from '../../src/runner/summary';
 import type { RunReport, RunSettings } from '../../src/runner/types';
 import { createEngine } from '../engine';
+import { defaultSpoolDir } from '../services/transport';
 import { fillSecrets, loadEnvironment, loadRunSource } from '../services/runner/loadSource';
 import { runnerEngine, runnerEvaluate } from '../services/runner/runnerHooks';
 import { runPlan } from '../services/runner/runPlan';
@@ -184,7 +185,7 @@ export async function runCommand(argv: string[], env: Record<string, string | un
       },
       {
         engine: runnerEngine(engine),
-        evaluate: runnerEvaluate(),
+        evaluate: runnerEvaluate(defaultSpoolDir()),
         onResult: async (result, sent) => {
           // A spooled body was read for the checks; the CLI keeps nothing behind.
           const spool = sent?.result.response.body.spoolFile;

@@ -22,6 +22,8 @@ export interface RunIdentity {
   account?: string;
   /** The last hop of the chain: a role ARN, a profile name, "environment"; "none" for an unsigned request. */
   label: string;
+  /** Why the ARN is not known, when STS was asked and could not say. */
+  problem?: string;
 }
 
 export interface RequestResult {

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { effectiveRequest } from '../../../src/effectiveRequest';
 import { toAppError, type AppError } from '../../../src/errors';
-import type { AuthChoice, CredentialHop, Identity } from '../../../src/models/auth';
+import type { AuthChoice, CredentialHop } from '../../../src/models/auth';
 import type { Capture, Check, CheckOutcome } from '../../../src/models/checks';
 import type { SendResult } from '../../../src/models/http';
 import { sendInputSchema } from '../../../src/models/http';
@@ -23,7 +23,8 @@ export interface RunnerEngine {
   cancel(requestId: string): boolean;
   /** The credential chain an auth resolves to (served from the credentials cache right after a send). */
   hops(auth: Exclude<AuthChoice, { kind: 'none' }>): Promise<CredentialHop[]>;
-  whoami(auth: Exclude<AuthChoice, { kind: 'none' }>): Promise<Identity>;
+  /** Who an auth signs as (GetCallerIdentity, once per set of credentials), or why that is not known. */
+  signedAs(auth: AuthChoice): Promise<{ arn?: string; account?: string; problem?: string }>;
 }
 
 /** What one request's checks see and give; main/services/checkRun.ts builds it from the send result. */
@@ -68,7 +69,6 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
   const captured = new Map<string, string>();
   // A role whose MFA prompt was refused (or could not be shown) fails at once for the rest of the run.
   const refusedAuth = new Map<string, AppError>();
-  const identities = new Map<string, Promise<Identity | undefined>>();
   const needsIdentity = input.plan.some((step) => checksOf(step.doc).checks.some((c) => c.kind === 'identity' && c.enabled));
   let bailed = false;
   let cancelled = false;
@@ -78,12 +78,10 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
     if (auth.kind === 'none') return { label: 'none' };
     const hops = await hooks.engine.hops(auth).catch(() => undefined);
     const label = hops?.[hops.length - 1]?.label ?? auth.kind;
+    // STS is asked who signed only when a check wants to know (once per set of credentials).
     if (!needsIdentity) return { label };
-    // GetCallerIdentity once per identity per run: only when a check asks who signed.
-    const key = authKey(auth);
-    if (!identities.has(key)) identities.set(key, hooks.engine.whoami(auth).catch(() => undefined));
-    const found = await identities.get(key);
-    return found ? { arn: found.arn, account: found.account, label } : { label };
+    const found = await hooks.engine.signedAs(auth);
+    return { label, ...(found.arn ? { arn: found.arn } : {}), ...(found.account ? { account: found.account } : {}), ...(found.problem ? { problem: found.problem } : {}) };
   };
 
   outer: for (let iteration = 1; iteration <= settings.iterations; iteration++) {
