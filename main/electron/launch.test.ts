@@ -101,6 +101,19 @@ describe.skipIf(process.platform === 'win32')('launcher', () => {
     expect(result.status).toBe(4);
   });
 
+  it('opens RoleCall in the browser when the binary starts but dies at once (missing libraries, no display)', () => {
+    const root = fakeProject({
+      binary: '#!/bin/sh\necho "electron: error while loading shared libraries: libnss3.so" >&2\nexit 1\n',
+      installJs: 'process.exit(9);',
+      cli: FAKE_UI,
+    });
+    const result = runLauncher(root, []);
+    expect(result.stderr).toContain('libnss3.so');
+    expect(result.stdout).toContain('ui-args:ui');
+    expect(result.stderr).toMatch(/no Electron window \(.*electron exited at once with code 1\); opening RoleCall in your browser instead/);
+    expect(result.status).toBe(4);
+  });
+
   it('without a built CLI either, tries the download once, then explains how to provide Electron and exits 1 without a stack trace', () => {
     const root = fakeProject({
       installJs: 'console.error("TypeError: fetch failed\\n    at node:internal/deps/undici/undici:1:1"); process.exit(1);',

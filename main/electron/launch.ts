@@ -7,6 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { browserFallbackLine, explainMissingElectron, findElectronBinary, tryInstallElectron } from './electronBinary';
 
+/**
+ * An Electron that fails this soon with an error code never showed a window: missing shared libraries, no display,
+ * a binary for another system. A user's own run lasts longer, and quitting exits 0 (or by a signal).
+ */
+const DIED_AT_ONCE_MS = 3000;
+
 function forwardSignals(child: ChildProcess): void {
   const forward = (signal: NodeJS.Signals) => () => {
     if (!child.killed) child.kill(signal);
@@ -51,6 +57,7 @@ function launch(): void {
   delete env.ELECTRON_RUN_AS_NODE;
   const binary = lookup.path;
   let fellBack = false;
+  const started = Date.now();
   const child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
   forwardSignals(child);
   child.on('error', (err) => {
@@ -61,7 +68,13 @@ function launch(): void {
     process.exit(1);
   });
   child.on('exit', (code, signal) => {
-    if (!fellBack) process.exit(code ?? (signal ? 1 : 0));
+    if (fellBack) return;
+    if (code !== null && code !== 0 && Date.now() - started < DIED_AT_ONCE_MS) {
+      // Its own error is already on the terminal; the browser still works.
+      fellBack = startBrowserMode(root, `${binary} exited at once with code ${code}`);
+      if (fellBack) return;
+    }
+    process.exit(code ?? (signal ? 1 : 0));
   });
 }
 
