@@ -28,6 +28,8 @@ import { FoldersBar } from './FoldersBar';
 import { blankCollection, blankFolder, blankRequest } from './blanks';
 import { CollectionTree, rowName, type DragItem, type DropPosition } from './CollectionTree';
 import { ExportDialog } from './ExportDialog';
+import { RunnerDialog } from '../runner/RunnerDialog';
+import { runScopeOf } from '../runner/runScope';
 import { ImportDialog } from './ImportDialog';
 import { droppedFile, hasFiles } from './importDrop';
 import { PlusIcon } from './icons';
@@ -46,6 +48,7 @@ type Dialog =
   | { kind: 'settings'; row: TreeRow }
   | { kind: 'move'; row: Exclude<TreeRow, { kind: 'collection' }> }
   | { kind: 'export'; row: Extract<TreeRow, { kind: 'collection' }> }
+  | { kind: 'run'; row: Exclude<TreeRow, { kind: 'request' }> }
   | { kind: 'deleteFiles'; row: TreeRow }
   | { kind: 'import'; dropped?: { text: string; fileName: string } };
 
@@ -291,6 +294,7 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     actions.push({ label: 'Rename', run: () => setRenamingKey(row.key) });
     actions.push({ label: 'Duplicate', run: () => void duplicate(row) });
     if (container) actions.push({ label: 'Settings…', run: () => setDialog({ kind: 'settings', row }) });
+    if (row.kind !== 'request') actions.push({ label: 'Run…', run: () => setDialog({ kind: 'run', row }) });
     if (row.kind === 'collection') actions.push({ label: 'Export…', run: () => setDialog({ kind: 'export', row }) });
     actions.push({ label: 'Move up', run: () => void shift(row, -1) });
     actions.push({ label: 'Move down', run: () => void shift(row, 1) });
@@ -397,6 +401,16 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
             void move({ collectionId: dialog.row.collectionId, itemId: itemId(dialog.row) }, target);
           }}
           onCancel={() => {
+            setDialog(undefined);
+            focus(dialog.row.key);
+          }}
+        />
+      )}
+      {dialog?.kind === 'run' && runScopeOf(dialog.row, collections) && (
+        <RunnerDialog
+          api={api}
+          scope={runScopeOf(dialog.row, collections)!}
+          onClose={() => {
             setDialog(undefined);
             focus(dialog.row.key);
           }}
