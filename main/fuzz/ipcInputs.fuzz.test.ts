@@ -33,10 +33,11 @@ const STORED_SECRET = fakeSecret(setup, 'StoredSecretKey');
 const CREDENTIALS_TEXT = `[default]\naws_access_key_id = AKIAFUZZMARKEREXAMPLE\naws_secret_access_key = ${MARKER_SECRET}\n\n[static]\naws_access_key_id = AKIAFUZZSTATICEXAMPLE\naws_secret_access_key = ${MARKER_SECRET}\n`;
 const CONFIG_TEXT = '[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Fuzz\nsource_profile = static\n\n[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/Fuzz\nsource_profile = static\nmfa_serial = arn:aws:iam::123456789012:mfa/fuzz\n';
 
+const ENV_TOKEN_SECRET: Secret = { label: 'environment session token', value: ENV_TOKEN };
 const secrets: Secret[] = [
   { label: 'the credentials file marker', value: MARKER_SECRET },
   { label: 'environment secret key', value: ENV_SECRET },
-  { label: 'environment session token', value: ENV_TOKEN },
+  ENV_TOKEN_SECRET,
   { label: 'stored secret key', value: STORED_SECRET },
   { label: 'the SHA-256 of the credentials file', value: createHash('sha256').update(CREDENTIALS_TEXT).digest('hex') },
 ];
@@ -230,6 +231,8 @@ describe('fuzz: IPC inputs to every channel', () => {
         return rng.chance(0.5) ? {} : { auth: auth(rng) };
       case 'request:sign':
         return { request: httpRequest(rng), auth: auth(rng), signing: { region: 'us-east-1', service: 'execute-api', ...(rng.chance(0.3) ? { mode: 'query' } : {}) } };
+      case 'presign:reveal':
+        return { request: httpRequest(rng), auth: auth(rng), signing: { region: 'us-east-1', service: rng.pick(['s3', 'execute-api']), ...(rng.chance(0.3) ? { expiresIn: rng.pick([1, 604800, 0, 604801]) } : {}) } };
       case 'request:send':
         return { request: httpRequest(rng), auth: auth(rng), signing: { region: 'us-east-1', service: 'execute-api' }, timeoutMs: 300, ...(rng.chance(0.3) ? { requestId: rng.word(8) } : {}), ...(rng.chance(0.2) ? { followRedirects: true } : {}) };
       case 'request:cancel':
@@ -305,7 +308,8 @@ describe('fuzz: IPC inputs to every channel', () => {
           const result = first.value as Result<unknown>;
           if (typeof result?.ok !== 'boolean') fail('invoke answered something that is not a Result', described);
           else if (!result.ok && result.error.code === 'INTERNAL') fail(`failed unexpectedly (INTERNAL: ${clip(result.error.detail ?? '', 100)})`, described);
-          const leaked = secretsIn(result, secrets);
+          // presign:reveal answers a presigned URL whole, which carries the session token by design (and nothing else secret).
+          const leaked = secretsIn(result, channel === 'presign:reveal' ? secrets.filter((s) => s !== ENV_TOKEN_SECRET) : secrets);
           if (leaked.length > 0) fail(`the answer holds a secret (${[...new Set(leaked.map(kindOf))].join('; ')})`, described);
           if (passwd && JSON.stringify(result).includes(passwd)) fail('the answer holds /etc/passwd', described);
         }
