@@ -40,6 +40,8 @@ const doc = (id: string, name: string, url: string): RequestDoc => ({
   auth: { type: 'inherit' },
   signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
   disabledParams: [],
+  checks: [],
+  captures: [],
 });
 const request = (id: string, name: string, url: string): RequestNode => ({ ...doc(id, name, url), kind: 'request' });
 

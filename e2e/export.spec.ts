@@ -29,6 +29,8 @@ const collection: Collection = {
       auth: { type: 'inherit' },
       signing: { region: 'eu-west-1', service: 'execute-api', payload: 'signed', mode: 'header', expiresIn: 900 },
       disabledParams: [],
+      checks: [],
+      captures: [],
     },
   ],
 };

@@ -24,6 +24,8 @@ const collection: Collection = {
       auth: { type: 'inherit' },
       signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
       disabledParams: [],
+      checks: [],
+      captures: [],
     },
   ],
 };

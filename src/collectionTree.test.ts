@@ -29,6 +29,8 @@ const request = (id: string, name = id, url = `https://api.example.com/${id}`): 
   auth: { type: 'inherit' },
   signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
   disabledParams: [],
+  checks: [],
+  captures: [],
 });
 
 const folder = (id: string, items: ItemNode[], name = id): FolderNode => ({

@@ -1,7 +1,8 @@
 // Turns a request as the user keeps it (a template with {{variables}}, auth that may say "inherit") into the exact
 // input main signs and sends. Pure, so the inspector's preview, the send and the tests all see the same request.
 // Inheritance runs request → folders (innermost first) → collection; a collection that says "inherit" means none.
-// Variables are looked up in the environment first, then the folders innermost first, then the collection.
+// Variables are looked up in what this session captured from responses, then the environment, then the folders
+// innermost first, then the collection.
 import type { AuthChoice, BaseIdentity } from './models/auth';
 import type { BodySpec, SignInput } from './models/http';
 import type { Collection, Environment, FolderNode, KeyValue, RequestAuth, RequestBody, RequestDoc } from './models/workspace';
@@ -13,6 +14,10 @@ export interface EffectiveInput {
   folders: FolderNode[];
   collection?: Collection;
   environment?: Environment;
+  /** What "inherit" ends at when no collection holds the request (an unsaved tab): the default profile. */
+  fallbackAuth?: RequestAuth;
+  /** Values captured from responses in this session: looked up before the environment. */
+  captured?: KeyValue[];
 }
 
 export interface EffectiveRequest {
@@ -39,6 +44,7 @@ const CONTENT_TYPES: Record<'json' | 'text' | 'xml', string> = {
 
 export function variableScopes(input: Omit<EffectiveInput, 'doc'>): VariableScope[] {
   const scopes: VariableScope[] = [];
+  if (input.captured?.length) scopes.push({ label: 'captured this session', variables: input.captured });
   if (input.environment) scopes.push({ label: `environment "${input.environment.name}"`, variables: input.environment.variables });
   for (const folder of [...input.folders].reverse()) scopes.push({ label: `folder "${folder.name}"`, variables: folder.variables });
   if (input.collection) scopes.push({ label: `collection "${input.collection.name}"`, variables: input.collection.variables });
@@ -46,7 +52,7 @@ export function variableScopes(input: Omit<EffectiveInput, 'doc'>): VariableScop
 }
 
 /** The auth that applies and who set it. */
-export function inheritedAuth(doc: RequestDoc, folders: FolderNode[], collection?: Collection): { auth: RequestAuth; source: string } {
+export function inheritedAuth(doc: RequestDoc, folders: FolderNode[], collection?: Collection, fallback?: RequestAuth): { auth: RequestAuth; source: string } {
   if (doc.auth.type !== 'inherit') return { auth: doc.auth, source: 'request' };
   for (const folder of [...folders].reverse()) {
     if (folder.auth.type !== 'inherit') return { auth: folder.auth, source: `folder "${folder.name}"` };
@@ -55,7 +61,20 @@ export function inheritedAuth(doc: RequestDoc, folders: FolderNode[], collection
     const auth: RequestAuth = collection.auth.type === 'inherit' ? { type: 'none' } : collection.auth;
     return { auth, source: `collection "${collection.name}"` };
   }
+  if (fallback && fallback.type !== 'inherit') return { auth: fallback, source: DEFAULT_PROFILE_SOURCE };
   return { auth: { type: 'none' }, source: 'default' };
+}
+
+export const DEFAULT_PROFILE_SOURCE = 'the default profile';
+
+/**
+ * Region and service as the request says, else as its folders (innermost first), else its collection says: a
+ * custom domain's requests name neither, so they are set once where they live. Unresolved ({{variables}} stay).
+ */
+export function inheritedSigning(doc: RequestDoc, folders: FolderNode[], collection?: Collection): { region: string; service: string } {
+  const scopes = [...[...folders].reverse().map((f) => f.signing), collection?.signing];
+  const pick = (key: 'region' | 'service') => (doc.signing[key].trim() ? doc.signing[key] : (scopes.find((s) => s?.[key].trim())?.[key] ?? ''));
+  return { region: pick('region'), service: pick('service') };
 }
 
 export function effectiveRequest(input: EffectiveInput): EffectiveRequest {
@@ -73,11 +92,12 @@ export function effectiveRequest(input: EffectiveInput): EffectiveRequest {
   const url = resolve(doc.url);
   const headers: Array<[string, string]> = enabled(doc.headers).map((h) => [resolve(h.key), resolve(h.value)]);
   const body = bodySpec(doc, resolve, headers);
-  const { auth, source } = inheritedAuth(doc, input.folders, input.collection);
+  const { auth, source } = inheritedAuth(doc, input.folders, input.collection, input.fallbackAuth);
   const choice = authChoice(auth, resolve);
 
-  const region = resolve(doc.signing.region).trim();
-  const service = resolve(doc.signing.service).trim();
+  const scoped = inheritedSigning(doc, input.folders, input.collection);
+  const region = resolve(scoped.region).trim();
+  const service = resolve(scoped.service).trim();
   const signing: SignInput['signing'] = {
     payload: doc.signing.payload,
     mode: doc.signing.mode,

@@ -26,6 +26,8 @@ function request(id: string, name: string, url: string): RequestNode {
     auth: { type: 'inherit' },
     signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
     disabledParams: [],
+    checks: [],
+    captures: [],
   };
 }
 

@@ -82,7 +82,7 @@ describe('the workspace store', () => {
       ],
       'stag',
     );
-    const draft = { id: 'd1', name: 'Draft', method: 'POST', url: 'https://{{host}}/x', headers: [], body: { mode: 'none' as const }, auth: { type: 'inherit' as const }, signing: { region: '', service: '', payload: 'signed' as const, mode: 'header' as const, expiresIn: 900 }, disabledParams: [] };
+    const draft = { id: 'd1', name: 'Draft', method: 'POST', url: 'https://{{host}}/x', headers: [], body: { mode: 'none' as const }, auth: { type: 'inherit' as const }, signing: { region: '', service: '', payload: 'signed' as const, mode: 'header' as const, expiresIn: 900 }, disabledParams: [], checks: [], captures: [] };
     store.saveTabs({ open: [{ id: 't1', draft, dirty: true }], activeId: 't1' });
     const loaded = open().load();
     expect(loaded.collections.map((c) => c.id)).toEqual(['c.with.dots']);

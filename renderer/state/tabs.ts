@@ -39,6 +39,8 @@ export function blankRequest(name = 'Untitled request', id = newId()): RequestDo
     auth: { type: 'inherit' },
     signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
     disabledParams: [],
+    checks: [],
+    captures: [],
   };
 }
 

@@ -14,6 +14,7 @@ import type { HistoryEntry, TabState } from '../../src/models/workspace';
 import { sendOptions } from '../../src/models/requestSettings';
 import type { VariableScope } from '../../src/variables';
 import { settle } from '../api';
+import { applyCaptures } from '../checks/capturedVariables';
 import { assumeRoleContext } from '../../src/diagnosis/authContext';
 import type { IdentityState } from './IdentityBadge';
 import { fileHandlesVersion, reconfirmFiles, subscribeFileHandles, withFileHandles } from './fileHandles';
@@ -152,7 +153,8 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
       // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
       // never one giant message across IPC.
-      const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, ...sendOptions(draft.settings), requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES, ...(allowPlainHttp ? { allowPlainHttp } : {}) })));
+      const checks = { ...(draft.checks.length ? { checks: draft.checks } : {}), ...(draft.captures.length ? { captures: draft.captures } : {}) };
+      const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, ...sendOptions(draft.settings), ...checks, requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES, ...(allowPlainHttp ? { allowPlainHttp } : {}) })));
       let result = await sendOnce(requestId);
       // A body file not picked in this run (a saved request, a restart): pick it again, then send once more.
       if (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED') {
@@ -166,6 +168,8 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
         }
       }
       inFlight.current.delete(tabId);
+      // Captured values become this session's variables for the requests that follow (memory only).
+      if (result.ok && result.value.checks) applyCaptures(result.value.checks.captures);
       const sent = { sentDraft: draft, scopes: effective.scopes, sentProfiles: profiles };
       // The auth this send used, not whatever the draft holds when the error is looked at; main's message names the
       // role STS refused, which picks the hop in a chain of roles.

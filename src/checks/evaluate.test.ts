@@ -130,6 +130,7 @@ describe('evaluateChecks: the outcome', () => {
       { id: 'k4', variable: 'code', from: 'status' },
       { id: 'k5', variable: 'gone', from: 'json', path: '$.nothing' },
       { id: 'k6', variable: 'off', from: 'status', enabled: false },
+      { id: 'k7', variable: ' ', from: 'status' },
     ].map((capture) => captureSchema.parse(capture));
     const outcome = evaluateChecks([], captures, observed);
     expect(outcome.captures).toEqual([

@@ -12,7 +12,7 @@ export function evaluateChecks(checks: Check[], captures: Capture[], observed: O
   let parsed: ParsedBody | undefined;
   const body = (): ParsedBody => (parsed ??= parseBody(observed.bodyText, observed.bodyTruncated === true));
   const results = checks.filter((check) => check.enabled).map((check) => evaluateOne(check, observed, body));
-  const captured = captures.filter((capture) => capture.enabled).map((capture) => captureOne(capture, observed, body));
+  const captured = captures.filter((capture) => capture.enabled && capture.variable.trim() !== '').map((capture) => captureOne(capture, observed, body));
   return { results, captures: captured, passed: results.every((result) => result.passed) };
 }
 

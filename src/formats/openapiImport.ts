@@ -67,7 +67,8 @@ function importDocument(input: unknown, options: ImportOptions): ImportResult {
     report.add('mapped', 'SigV4 security became AWS auth signing for execute-api: choose a profile or stored keys for it');
     if (!walk.region) report.add('warnings', 'The server URL names no AWS region: RoleCall detects it from the URL when sending, or set it in the signing settings');
   }
-  if (walk.notes.length) report.add('notMapped', 'Descriptions were kept as notes beside the collection (RoleCall has no description field yet)');
+  if (walk.notes.length) report.add('mapped', "Descriptions became the requests' and the collection's descriptions (the Docs tab)");
+  const description = walk.notes.find((n) => n.itemId === id)?.description;
 
   const collection: Collection = {
     id,
@@ -75,6 +76,7 @@ function importDocument(input: unknown, options: ImportOptions): ImportResult {
     auth: walk.docSecurity === 'aws' ? { type: 'profile', profile: '' } : { type: 'none' },
     variables: [...walk.variables.values()],
     items,
+    ...(description ? { description } : {}),
   };
   const parsed = collectionSchema.safeParse(collection);
   if (!parsed.success) {
@@ -156,6 +158,9 @@ function readOperation(method: string, path: string, pathItem: Obj, operation: O
     auth,
     signing: { region: security === 'aws' ? walk.region : '', service: security === 'aws' ? 'execute-api' : '', payload: 'signed', mode: 'header', expiresIn: 900 },
     disabledParams,
+    checks: [],
+    captures: [],
+    ...(description ? { description: description.slice(0, 64 * 1024) } : {}),
   };
   return stripCredentials(node, where, walk.report);
 }

@@ -177,6 +177,22 @@ describe('the Postman v2.1 export', () => {
     expect(request(doc.item, 'Unsigned but open').url.raw).toBe('https://example.com/');
   });
 
+  it('says that checks and captures are not exported, and writes no test script', () => {
+    const checked = collectionSchema.parse({
+      id: 'c5',
+      name: 'Checked',
+      auth: { type: 'none' },
+      items: [{
+        kind: 'request', id: 'k', name: 'Create', method: 'POST', url: 'https://example.com/orders',
+        checks: [{ id: 'a', kind: 'status', expect: '201' }, { id: 'b', kind: 'json', path: '$.id', compare: { op: 'exists' } }],
+        captures: [{ id: 'p', variable: 'orderId', from: 'json', path: '$.id' }],
+      }],
+    });
+    const { collection: doc, report } = exportPostmanCollection(checked);
+    expect(report).toEqual(['Create: 2 checks and 1 capture not exported (Postman tests are scripts; RoleCall writes none)']);
+    expect(JSON.stringify(doc)).not.toContain('"event"');
+  });
+
   it('carries method, headers, url parts and every body mode', () => {
     const purge = request(folder(out.item, 'Admin').item, 'Purge');
     expect(purge.method).toBe('DELETE');

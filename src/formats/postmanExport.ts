@@ -83,6 +83,8 @@ export interface PostmanRequestItem {
   name: string;
   request: PostmanRequest;
   response: [];
+  /** Postman's per-request settings: only followRedirects has a RoleCall counterpart. */
+  protocolProfileBehavior?: { followRedirects: boolean };
 }
 export interface PostmanFolder {
   name: string;
@@ -222,7 +224,13 @@ function toRequestItem(node: RequestNode, context: Context): PostmanRequestItem 
     request.auth = awsv4(signing);
   }
   if (isSigned(node, context)) for (const caveat of signingCaveats(node, signing)) context.report.push(`${where}: ${caveat}`);
-  return { name: node.name, request, response: [] };
+  // Postman's tests are scripts; RoleCall writes no code into a file, so its declared checks stay behind.
+  if (node.checks.length || node.captures.length) {
+    context.report.push(`${where}: ${plural(node.checks.length, 'check')} and ${plural(node.captures.length, 'capture')} not exported (Postman tests are scripts; RoleCall writes none)`);
+  }
+  const follow = node.settings?.followRedirects;
+  if (node.settings?.timeoutMs !== undefined) context.report.push(`${where}: its timeout (${node.settings.timeoutMs / 1000} s) not exported (Postman has no per-request timeout)`);
+  return { name: node.name, request, response: [], ...(follow !== undefined ? { protocolProfileBehavior: { followRedirects: follow } } : {}) };
 }
 
 const isSigned = (node: RequestNode, context: Context) => isAws(node.auth) || (node.auth.type === 'inherit' && context.signing !== undefined);
@@ -322,3 +330,5 @@ export function toPostmanUrl(raw: string): PostmanUrl {
   if (slash >= 0) url.path = rest.slice(slash + 1).split('/');
   return url;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

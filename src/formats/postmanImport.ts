@@ -2,9 +2,11 @@
 // {{name}} syntax, auth follows Postman's inheritance (no auth on an item = inherit; "noauth" = none). awsv4 becomes
 // AWS auth with no identity chosen yet (see postmanAwsv4.ts); region, service and presigning are request settings
 // in RoleCall, so a collection's or folder's awsv4 settings are written onto every request that inherits it. Auth
-// types RoleCall cannot sign with (basic, bearer, OAuth...) become "none" and are reported. RoleCall's model has no
-// description or script field: descriptions and scripts come back as `notes` beside the collection, scripts never run.
+// types RoleCall cannot sign with (basic, bearer, OAuth...) become "none" and are reported. Descriptions become the
+// items' own; scripts are kept with their item as Postman's git-native `scripts` (so a folder written from it holds
+// them as Postman reads them) and never run. Both are also listed as `notes` for the preview.
 // Pure: the caller reads the file and decides what to keep.
+import type { Preserved } from '../models/preserved';
 import { collectionSchema, type Collection, type FolderNode, type ItemNode, type RequestAuth, type RequestNode } from '../models/workspace';
 import { defaultNewId, guarded, IMPORT_LIMITS, ImportError, ReportBuilder, type ImportNote, type ImportReport, type OfferedKeys } from './importResult';
 import { stripCredentials } from './importCredentials';
@@ -59,13 +61,14 @@ function importCollection(json: unknown, options: ImportOptions): ImportResult {
 
   const id = walk.newId();
   const { auth, inherited } = scopeAuth(doc.auth, id, '', walk, undefined);
-  keepNotes(walk, id, '', info.description, doc.event);
+  const kept = keepNotes(walk, id, '', info.description, doc.event);
   const collection: Collection = {
     id,
     name,
     auth: auth.type === 'inherit' ? { type: 'none' } : auth,
     variables: readVariables(doc.variable, walk, ''),
     items: readItems(doc.item as unknown[], [], inherited, 1, walk),
+    ...kept,
   };
   if (walk.skipped > 0) report.add('warnings', `Only the first ${IMPORT_LIMITS.items} folders and requests were imported; ${walk.skipped} more were left out`);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -137,7 +140,7 @@ function readFolder(raw: Obj, trail: string[], inherited: Inherited, depth: numb
   const where = trail.join(' / ');
   const id = walk.newId();
   const scoped = scopeAuth(raw.auth, id, where, walk, inherited);
-  keepNotes(walk, id, where, raw.description, raw.event);
+  const kept = keepNotes(walk, id, where, raw.description, raw.event);
   return {
     kind: 'folder',
     id,
@@ -145,6 +148,7 @@ function readFolder(raw: Obj, trail: string[], inherited: Inherited, depth: numb
     auth: scoped.auth,
     variables: readVariables(raw.variable, walk, where),
     items: readItems(raw.item as unknown[], trail, scoped.inherited, depth + 1, walk),
+    ...kept,
   };
 }
 
@@ -160,11 +164,14 @@ function readRequest(raw: Obj, where: string, inherited: Inherited, walk: Walk):
   }
   const headers = readHeaders(request.header, walk, where);
   const { url, disabledParams } = readUrl(request.url, walk, where);
-  keepNotes(walk, id, where, request.description ?? raw.description, raw.event);
+  const kept = keepNotes(walk, id, where, request.description ?? raw.description, raw.event);
   if (PLACEHOLDER.test(url)) walk.report.add('warnings', 'URLs hold placeholders such as {name} or <name> to fill in (RoleCall variables are {{name}})', where);
   if (Array.isArray(raw.response) && raw.response.length) walk.report.add('notMapped', 'Saved example responses were not imported', where);
-  if (isObj(raw.protocolProfileBehavior) && Object.keys(raw.protocolProfileBehavior).length) {
-    walk.report.add('notMapped', 'Postman request settings (protocolProfileBehavior) were not imported', where);
+  // Postman's followRedirects is RoleCall's redirect setting; its other request settings have no counterpart.
+  const behavior: Obj = isObj(raw.protocolProfileBehavior) ? raw.protocolProfileBehavior : {};
+  const followRedirects = typeof behavior.followRedirects === 'boolean' ? behavior.followRedirects : undefined;
+  if (Object.keys(behavior).some((key) => key !== 'followRedirects')) {
+    walk.report.add('notMapped', 'Postman request settings (protocolProfileBehavior) other than followRedirects were not imported', where);
   }
   const node: RequestNode = {
     kind: 'request',
@@ -177,7 +184,11 @@ function readRequest(raw: Obj, where: string, inherited: Inherited, walk: Walk):
     auth: scoped.auth,
     signing: { ...DEFAULT_SIGNING, ...scoped.inherited, payload: 'signed', expiresIn: 900 },
     disabledParams,
+    checks: [],
+    captures: [],
+    ...kept,
   };
+  if (followRedirects !== undefined) node.settings = { followRedirects };
   return stripCredentials(node, where, walk.report);
 }
 
@@ -208,20 +219,29 @@ function script(events: unknown, listen: string): string {
   return lines.join('\n').trim() === '' ? '' : lines.join('\n');
 }
 
-function keepNotes(walk: Walk, itemId: string, path: string, description: unknown, events: unknown): void {
+/** Postman v2's script events by their git-native (v3) names. */
+const SCRIPT_TYPES = { prerequest: 'beforeRequest', test: 'afterResponse' } as const;
+
+/** The item's description and its scripts (kept as data, see preserved.ts); also noted for the preview. */
+function keepNotes(walk: Walk, itemId: string, path: string, description: unknown, events: unknown): { description?: string; preserved?: Preserved } {
   const note: ImportNote = { itemId, path };
+  const kept: { description?: string; preserved?: Preserved } = {};
   const desc = descriptionText(description);
   if (desc) {
-    note.description = desc.slice(0, 64 * 1024);
-    walk.report.add('notMapped', 'Descriptions were kept as notes beside the collection (RoleCall has no description field yet)', path);
+    note.description = kept.description = desc.slice(0, 64 * 1024);
+    walk.report.add('mapped', "Descriptions became the items' descriptions (the Docs tab)");
   }
+  const scripts: Array<{ type: string; code: string; language: string }> = [];
   for (const listen of ['prerequest', 'test'] as const) {
     const code = script(events, listen);
     if (!code) continue;
     note[listen] = code.slice(0, 64 * 1024);
-    walk.report.add('notMapped', `${listen === 'prerequest' ? 'Pre-request' : 'Test'} scripts were kept as text and are not run`, path);
+    scripts.push({ type: SCRIPT_TYPES[listen], code: note[listen], language: 'text/javascript' });
+    walk.report.add('notMapped', `${listen === 'prerequest' ? 'Pre-request' : 'Test'} scripts were kept with their items, never run`, path);
   }
+  if (scripts.length) kept.preserved = { order: [], fields: { scripts } };
   if (note.description !== undefined || note.prerequest !== undefined || note.test !== undefined) walk.notes.push(note);
+  return kept;
 }
 
 function countRequests(items: ItemNode[]): number {

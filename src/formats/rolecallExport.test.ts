@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectionSchema, WORKSPACE_VERSION } from '../models/workspace';
 import { exportCollection } from './collectionExport';
 import { toRoleCallFile } from './rolecallExport';
+import { importRoleCallCollection } from './rolecallImport';
 
 const SECRET = 'secretValueNeverInAnExport0001';
 
@@ -34,5 +35,22 @@ describe('the RoleCall collection file', () => {
     const postman = exportCollection(collection, 'postman');
     expect(postman.fileName).toBe('Team API.postman_collection.json');
     for (const { text } of [own, postman]) expect(text).not.toContain(SECRET);
+  });
+
+  it('carries checks and captures out and back in', () => {
+    const withChecks = collectionSchema.parse({
+      id: 'c2',
+      name: 'Checked',
+      items: [{
+        kind: 'request', id: 'r1', name: 'Create', method: 'POST', url: 'https://h.example/orders',
+        checks: [{ id: 'k1', kind: 'status', expect: '201' }, { id: 'k2', kind: 'json', path: '$.id', compare: { op: 'matches', pattern: '^ord-' }, enabled: false }],
+        captures: [{ id: 'p1', variable: 'orderId', from: 'json', path: '$.id' }],
+      }],
+    });
+    const own = exportCollection(withChecks, 'rolecall');
+    const back = importRoleCallCollection(JSON.parse(own.text), { newId: (() => { let n = 0; return () => `n${++n}`; })() });
+    const request = back.collection.items[0]!;
+    expect(request.kind === 'request' && request.checks).toEqual(withChecks.items[0]!.kind === 'request' && withChecks.items[0]!.checks);
+    expect(request.kind === 'request' && request.captures).toEqual([{ id: 'p1', enabled: true, variable: 'orderId', from: 'json', path: '$.id' }]);
   });
 });

@@ -46,7 +46,7 @@ function importFile(json: unknown, newId: () => string): RoleCallImportResult {
     report.add('warnings', 'Credential header values or presigned signatures in the file were emptied: RoleCall keeps no credentials in collections');
   }
   const counts = countItems(clean.items);
-  report.add('mapped', `${counts.requests} request${counts.requests === 1 ? '' : 's'} in ${counts.folders} folder${counts.folders === 1 ? '' : 's'}, with auth, variables and signing settings`);
+  report.add('mapped', `${counts.requests} request${counts.requests === 1 ? '' : 's'} in ${counts.folders} folder${counts.folders === 1 ? '' : 's'}, with auth, variables, signing settings, checks and captures`);
   if (clean.variables.some((v) => v.secret && v.value === '')) {
     report.add('warnings', 'Secret variables were exported without their values: type them in RoleCall');
   }

@@ -34,7 +34,8 @@ export type Check = z.infer<typeof checkSchema>;
 export const captureSchema = z.object({
   id,
   enabled: z.boolean().default(true),
-  variable: z.string().min(1).max(256),
+  /** May be blank while being typed in the Checks tab (so the request still saves); a blank one captures nothing. */
+  variable: z.string().max(256),
   from: z.enum(['json', 'header', 'status']),
   /** JSONPath for "json", header name for "header", unused for "status". */
   path: text().default(''),

@@ -2,8 +2,10 @@
 // Persisted by main (electron-store, schema-versioned); every text field may hold {{variables}}.
 // Nothing here holds a credential: auth refers to profiles, roles or stored keys by name.
 import { z } from 'zod';
+import { capturesListSchema, checksListSchema } from './checks';
 import type { FolderSource, OpenFolderSummary } from './folders';
 import { requestSettingsSchema } from './requestSettings';
+import { descriptionSchema, preservedSchema, type Preserved } from './preserved';
 
 /**
  * 1: first release of the store. 2: secret variable values are sealed with the key vault's cipher; an older
@@ -85,6 +87,10 @@ export const signingSettingsSchema = z.object({
 });
 export type SigningSettings = z.infer<typeof signingSettingsSchema>;
 
+/** Region and service a collection or folder gives its requests (custom domains name neither); empty: not set here. */
+export const scopeSigningSchema = z.object({ region: text(64).default(''), service: text(64).default('') });
+export type ScopeSigning = z.infer<typeof scopeSigningSchema>;
+
 export const requestDocSchema = z.object({
   id,
   name: text(512),
@@ -98,6 +104,13 @@ export const requestDocSchema = z.object({
   disabledParams: z.array(z.object({ key: text(1024), value: text() })).max(500).default([]),
   /** Timeout and redirects for this request; absent fields use the app's defaults (requestSettings.ts). */
   settings: requestSettingsSchema.optional(),
+  /** Declared checks on the response and values captured from it (checks.ts); data only, nothing runs. */
+  checks: checksListSchema.default([]),
+  captures: capturesListSchema.default([]),
+  /** Markdown, shown and edited as text (the Docs tab). */
+  description: descriptionSchema.optional(),
+  /** What the request's file held that RoleCall does not model: written back unchanged, never run (preserved.ts). */
+  preserved: preservedSchema.optional(),
 });
 export type RequestDoc = z.infer<typeof requestDocSchema>;
 export type DisabledParam = RequestDoc['disabledParams'][number];
@@ -109,6 +122,9 @@ export interface FolderNode {
   auth: RequestAuth;
   variables: KeyValue[];
   items: ItemNode[];
+  description?: string;
+  preserved?: Preserved;
+  signing?: ScopeSigning;
 }
 export type RequestNode = RequestDoc & { kind: 'request' };
 export type ItemNode = FolderNode | RequestNode;
@@ -123,6 +139,9 @@ export const itemSchema: z.ZodType<ItemNode> = z.lazy(() =>
       auth: requestAuthSchema.default({ type: 'inherit' }),
       variables: z.array(keyValueSchema).max(1000).default([]),
       items: z.array(itemSchema).max(100000).default([]),
+      description: descriptionSchema.optional(),
+      preserved: preservedSchema.optional(),
+      signing: scopeSigningSchema.optional(),
     }),
   ]),
 ) as z.ZodType<ItemNode>;
@@ -134,6 +153,9 @@ export const collectionSchema = z.object({
   auth: requestAuthSchema.default({ type: 'none' }),
   variables: z.array(keyValueSchema).max(1000).default([]),
   items: z.array(itemSchema).max(100000).default([]),
+  description: descriptionSchema.optional(),
+  preserved: preservedSchema.optional(),
+  signing: scopeSigningSchema.optional(),
 });
 export type Collection = z.infer<typeof collectionSchema>;
 

@@ -4,9 +4,11 @@
 // (src/credentialGuard.ts) and body file paths lose any machine part before anything is written.
 import { withoutCredentials } from '../../credentialGuard';
 import type { RequestBody, RequestNode } from '../../models/workspace';
+import { checksFromYaml, checksToYaml } from './checksBlock';
 import { authFromYaml, authToYaml, DEFAULT_SIGNING, signingFromSettings, signingSettingsToYaml, type ReadAuth } from './authBlock';
 import { portableFilePath } from './paths';
 import { requestSettingsFromYaml, requestSettingsToYaml } from './requestSettings';
+import { preservedFrom, withPreserved } from './preservedKeys';
 import { rowsFromYaml, rowsToYaml } from './rows';
 import { fieldProblem, has, readBoolean, readList, readNumber, readString, type YamlFile } from './yamlText';
 
@@ -40,6 +42,7 @@ export function requestToYaml(source: RequestNode, stem: string, order: number):
   const node = withoutCredentials(source);
   const out: Record<string, unknown> = { $kind: REQUEST_KIND };
   if (node.name !== stem) out.name = node.name;
+  if (node.description) out.description = node.description;
   out.order = order;
   out.url = node.url;
   out.method = node.method;
@@ -51,7 +54,9 @@ export function requestToYaml(source: RequestNode, stem: string, order: number):
   if (auth) out.auth = auth;
   const settings = { ...signingSettingsToYaml(node.auth, node.signing), ...requestSettingsToYaml(node.settings) };
   if (Object.keys(settings).length) out.settings = settings;
-  return out;
+  Object.assign(out, checksToYaml(node.checks, node.captures));
+  // Scripts, pathVariables, examples and unknown keys as read, each where the file had it (preservedKeys.ts).
+  return withPreserved(out, node.preserved);
 }
 
 function bodyFromYaml(file: YamlFile, idFor: (what: string) => (i: number) => string): RequestBody {
@@ -125,9 +130,6 @@ export interface ReadRequest {
 export function requestFromYaml(file: YamlFile, id: string, stem: string): ReadRequest {
   const kind = readString(file, ['$kind']);
   if (kind !== REQUEST_KIND) fieldProblem(file, ['$kind'], kind === '' ? `missing; read as ${REQUEST_KIND}` : `"${kind}" is not ${REQUEST_KIND}; read as one`);
-  for (const key of ['scripts', 'pathVariables']) {
-    if (has(file, [key])) fieldProblem(file, [key], 'not supported by RoleCall; ignored, and not written back when the request is saved');
-  }
   const idFor = (what: string) => (i: number) => `${id}.${what}${i}`;
   let method = readString(file, ['method'], 'GET');
   if (!/^[A-Za-z]{1,20}$/.test(method)) {
@@ -149,8 +151,15 @@ export function requestFromYaml(file: YamlFile, id: string, stem: string): ReadR
     auth,
     signing,
     disabledParams,
+    ...checksFromYaml(file),
   };
+  const description = readString(file, ['description']);
+  if (description) node.description = description;
   const settings = requestSettingsFromYaml(file);
   if (settings) node.settings = settings;
-  return { node, order: readNumber(file, ['order']), native };
+  const order = readNumber(file, ['order']);
+  // Last, once every modelled key was read: the rest is kept as it stands (never run).
+  const preserved = preservedFrom(file, Object.keys(requestToYaml(node, stem, order ?? 0)));
+  if (preserved) node.preserved = preserved;
+  return { node, order, native };
 }
