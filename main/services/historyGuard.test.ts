@@ -20,6 +20,14 @@ describe('the history guard', () => {
     expect(() => guardHistoryEntry(entry([['accept', '*/*'], [name, value]]))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 
+  it('keeps no preserved file content (scripts, examples) in history, and keeps the description', () => {
+    const sent = entry([]);
+    sent.request = { ...sent.request, description: 'Docs', preserved: { order: [], fields: { scripts: [{ type: 'afterResponse', code: 'pm.test()' }] } } };
+    const kept = guardHistoryEntry(sent);
+    expect(kept.request.preserved).toBeUndefined();
+    expect(kept.request.description).toBe('Docs');
+  });
+
   it('lets through empty values and pure {{variable}} templates', () => {
     const ok = entry([['Authorization', ''], ['X-Amz-Security-Token', '{{ token }}'], ['accept', 'application/json']]);
     expect(guardHistoryEntry(ok).request.headers).toHaveLength(3);

@@ -21,10 +21,12 @@ export function guardHistoryEntry(entry: HistoryEntry): HistoryEntry {
     );
   }
   const { body, bodyBytes } = limitBody(entry.request.body);
+  // What a shared file held beyond RoleCall's model (scripts, examples) belongs to the saved request, not to a send.
+  const { preserved: _preserved, ...request } = entry.request;
   const guarded: HistoryEntry = {
     ...entry,
     resolvedUrl: maskSecretQuery(entry.resolvedUrl),
-    request: { ...withoutCredentials(entry.request), body },
+    request: { ...withoutCredentials(request), body },
   };
   if (bodyBytes !== undefined) guarded.truncated = { bodyBytes };
   else delete guarded.truncated;

@@ -1,6 +1,6 @@
 // What every importer (Postman collection and environment, curl) hands back: RoleCall's own model, a report of what
 // was and was not carried over, the literal keys it found (never stored: the caller offers them for the encrypted key
-// store) and the text RoleCall's model has no field for yet (descriptions, scripts), kept beside the collection.
+// store) and the descriptions and scripts found, listed for the preview (the items carry them).
 import { RoleCallError } from '../errors';
 
 /** Access keys an import found typed into the source. Never put into the collection; the caller may offer to store them. */
@@ -24,8 +24,8 @@ export interface ImportReport {
 }
 
 /**
- * Text a Postman item carries that RoleCall's model has no field for: its description and its scripts. RoleCall
- * never runs scripts; they are kept so nothing the author wrote is lost.
+ * A Postman or OpenAPI item's description and scripts, listed for the import preview. The items themselves carry
+ * them (description, and preserved scripts that RoleCall never runs).
  */
 export interface ImportNote {
   /** The id of the collection, folder or request it belongs to. */

@@ -205,8 +205,28 @@ describe('requests', () => {
     expect(notes).toEqual([
       { itemId: collection.items[0]!.id, path: 'r', description: 'Lists things', prerequest: 'pm.environment.set("t", Date.now());', test: 'pm.test("ok", () => {\n});' },
     ]);
-    expect(report.notMapped).toContain('Pre-request scripts were kept as text and are not run ("r")');
-    expect(report.notMapped).toContain('Test scripts were kept as text and are not run ("r")');
+    expect(report.notMapped).toContain('Pre-request scripts were kept with their items, never run ("r")');
+    expect(report.notMapped).toContain('Test scripts were kept with their items, never run ("r")');
+  });
+
+  it('gives descriptions to their items and keeps scripts with them as Postman git-native scripts', () => {
+    const script = (listen: string, exec: string[]) => ({ listen, script: { type: 'text/javascript', exec } });
+    const { collection, report } = run(
+      collectionOf(
+        [
+          { name: 'F', description: { content: 'Folder *docs*', type: 'text/markdown' }, item: [req('r', { description: 'Lists <b>things</b>' }, { event: [script('test', ['pm.test("ok", () => {', '});'])] })] },
+        ],
+        { info: { name: 'C', schema: V21, description: 'The collection' }, event: [script('prerequest', ['console.log(1)'])] },
+      ),
+    );
+    expect(collectionSchema.safeParse(collection).success).toBe(true);
+    expect(collection.description).toBe('The collection');
+    expect(collection.preserved?.fields).toEqual({ scripts: [{ type: 'beforeRequest', code: 'console.log(1)', language: 'text/javascript' }] });
+    expect(folder(collection.items, 'F').description).toBe('Folder *docs*');
+    const r = request(collection.items, 'r');
+    expect(r.description).toBe('Lists <b>things</b>');
+    expect(r.preserved?.fields).toEqual({ scripts: [{ type: 'afterResponse', code: 'pm.test("ok", () => {\n});', language: 'text/javascript' }] });
+    expect(report.mapped.join('\n')).toContain('Descriptions became the items\' descriptions (the Docs tab)');
   });
 });
 
