@@ -10,7 +10,7 @@ import type { SsoFlow, SsoStatus } from './models/sso';
 import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
 import { CHANNEL_NAMES, type ChannelName } from './api';
 import type { OpenFolderSummary, RecentFolderView } from './models/folders';
-import { IMPORT_MAX_BYTES, type ImportCommitResult, type ImportPreview } from './models/importing';
+import { droppedFilesSchema, IMPORT_MAX_BYTES, type ImportCommitResult, type ImportPreview } from './models/importing';
 import { workshopRequestSchema, type WorkshopResult } from './models/workshop';
 import {
   runnerDetailSchema,
@@ -162,6 +162,11 @@ export const channels = {
     response: response<StoredKeySummary>(),
   },
   'keys:delete': { request: z.object({ name: z.string().min(1).max(128) }).strict(), response: response<{ deleted: boolean }>() },
+  /** Gives stored keys another name; the encrypted secret moves as it is and never crosses, only the summary. */
+  'keys:rename': {
+    request: z.object({ from: z.string().min(1).max(128), to: z.string().trim().min(1).max(128) }).strict(),
+    response: response<StoredKeySummary>(),
+  },
   /** A slice of a response body that was spooled to disk (only files in RoleCall's spool folder). */
   'response:read': {
     request: z.object({ file: z.string().min(1).max(4096), offset: z.number().int().min(0), length: z.number().int().min(1).max(16 * 1024 * 1024) }).strict(),
@@ -193,6 +198,8 @@ export const channels = {
         source: z.discriminatedUnion('kind', [
           z.object({ kind: z.literal('dialog') }).strict(),
           z.object({ kind: z.literal('text'), text: z.string().min(1).max(IMPORT_MAX_BYTES), fileName: z.string().max(255).optional() }).strict(),
+          /** A dropped folder's files as the page read them (relative POSIX paths); bounded in count and in total size. */
+          z.object({ kind: z.literal('folder'), name: z.string().max(255), files: droppedFilesSchema }).strict(),
         ]),
       })
       .strict(),
@@ -272,6 +279,8 @@ export interface Events {
   'runner:progress': RunnerProgress;
   /** A run ended: all sent, stopped at the first failure, or cancelled. */
   'runner:finished': RunnerFinished;
+  /** The AWS config or credentials file changed on disk: list the profiles again. */
+  'profiles:changed': Record<string, never>;
 }
 
 export interface MfaPrompt {

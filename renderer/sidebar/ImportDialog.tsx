@@ -8,10 +8,11 @@ import { ErrorBox } from '../components/ErrorBox';
 import { Modal } from '../components/Modal';
 import { transportError } from '../format';
 import { useWorkspaceApi } from '../state/workspace';
+import type { DroppedFolder } from './droppedFolder';
 
 interface Props {
-  /** A dropped file's text, previewed at once; absent: the user chooses a file or pastes. */
-  dropped?: { text: string; fileName: string };
+  /** A dropped file's text or folder's files, previewed at once; absent: the user chooses a file or pastes. */
+  dropped?: { text: string; fileName: string } | { folder: DroppedFolder };
   storedKeyNames: string[];
   onImported(result: ImportCommitResult): void;
   onClose(): void;
@@ -29,7 +30,7 @@ export function ImportDialog({ dropped, storedKeyNames, onImported, onClose }: P
   const [keys, setKeys] = useState<Array<{ store: boolean; name: string }>>([]);
   const previewId = useRef<string | undefined>(undefined);
 
-  async function ask(source: { kind: 'dialog' } | { kind: 'text'; text: string; fileName?: string }) {
+  async function ask(source: { kind: 'dialog' } | { kind: 'text'; text: string; fileName?: string } | ({ kind: 'folder' } & DroppedFolder)) {
     setBusy(true);
     setError(undefined);
     try {
@@ -50,7 +51,8 @@ export function ImportDialog({ dropped, storedKeyNames, onImported, onClose }: P
   }
 
   useEffect(() => {
-    if (dropped) void ask({ kind: 'text', text: dropped.text, fileName: dropped.fileName });
+    if (dropped && 'folder' in dropped) void ask({ kind: 'folder', ...dropped.folder });
+    else if (dropped) void ask({ kind: 'text', text: dropped.text, fileName: dropped.fileName });
     // Once, for the file dropped when the dialog opened.
   }, []);
 
@@ -99,7 +101,7 @@ export function ImportDialog({ dropped, storedKeyNames, onImported, onClose }: P
             <span>Or paste a curl command or a collection’s JSON</span>
             <textarea className="sb-mono" rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} />
           </label>
-          {busy && dropped && <p role="status">Reading {dropped.fileName}…</p>}
+          {busy && dropped && <p role="status">Reading {'folder' in dropped ? dropped.folder.name : dropped.fileName}…</p>}
           {error && <ErrorBox error={error} title="Nothing was imported" />}
           <div className="sb-actions">
             <button type="button" onClick={cancel}>
@@ -128,7 +130,7 @@ export function ImportDialog({ dropped, storedKeyNames, onImported, onClose }: P
           <ReportList title="Mapped" items={preview.report.mapped} />
           <ReportList title="Not mapped" items={preview.report.notMapped} />
           <ReportList title="Warnings" items={preview.report.warnings} />
-          {preview.notes > 0 && <p className="sb-hint">Descriptions or scripts were found on {plural(preview.notes, 'item')}: RoleCall does not keep them yet and never runs scripts.</p>}
+          {preview.notes > 0 && <p className="sb-hint">Descriptions or scripts were found on {plural(preview.notes, 'item')}: descriptions show in each request&apos;s Docs tab; scripts are kept with their items and never run.</p>}
           {preview.offeredKeys.length > 0 && (
             <fieldset>
               <legend>Keys found in the file</legend>

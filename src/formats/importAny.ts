@@ -14,7 +14,7 @@ import { importRoleCallCollection, isRoleCallFile } from './rolecallImport';
 
 export { IMPORT_MAX_BYTES };
 
-export type ImportFormat = 'postman-collection' | 'postman-environment' | 'rolecall' | 'curl' | 'openapi';
+export type ImportFormat = 'postman-collection' | 'postman-environment' | 'rolecall' | 'curl' | 'openapi' | 'folder';
 
 export interface ImportOutcome {
   format: ImportFormat;

@@ -1,5 +1,6 @@
 // What the import channels carry across the process boundary. The imported document itself waits in main until the
 // user commits it; literal keys the file held never cross: a preview names them by their access key id only.
+import { z } from 'zod';
 import type { ImportFormat } from '../formats/importAny';
 import type { ImportReport } from '../formats/importResult';
 import type { Collection, Environment, StoredKeySummary } from './workspace';
@@ -8,6 +9,16 @@ export type { ImportFormat, ImportReport };
 
 /** The most text an import reads (a file, a drop, a paste): a collection is far smaller. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The most files one dropped folder brings; together they hold at most IMPORT_MAX_BYTES characters. */
+export const DROPPED_FOLDER_MAX_FILES = 2000;
+
+export const droppedFilesSchema = z
+  .array(z.object({ path: z.string().min(1).max(1024), text: z.string().max(IMPORT_MAX_BYTES) }).strict())
+  .min(1)
+  .max(DROPPED_FOLDER_MAX_FILES)
+  .refine((files) => files.reduce((n, f) => n + f.text.length, 0) <= IMPORT_MAX_BYTES, { message: `at most ${IMPORT_MAX_BYTES} characters in all` })
+  .refine((files) => files.every((f) => !f.path.split('/').some((s) => s === '' || s === '.' || s === '..') && !f.path.includes('\\')), { message: 'relative paths only' });
 
 /** Keys found in the file, offered for the encrypted key store: never the secret key or the session token. */
 export interface OfferedKeySummary {
@@ -31,7 +42,7 @@ export interface ImportPreview {
   environment?: { name: string; variables: number };
   report: ImportReport;
   offeredKeys: OfferedKeySummary[];
-  /** Descriptions and scripts found (RoleCall has no field for them). */
+  /** Items with a description or scripts (descriptions become the items' own; scripts are kept with them, never run). */
   notes: number;
   /** False when this system cannot encrypt keys: offered keys cannot be stored. */
   keysStorable: boolean;
