@@ -11,6 +11,7 @@ import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
 import { createBodyFiles } from './services/bodyFiles';
+import { createIdentityCache, needsIdentity, runChecks } from './services/checkRun';
 import { createCollectionFolders } from './services/collectionFolders';
 import { createLayout } from './services/folderWrite';
 import type { WatchOptions } from './services/folderWatch';
@@ -124,6 +125,8 @@ export function createApp(options: AppOptions): App {
 
   const reveal = options.host === 'cli' && options.revealSecrets === true;
   const mask = <T>(value: T, secrets: Secret[]): T => (reveal ? value : redactSecrets(value, secrets));
+  /** Who each set of credentials signs as, for identity checks (asked of STS once, and only when a check needs it). */
+  const identities = createIdentityCache(engine.credentials);
   // Collection runs from the window: the same engine and MFA broker as a single send.
   const runner = createAppRunner({
     engine: runnerEngine(engine),
@@ -145,7 +148,9 @@ export function createApp(options: AppOptions): App {
     'profiles:list': () => engine.profiles.list(),
     'credentials:whoami': async ({ auth, forceRefresh }) => {
       if (auth.kind === 'none') throw appError('INVALID_INPUT', 'Choose a profile, environment credentials or a role to assume first.');
-      return engine.credentials.whoami(auth, { forceRefresh });
+      const identity = await engine.credentials.whoami(auth, { forceRefresh });
+      identities.remember(identity);
+      return identity;
     },
     'credentials:clear': async ({ auth }) => ({ cleared: engine.credentials.clear(auth) }),
     'request:sign': async (input) => {
@@ -154,6 +159,12 @@ export function createApp(options: AppOptions): App {
     },
     'request:send': async (input) => {
       const { result, secrets } = await engine.send(input);
+      const checks = input.checks ?? [];
+      const captures = input.captures ?? [];
+      if (checks.length || captures.length) {
+        const signedAs = needsIdentity(checks) ? await identities.signedAs(input.auth) : undefined;
+        result.checks = await runChecks({ result, checks, captures, ...(signedAs ? { signedAs } : {}), spoolDir });
+      }
       return mask(result, secrets);
     },
     'presign:reveal': async (input) => revealPresignedUrl(input, engine.sign),

@@ -7,6 +7,7 @@ import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { SendResult } from '../../src/models/http';
 import { settle } from '../api';
+import { CheckSummary } from '../checks/CheckSummary';
 import { AwsErrorPanel } from './AwsErrorPanel';
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor';
 import { ClockSkewNote } from './ClockSkewNote';
@@ -116,6 +117,7 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
           <span className="rv-fact-name">Size</span> {formatBytes(response.body.size)}
         </span>
         <span className="rv-fact rv-muted">HTTP/{response.httpVersion}</span>
+        {result.checks && <CheckSummary outcome={result.checks} />}
       </div>
       {result.clockSkew && <ClockSkewNote info={result.clockSkew} />}
       {result.refusal ? (

@@ -18,11 +18,14 @@ import { pastedCurl } from './pastedCurl';
 import { PlainHttpWarning } from './PlainHttpWarning';
 import { queryRows } from './queryParams';
 import { RequestSettingsPanel } from './RequestSettingsPanel';
+import { ChecksTab } from '../checks/ChecksTab';
+import { checksCount } from '../checks/checksCount';
+import type { CheckOutcome } from '../../src/models/checks';
 import { SigningOptions } from './SigningOptions';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
-type Section = 'params' | 'headers' | 'body' | 'auth' | 'settings';
+type Section = 'params' | 'headers' | 'body' | 'auth' | 'checks' | 'settings';
 
 interface Props {
   api: RoleCallApi;
@@ -36,6 +39,8 @@ interface Props {
   onKeysSaved: () => Promise<void>;
   sending: boolean;
   blocked?: string[];
+  /** The last send's checks and captures, shown in the Checks tab. */
+  checkOutcome?: CheckOutcome;
   onSend: (force?: boolean, allowPlainHttp?: boolean) => void;
   /** The last send was refused as signed plain http to another machine: offer to send it anyway. */
   insecureRefused?: boolean;
@@ -66,9 +71,10 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
     headers: count(draft.headers.filter((h) => h.enabled && h.key).length),
     body: draft.body.mode === 'none' ? '' : ' •',
     auth: '',
+    checks: checksCount(draft.checks, props.checkOutcome),
     settings: draft.settings ? ' •' : '',
   };
-  const labels: Record<Section, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth & signing', settings: 'Settings' };
+  const labels: Record<Section, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth & signing', checks: 'Checks', settings: 'Settings' };
 
   return (
     <div className="request-editor" id="request-editor" role="tabpanel" aria-label="Request">
@@ -190,6 +196,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
         {section === 'params' && <ParamsTable url={draft.url} disabled={draft.disabledParams} onChange={set} preview={preview} />}
         {section === 'headers' && <KeyValueTable rows={draft.headers} onChange={(headers) => set({ headers })} noun="Header" preview={preview} />}
         {section === 'body' && <BodyEditor api={props.api} editorKey={props.tabId} body={draft.body} onChange={(body) => set({ body })} preview={preview} />}
+        {section === 'checks' && <ChecksTab checks={draft.checks} captures={draft.captures} onChange={set} outcome={props.checkOutcome} />}
         {section === 'settings' && <RequestSettingsPanel settings={draft.settings} onChange={(settings) => onChange(withSettings(draft, settings))} />}
         {section === 'auth' && (
           <div className="auth-section">

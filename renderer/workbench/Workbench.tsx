@@ -20,6 +20,7 @@ import { useProfileList } from '../state/profiles';
 import { activeTab, blankRequest, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { ResponseViewer } from '../viewer/ResponseViewer';
+import { useCapturedVariables } from '../checks/capturedVariables';
 import { staleReason } from '../viewer/staleResponse';
 import { StaleResponseNote } from '../viewer/StaleResponseNote';
 import { signInProfileOf } from '../sso/SsoSignInButton';
@@ -51,9 +52,10 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const tab = activeTab(tabs);
   const found = tab?.source ? ws.findRequest(tab.source) : undefined;
   const environment = ws.environments.find((e) => e.id === ws.activeEnvironmentId);
+  const captured = useCapturedVariables();
   const effective = useMemo(
-    () => (tab ? effectiveRequest({ doc: tab.draft, folders: found?.folders ?? [], collection: found?.collection, environment }) : undefined),
-    [tab, found, environment],
+    () => (tab ? effectiveRequest({ doc: tab.draft, folders: found?.folders ?? [], collection: found?.collection, environment, captured }) : undefined),
+    [tab, found, environment, captured],
   );
   const inherited = tab ? inheritedAuth(tab.draft, found?.folders ?? [], found?.collection) : { auth: { type: 'none' as const }, source: 'default' };
 
@@ -197,6 +199,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
               onKeysSaved={ws.refreshKeys}
               sending={Boolean(run?.pendingId)}
               blocked={run?.blocked}
+              checkOutcome={run?.result?.checks}
               onSend={(force, allowPlainHttp) => void runner.send(force, allowPlainHttp)}
               insecureRefused={run?.error?.code === 'INSECURE_HTTP'}
               onCancel={() => void runner.cancel()}
