@@ -249,3 +249,21 @@ describe('the Postman v2.1 export', () => {
     expect(toPostmanUrl('http://localhost')).toEqual({ raw: 'http://localhost', protocol: 'http', host: ['localhost'] });
   });
 });
+
+describe('descriptions in a Postman export', () => {
+  it('come first in the collection, folder and request descriptions, before what RoleCall says about auth', () => {
+    const doc = collectionSchema.parse({
+      id: 'c',
+      name: 'C',
+      description: 'Collection docs',
+      items: [
+        { kind: 'folder', id: 'f', name: 'F', description: 'Folder docs', items: [{ kind: 'request', id: 'r', name: 'R', method: 'GET', url: 'https://example.com/', description: 'Request **docs**' }] },
+      ],
+    });
+    const { collection } = exportPostmanCollection(doc);
+    const out = collection as { info: { description?: string }; item: Array<{ description?: string; item: Array<{ request: { description?: string } }> }> };
+    expect(out.info.description).toBe('Collection docs');
+    expect(out.item[0]!.description).toBe('Folder docs');
+    expect(out.item[0]!.item[0]!.request.description).toBe('Request **docs**');
+  });
+});

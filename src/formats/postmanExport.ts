@@ -139,7 +139,8 @@ export function exportPostmanCollection(source: Collection): PostmanExport {
     report.push(`Collection: ${identityNote(auth)}`);
   } else out.auth = { type: 'noauth' };
   out.item = collection.items.map((item) => toItem(item, { trail: [], scopes, signing, report }));
-  if (usesAws) out.info.description = [credentialsGuide(), ...(isAws(auth) ? [describeAuth(auth)] : [])].join('\n\n');
+  const info = withOwn(collection.description, usesAws ? [credentialsGuide(), ...(isAws(auth) ? [describeAuth(auth)] : [])].join('\n\n') : undefined);
+  if (info) out.info.description = info;
 
   const variables = toVariables(collection.variables);
   if (usesAws) {
@@ -192,6 +193,8 @@ function toFolder(folder: FolderNode, context: Context): PostmanFolder {
     out.description = describeAuth(folder.auth);
     context.report.push(`${trail.join(' / ')}: ${identityNote(folder.auth)}`);
   }
+  const folderDocs = withOwn(folder.description, out.description);
+  if (folderDocs) out.description = folderDocs;
   out.item = folder.items.map((item) => toItem(item, { ...context, trail, scopes, signing }));
   return out;
 }
@@ -223,6 +226,8 @@ function toRequestItem(node: RequestNode, context: Context): PostmanRequestItem 
     // Same keys as the block above, but this request's own region, service or presign mode.
     request.auth = awsv4(signing);
   }
+  const docs = withOwn(node.description, request.description);
+  if (docs) request.description = docs;
   if (isSigned(node, context)) for (const caveat of signingCaveats(node, signing)) context.report.push(`${where}: ${caveat}`);
   // Postman's tests are scripts; RoleCall writes no code into a file, so its declared checks stay behind.
   if (node.checks.length || node.captures.length) {
@@ -232,6 +237,9 @@ function toRequestItem(node: RequestNode, context: Context): PostmanRequestItem 
   if (node.settings?.timeoutMs !== undefined) context.report.push(`${where}: its timeout (${node.settings.timeoutMs / 1000} s) not exported (Postman has no per-request timeout)`);
   return { name: node.name, request, response: [], ...(follow !== undefined ? { protocolProfileBehavior: { followRedirects: follow } } : {}) };
 }
+
+/** The item's own description first, then what RoleCall says about its auth. */
+const withOwn = (own: string | undefined, generated: string | undefined): string | undefined => [own, generated].filter(Boolean).join('\n\n') || undefined;
 
 const isSigned = (node: RequestNode, context: Context) => isAws(node.auth) || (node.auth.type === 'inherit' && context.signing !== undefined);
 
