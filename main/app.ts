@@ -15,6 +15,7 @@ import { createIdentityCache, needsIdentity, runChecks } from './services/checkR
 import { createCollectionFolders } from './services/collectionFolders';
 import { createLayout } from './services/folderWrite';
 import type { WatchOptions } from './services/folderWatch';
+import { watchAwsFiles, type AwsFilesWatchOptions } from './services/awsFilesWatch';
 import { importFromPath } from './services/importFile';
 import { createImportSession } from './services/importSession';
 import { createFormatPool } from './services/formatPool';
@@ -64,6 +65,8 @@ export interface AppOptions {
   openExternal?: (url: string) => Promise<void>;
   /** How open collection folders are watched (tests shorten the debounce); false: not at all. The CLI never watches. */
   folderWatch?: false | WatchOptions;
+  /** How the AWS config and credentials files are watched (profiles:changed); false: not at all. The CLI never watches. */
+  awsFilesWatch?: false | AwsFilesWatchOptions;
 }
 
 export const SPOOL_CLEAN_EVERY_MS = 60 * 60 * 1000;
@@ -104,6 +107,10 @@ export function createApp(options: AppOptions): App {
   });
   // Folders open when the app last ran are opened again; workspace:load waits for them.
   const foldersRestored = folders.restore().catch(() => undefined);
+  const awsFiles =
+    options.host === 'cli' || options.awsFilesWatch === false
+      ? undefined
+      : watchAwsFiles(options.env ?? process.env, () => options.emit('profiles:changed', {}), options.awsFilesWatch ?? {});
   const imports = createImportSession({ workspace, vault, canStoreKeys: () => options.cipher?.available === true });
   const spoolDir = options.spoolDir ?? defaultSpoolDir();
   // Spooled bodies older than a day go while the app runs, not only at the next start.
@@ -255,6 +262,11 @@ export function createApp(options: AppOptions): App {
       engine.credentials.clear({ kind: 'storedKeys', name });
       return { deleted: vault.delete(name) };
     },
+    'keys:rename': async ({ from, to }) => {
+      const summary = vault.rename(from, to);
+      engine.credentials.clear({ kind: 'storedKeys', name: from });
+      return summary;
+    },
     'response:read': async ({ file, offset, length }) => readSpoolSlice(file, offset, length, spoolDir),
     'response:format': async ({ source }) => formatPool.format(await bodySourceBytes(source, spoolDir)),
     'response:save': async ({ source, suggestedName }) => {
@@ -331,6 +343,7 @@ export function createApp(options: AppOptions): App {
       await runner.dispose();
       sso.dispose();
       folders.dispose();
+      awsFiles?.close();
       await formatPool.dispose();
       for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);
     },

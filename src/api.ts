@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'tabs:save',
   'keys:save',
   'keys:delete',
+  'keys:rename',
   'response:read',
   'response:format',
   'response:save',
@@ -51,7 +52,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENTS: readonly EventName[] = ['mfa:prompt', 'sso:status', 'folders:changed', 'runner:progress', 'runner:finished'];
+export const EVENTS: readonly EventName[] = ['mfa:prompt', 'sso:status', 'folders:changed', 'runner:progress', 'runner:finished', 'profiles:changed'];
 
 /** Name of the global the preload and the test host define. */
 export const API_GLOBAL = 'rolecall';

@@ -43,6 +43,8 @@ const WORDS: Record<string, string> = {
   base: 'base credentials',
   profile: 'profile',
   kind: 'kind',
+  from: 'current name',
+  to: 'new name',
   type: 'type',
 };
 

@@ -82,22 +82,25 @@ function readVault(backend: StoreBackend): VaultState {
 export function createKeyVault(backend: StoreBackend, cipher?: Cipher) {
   let state = readVault(backend);
 
-  /** Writes the stored map with one record replaced (or removed, with undefined); nothing else changes. */
-  function write(name: string, record: KeyRecord | undefined) {
+  /** Writes the stored map with records replaced (or removed, with undefined) in one write; nothing else changes. */
+  function write(name: string, record: KeyRecord | undefined, ...more: Array<[string, KeyRecord | undefined]>) {
     if (state.unreadable !== undefined) {
       throw appError('CREDENTIALS_ERROR', 'RoleCall could not read its stored keys, so it will not overwrite them.', state.unreadable);
     }
     const stored = plainMap(state.stored);
     const records = new Map(state.records);
-    if (record) {
-      stored[name] = record;
-      records.set(name, record);
-    } else {
-      delete stored[name];
-      records.delete(name);
+    const changes: Array<[string, KeyRecord | undefined]> = [[name, record], ...more];
+    for (const [key, value] of changes) {
+      if (value) {
+        stored[key] = value;
+        records.set(key, value);
+      } else {
+        delete stored[key];
+        records.delete(key);
+      }
     }
     backend.set(VAULT_KEY, stored);
-    state = { stored, records, problems: state.problems.filter((p) => p.name !== name) };
+    state = { stored, records, problems: state.problems.filter((p) => !changes.some(([key]) => key === p.name)) };
   }
 
   const summary = (name: string, r: KeyRecord): StoredKeySummary => ({
@@ -149,6 +152,19 @@ export function createKeyVault(backend: StoreBackend, cipher?: Cipher) {
       if (!Object.hasOwn(state.stored, name)) return false;
       write(name, undefined);
       return true;
+    },
+
+    /**
+     * Gives stored keys another name. The sealed record moves as it is: the secret is never decrypted, and only the
+     * summary comes back. An existing name is refused rather than overwritten.
+     */
+    rename(from: string, to: string): StoredKeySummary {
+      const record = state.records.get(from);
+      if (!record) throw appError('INVALID_INPUT', `There are no stored keys named "${from}" to rename.`);
+      if (to === from) return summary(to, record);
+      if (Object.hasOwn(state.stored, to)) throw appError('INVALID_INPUT', `Stored keys named "${to}" already exist: choose another name, or delete those first.`);
+      write(to, record, [from, undefined]);
+      return summary(to, record);
     },
 
     /** The keys themselves, for the credentials service only. */

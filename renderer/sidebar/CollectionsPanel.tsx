@@ -37,6 +37,8 @@ import { newId } from './ids';
 import { MoveDialog } from './MoveDialog';
 import { RowMenu, type MenuAction } from './RowMenu';
 import { ScopeSettingsDialog, type ScopeSettings } from './ScopeSettingsDialog';
+import { useProfileList } from '../state/profiles';
+import { signedNewRequest } from '../workbench/defaultAuth';
 import { UndoToast, type Toast } from './UndoToast';
 
 interface Props {
@@ -63,6 +65,7 @@ let toastIds = 0;
 export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
   const ws = useWorkspace();
   const api = useWorkspaceApi();
+  const profiles = useProfileList(api);
   const { collections } = ws;
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -123,7 +126,9 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     if (!collection) return;
     const parentId = row.kind === 'folder' ? row.folder.id : undefined;
     expand(row.key);
-    if (!(await settle(ws.saveCollection(insertItem(collection, parentId, item))))) return;
+    // A new request signs (with the remembered or default profile) unless its folders or collection already do.
+    const placed = item.kind === 'request' ? signedNewRequest(collection, parentId, item, profiles) : item;
+    if (!(await settle(ws.saveCollection(insertItem(collection, parentId, placed))))) return;
     const key = rowKey(collectionId, item.id);
     setQuery('');
     focus(key);
@@ -465,5 +470,5 @@ function itemId(row: Exclude<TreeRow, { kind: 'collection' }>): string {
 
 function scopeOf(row: Exclude<TreeRow, { kind: 'request' }>): ScopeSettings {
   const s = row.kind === 'collection' ? row.collection : row.folder;
-  return { name: s.name, auth: s.auth, variables: s.variables };
+  return { name: s.name, auth: s.auth, variables: s.variables, signing: s.signing ?? { region: '', service: '' } };
 }

@@ -1,7 +1,7 @@
-// Settings of a collection or a folder: its name, the auth its requests inherit and its variables. Edits stay in
+// Settings of a collection or a folder: its name, the auth, region and service its requests inherit and its variables. Edits stay in
 // the dialog until Save, so Cancel (or Escape) leaves the saved tree as it was.
 import { useState, type FormEvent } from 'react';
-import type { KeyValue, RequestAuth } from '../../src/models/workspace';
+import type { KeyValue, RequestAuth, ScopeSigning } from '../../src/models/workspace';
 import { Modal } from '../components/Modal';
 import { useProfileList } from '../state/profiles';
 import { useWorkspace, useWorkspaceApi } from '../state/workspace';
@@ -12,6 +12,8 @@ export interface ScopeSettings {
   name: string;
   auth: RequestAuth;
   variables: KeyValue[];
+  /** Region and service for requests that set neither (custom domains); empty: not set here. */
+  signing: ScopeSigning;
 }
 
 interface Props {
@@ -31,7 +33,8 @@ export function ScopeSettingsDialog({ kind, initial, onSave, onCancel }: Props) 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!draft.name.trim()) return;
-    onSave({ ...draft, name: draft.name.trim() });
+    const signing = { region: draft.signing.region.trim(), service: draft.signing.service.trim() };
+    onSave({ ...draft, name: draft.name.trim(), signing });
   }
 
   return (
@@ -56,6 +59,31 @@ export function ScopeSettingsDialog({ kind, initial, onSave, onCancel }: Props) 
             profiles={profiles}
             storedKeys={storedKeys}
           />
+        </fieldset>
+        <fieldset>
+          <legend>Region and service</legend>
+          <p className="sb-hint">
+            For requests {kind === 'folder' ? 'in this folder' : 'in this collection'} that set neither, e.g. on a custom domain where they cannot be read from the
+            host. Empty: {kind === 'folder' ? 'from the enclosing folder or collection, else ' : ''}read from the URL.
+          </p>
+          <div className="form-grid">
+            <label htmlFor="scope-region">Region</label>
+            <input
+              id="scope-region"
+              value={draft.signing.region}
+              placeholder="e.g. ap-northeast-1 or {{region}}"
+              spellCheck={false}
+              onChange={(e) => setDraft({ ...draft, signing: { ...draft.signing, region: e.target.value } })}
+            />
+            <label htmlFor="scope-service">Service</label>
+            <input
+              id="scope-service"
+              value={draft.signing.service}
+              placeholder="e.g. execute-api"
+              spellCheck={false}
+              onChange={(e) => setDraft({ ...draft, signing: { ...draft.signing, service: e.target.value } })}
+            />
+          </div>
         </fieldset>
         <fieldset>
           <legend>Variables</legend>

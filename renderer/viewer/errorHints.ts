@@ -30,7 +30,7 @@ const HINTS: Record<ErrorCode, ErrorHint> = {
     title: 'Signature mismatch',
     hint: 'AWS computed a different signature: usually a wrong secret key, or something changed the request after signing.',
   },
-  EXPIRED_TOKEN: { title: 'The session has expired', hint: 'Temporary credentials ran out; send again to get fresh ones (clear the cache if needed).' },
+  EXPIRED_TOKEN: { title: 'The session has expired', hint: 'Temporary credentials ran out; send again to get fresh ones, or use “Clear cached credentials” beside Identity if it persists.' },
   AWS_ERROR: { title: 'AWS answered with an error', hint: 'AWS’s own message is below.' },
   REGION_REQUIRED: {
     title: 'Region needed',

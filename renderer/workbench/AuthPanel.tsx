@@ -6,6 +6,8 @@ import { useId, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { ProfileList } from '../../src/models/profile';
 import type { RequestAuth, StoredKeySummary } from '../../src/models/workspace';
+import { defaultProfileName } from '../../src/defaultProfile';
+import { DEFAULT_PROFILE_SOURCE } from '../../src/effectiveRequest';
 import { authSummary } from './authSummary';
 import { ProfileSelect } from './ProfileSelect';
 import { StoredKeysForm } from './StoredKeysForm';
@@ -22,8 +24,9 @@ const TYPES: Array<{ type: AuthType; label: string }> = [
   { type: 'storedKeys', label: 'Stored keys' },
 ];
 
-function initial(type: AuthType, previous: RequestAuth): RequestAuth {
-  const profile = previous.type === 'profile' ? previous.profile : '';
+/** A newly chosen type starts from what was set, else the default profile (and the only stored keys, if one). */
+function initial(type: AuthType, previous: RequestAuth, profiles: ProfileList | undefined, storedKeys: StoredKeySummary[]): RequestAuth {
+  const profile = previous.type === 'profile' ? previous.profile : previous.type === 'assumeRole' && previous.base.kind === 'profile' ? previous.base.profile : (defaultProfileName(profiles) ?? '');
   switch (type) {
     case 'inherit':
     case 'none':
@@ -32,11 +35,12 @@ function initial(type: AuthType, previous: RequestAuth): RequestAuth {
     case 'profile':
       return { type, profile };
     case 'storedKeys':
-      return { type, name: previous.type === 'storedKeys' ? previous.name : '' };
+      return { type, name: previous.type === 'storedKeys' ? previous.name : storedKeys.length === 1 ? storedKeys[0]!.name : '' };
     case 'assumeRole':
       return {
         type,
-        base: profile ? { kind: 'profile', profile } : { kind: 'env' },
+        // A profile, like the CLI's default chain would start from; environment keys only when chosen.
+        base: { kind: 'profile', profile },
         roleArn: '',
         sessionName: '',
         externalId: '',
@@ -70,7 +74,7 @@ export function AuthPanel({ api, auth, onChange, inherited, allowInherit = true,
     <div className="auth-panel">
       <div className="form-grid">
         <label htmlFor={id}>{typeLabel}</label>
-        <select id={id} value={auth.type} onChange={(e) => onChange(initial(e.target.value as AuthType, auth))}>
+        <select id={id} value={auth.type} onChange={(e) => onChange(initial(e.target.value as AuthType, auth, profiles, storedKeys))}>
           {TYPES.filter(({ type }) => allowInherit || type !== 'inherit').map(({ type, label }) => (
             <option key={type} value={type}>
               {label}
@@ -79,7 +83,10 @@ export function AuthPanel({ api, auth, onChange, inherited, allowInherit = true,
         </select>
         {auth.type === 'inherit' && inherited && (
           <p className="form-note inherit-note" aria-label="Inherited auth">
-            Uses <strong>{authSummary(inherited.auth)}</strong> from {inherited.source === 'default' ? 'nowhere (no collection): unsigned' : inherited.source}.
+            Uses <strong>{authSummary(inherited.auth)}</strong>{' '}
+            {inherited.source === DEFAULT_PROFILE_SOURCE
+              ? '— not in a collection, so the default profile signs it (AWS_PROFILE, else “default”, else the first usable profile).'
+              : `from ${inherited.source === 'default' ? 'nowhere (no collection): unsigned' : inherited.source}.`}
           </p>
         )}
         {auth.type === 'inherit' && !inherited && <p className="form-note muted">Uses the auth of the enclosing folder or collection.</p>}
@@ -136,7 +143,7 @@ function AssumeRoleForm({
         value={auth.base.kind}
         onChange={(e) => {
           const kind = e.target.value as AssumeRole['base']['kind'];
-          set({ base: kind === 'env' ? { kind } : kind === 'profile' ? { kind, profile: '' } : { kind, name: '' } });
+          set({ base: kind === 'env' ? { kind } : kind === 'profile' ? { kind, profile: defaultProfileName(profiles) ?? '' } : { kind, name: '' } });
         }}
       >
         <option value="profile">AWS profile</option>
@@ -199,6 +206,14 @@ function StoredKeysPicker({
             </button>
           )}
         </div>
+        {keys.length === 0 && !adding && (
+          <p className="form-note" role="note" aria-label="No stored keys">
+            No keys are stored yet, so there is nothing to sign with.{' '}
+            {onKeysSaved
+              ? 'Add keys here (the secret is encrypted by RoleCall and never shown again), or choose “AWS profile” to use ~/.aws without typing keys.'
+              : 'Add keys from a request’s Auth section first, or choose “AWS profile” to use ~/.aws without typing keys.'}
+          </p>
+        )}
         {selected && (
           <p className="muted form-note">
             {selected.accessKeyId}

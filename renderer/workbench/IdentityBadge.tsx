@@ -6,6 +6,8 @@ import type { AppError } from '../../src/errors';
 import type { Identity } from '../../src/models/auth';
 import { errorCodeText } from '../format';
 import { resolvedKeyText } from './resolvedKey';
+import { keyLifetimeText } from './keyLifetime';
+import { ClearCacheButton } from './ClearCacheButton';
 import { CredentialRefusal } from '../viewer/CredentialRefusal';
 
 export type IdentityState =
@@ -35,9 +37,11 @@ interface Props {
   enabled: boolean;
   /** The access key the live preview signed with, shown before STS is asked. */
   resolvedKeyId?: string;
+  /** Forgets the cached credentials of this identity (the error hints point here); absent: no control. */
+  onClearCache?: () => Promise<number | undefined>;
 }
 
-export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId }: Props) {
+export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId, onClearCache }: Props) {
   const [now, setNow] = useState(() => Date.now());
   const expiration = state.status === 'done' ? state.identity.expiration : undefined;
   useEffect(() => {
@@ -65,7 +69,7 @@ export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId }: Props)
                 expires in <time dateTime={expiration}>{countdown(expiration, now)}</time>
               </span>
             ) : (
-              <span className="pill">long-term keys</span>
+              <span className="pill">{keyLifetimeText(state.identity)}</span>
             )}
             {state.identity.cached && <span className="pill muted">cached</span>}
           </>
@@ -73,6 +77,7 @@ export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId }: Props)
         <button type="button" className="secondary small" onClick={onCheck} disabled={!enabled || state.status === 'pending'}>
           Who am I?
         </button>
+        {onClearCache && <ClearCacheButton enabled={enabled} onClear={onClearCache} />}
       </div>
       {state.status === 'failed' && (
         <div className="identity-error" role="alert">

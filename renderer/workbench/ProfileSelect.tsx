@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { ProfileList } from '../../src/models/profile';
 import { kindLabel } from '../format';
+import { reloadProfiles } from '../state/profiles';
 
 const CUSTOM = '\u0000custom';
 
@@ -24,27 +25,32 @@ export function ProfileSelect({ label, value, onChange, profiles }: Props) {
     <>
       <label htmlFor={id}>{label}</label>
       <div className="stack">
-        <select
-          id={id}
-          value={custom ? CUSTOM : value}
-          onChange={(event) => {
-            const next = event.target.value;
-            setTyping(next === CUSTOM);
-            onChange(next === CUSTOM ? value : next);
-          }}
-        >
-          <option value="" disabled>
-            {profiles ? 'Choose a profile' : 'Reading profiles…'}
-          </option>
-          {profiles?.profiles.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name} — {kindLabel(p.kind)}
-              {p.region ? `, ${p.region}` : ''}
-              {p.mfaSerial ? ' · MFA' : ''}
+        <div className="row">
+          <select
+            id={id}
+            value={custom ? CUSTOM : value}
+            onChange={(event) => {
+              const next = event.target.value;
+              setTyping(next === CUSTOM);
+              onChange(next === CUSTOM ? value : next);
+            }}
+          >
+            <option value="" disabled>
+              {profiles ? 'Choose a profile' : 'Reading profiles…'}
             </option>
-          ))}
-          <option value={CUSTOM}>Type a name or {'{{variable}}'}…</option>
-        </select>
+            {profiles?.profiles.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name} — {kindLabel(p.kind)}
+                {p.region ? `, ${p.region}` : ''}
+                {p.mfaSerial ? ' · MFA' : ''}
+              </option>
+            ))}
+            <option value={CUSTOM}>Type a name or {'{{variable}}'}…</option>
+          </select>
+          <button type="button" className="secondary small" onClick={reloadProfiles} title="Read ~/.aws/config and ~/.aws/credentials again">
+            Reload profiles
+          </button>
+        </div>
         {custom && (
           <input aria-label={`${label} name`} value={value} placeholder="profile name or {{variable}}" spellCheck={false} onChange={(e) => onChange(e.target.value)} />
         )}

@@ -7,9 +7,11 @@ import type { ProfileList } from '../../src/models/profile';
 import { assumeRoleContext } from '../../src/diagnosis/authContext';
 import { roleArnIn } from '../../src/diagnosis/roleArn';
 import { settle } from '../api';
+import { reloadProfiles } from '../state/profiles';
 import { ErrorBox } from '../components/ErrorBox';
 import { IdentityPanel, type WhoamiState } from '../components/IdentityPanel';
 import { ProfilesPanel } from '../components/ProfilesPanel';
+import { StoredKeysPanel } from './StoredKeysPanel';
 
 type Loaded<T> = { status: 'loading' } | { status: 'done'; result: Result<T> };
 
@@ -34,6 +36,8 @@ export function ProfilesView({ api }: { api: RoleCallApi }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // The AWS files changed on disk (main watches them): what is listed follows without a restart.
+  useEffect(() => api.on('profiles:changed', () => void load()), [api, load]);
 
   async function askWhoami() {
     if (!selected) return;
@@ -63,10 +67,18 @@ export function ProfilesView({ api }: { api: RoleCallApi }) {
         <IdentityPanel selected={selected} state={whoami} forceRefresh={forceRefresh} onForceRefreshChange={setForceRefresh} onWhoami={() => void askWhoami()} />
       </div>
       <div className="footer-actions">
-        <button type="button" className="secondary" onClick={() => void load()}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            void load();
+            reloadProfiles();
+          }}
+        >
           Reload profiles
         </button>
       </div>
+      <StoredKeysPanel api={api} />
     </div>
   );
 }

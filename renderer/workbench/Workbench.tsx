@@ -17,7 +17,7 @@ import { ChainPanel } from '../chain/ChainPanel';
 import { SaveRequestDialog } from '../sidebar/SaveRequestDialog';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useProfileList } from '../state/profiles';
-import { activeTab, blankRequest, useTabs, type SourceRef } from '../state/tabs';
+import { activeTab, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { ResponseViewer } from '../viewer/ResponseViewer';
 import { useCapturedVariables } from '../checks/capturedVariables';
@@ -26,6 +26,8 @@ import { StaleResponseNote } from '../viewer/StaleResponseNote';
 import { signInProfileOf } from '../sso/SsoSignInButton';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { IdentityBadge } from './IdentityBadge';
+import { newTabRequest, noteAuthEdit, unsavedFallback } from './defaultAuth';
+import { settle } from '../api';
 import { replaceRequest, toDoc } from './replaceRequest';
 import { RequestEditor } from './RequestEditor';
 import { useShortcuts, type ShortcutAction } from './shortcuts';
@@ -54,10 +56,10 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const environment = ws.environments.find((e) => e.id === ws.activeEnvironmentId);
   const captured = useCapturedVariables();
   const effective = useMemo(
-    () => (tab ? effectiveRequest({ doc: tab.draft, folders: found?.folders ?? [], collection: found?.collection, environment, captured }) : undefined),
-    [tab, found, environment, captured],
+    () => (tab ? effectiveRequest({ doc: tab.draft, folders: found?.folders ?? [], collection: found?.collection, environment, captured, fallbackAuth: unsavedFallback(profiles) }) : undefined),
+    [tab, found, environment, captured, profiles],
   );
-  const inherited = tab ? inheritedAuth(tab.draft, found?.folders ?? [], found?.collection) : { auth: { type: 'none' as const }, source: 'default' };
+  const inherited = tab ? inheritedAuth(tab.draft, found?.folders ?? [], found?.collection, unsavedFallback(profiles)) : { auth: { type: 'none' as const }, source: 'default' };
 
   const runner = useRunner({ api, tab, effective, profiles, environmentId: environment?.id, addHistory: ws.addHistory });
   const run = runner.run;
@@ -122,7 +124,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
           void runner.send();
           return;
         case 'newTab':
-          dispatch({ type: 'new' });
+          dispatch({ type: 'new', doc: newTabRequest(profiles) });
           return;
         case 'closeTab':
           if (tab) requestClose(tab.id);
@@ -182,7 +184,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
           onActivate={(id) => dispatch({ type: 'activate', id })}
           onClose={requestClose}
           onMove={(id, to) => dispatch({ type: 'move', id, to })}
-          onNew={() => dispatch({ type: 'new' })}
+          onNew={() => dispatch({ type: 'new', doc: newTabRequest(profiles) })}
         />
         {tab && effective ? (
           <ErrorBoundary region="The request editor">
@@ -191,7 +193,10 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
               api={api}
               tabId={tab.id}
               draft={tab.draft}
-              onChange={(draft) => dispatch({ type: 'edit', id: tab.id, draft })}
+              onChange={(draft) => {
+                noteAuthEdit(tab.source?.collectionId, tab.draft, draft);
+                dispatch({ type: 'edit', id: tab.id, draft });
+              }}
               effective={effective}
               inherited={inherited}
               profiles={profiles}
@@ -213,6 +218,10 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                   enabled={effective.sign.auth.kind !== 'none'}
                   resolvedKeyId={shown.preview?.explanation?.accessKeyId}
                   onCheck={() => void runner.checkIdentity(effective.sign.auth)}
+                  onClearCache={async () => {
+                    const cleared = await settle(() => api.credentialsClear({ auth: effective.sign.auth }));
+                    return cleared.ok ? cleared.value.cleared : undefined;
+                  }}
                 />
               }
             />
@@ -221,7 +230,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
           <div className="empty-workbench">
             <p>{ws.ready || ws.error ? 'No request is open.' : 'Loading your workspace…'}</p>
             {(ws.ready || ws.error) && (
-              <button type="button" onClick={() => dispatch({ type: 'new', doc: blankRequest() })}>
+              <button type="button" onClick={() => dispatch({ type: 'new', doc: newTabRequest(profiles) })}>
                 New request
               </button>
             )}

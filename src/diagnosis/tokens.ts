@@ -21,7 +21,7 @@ export function expiredTokenAdvice() {
       'For SSO profiles: the SSO session itself may have expired.',
     ],
     fixes: [
-      'Clear the cached credentials (Identity: clear) and send again, so RoleCall assumes the role afresh.',
+      'Use “Clear cached credentials” beside Identity and send again, so RoleCall assumes the role afresh.',
       'For SSO: run "aws sso login --profile NAME". For pasted keys: get new ones.',
     ],
     likelihood: [],

@@ -1,9 +1,10 @@
 // `.resources/definition.yaml`: a collection's or folder's own settings. Postman writes `$kind: collection` for
 // both. Keys in this order: $kind, name (only when it differs from the directory name), order (folders: their
 // place among their siblings), variables, auth. Secret variables say `type: secret` and carry no value.
-import type { KeyValue, RequestAuth } from '../../models/workspace';
+import type { KeyValue, RequestAuth, ScopeSigning } from '../../models/workspace';
 import { authFromYaml, authToYaml, type ReadAuth } from './authBlock';
 import { rowsFromYaml, rowsToYaml } from './rows';
+import { scopeSigningFromYaml, scopeSigningToYaml } from './scopeSigning';
 import { fieldProblem, has, readNumber, readString, type YamlFile } from './yamlText';
 
 export const DEFINITION_KIND = 'collection';
@@ -12,6 +13,8 @@ export interface Definition {
   name: string;
   auth: RequestAuth;
   variables: KeyValue[];
+  /** Region and service for the requests below (scopeSigning.ts). */
+  signing?: ScopeSigning;
 }
 
 export function definitionToYaml(def: Definition, dirName: string, order?: number): Record<string, unknown> {
@@ -19,8 +22,9 @@ export function definitionToYaml(def: Definition, dirName: string, order?: numbe
   if (def.name !== dirName) out.name = def.name;
   if (order !== undefined) out.order = order;
   if (def.variables.length) out.variables = rowsToYaml(def.variables);
-  const auth = authToYaml(def.auth);
+  const { auth, settings } = scopeSigningToYaml(authToYaml(def.auth), def.signing);
   if (auth) out.auth = auth;
+  if (settings) out.settings = settings;
   return out;
 }
 
@@ -34,12 +38,14 @@ export function definitionFromYaml(file: YamlFile, ownerId: string, dirName: str
   if (kind !== DEFINITION_KIND) fieldProblem(file, ['$kind'], kind === '' ? `missing; read as ${DEFINITION_KIND}` : `"${kind}" is not ${DEFINITION_KIND}; read as one`);
   if (has(file, ['scripts'])) fieldProblem(file, ['scripts'], 'not supported by RoleCall; ignored, and not written back when saved');
   const { auth, native } = authFromYaml(file, ['auth']);
+  const signing = scopeSigningFromYaml(file);
   return {
     name: readString(file, ['name'], dirName),
     order: readNumber(file, ['order']),
     variables: rowsFromYaml(file, ['variables'], (i) => `${ownerId}.v${i}`),
     auth,
     native,
+    ...(signing ? { signing } : {}),
   };
 }
 

@@ -88,7 +88,7 @@ class Reader {
     this.secrets(def.variables, { collectionId: id });
     // At the top, "inherit" has nothing to inherit from: it means none (collectionSchema).
     const auth = def.auth.type === 'inherit' ? { type: 'none' as const } : def.auth;
-    return { id, name: def.name, auth, variables: def.variables, items: this.items(dir, id, items, def.native) };
+    return { id, name: def.name, auth, variables: def.variables, items: this.items(dir, id, items, def.native), ...(def.signing ? { signing: def.signing } : {}) };
   }
 
   private definition(dir: Dir): ReadDefinition {
@@ -110,7 +110,7 @@ class Reader {
       const def = this.definition(sub);
       this.secrets(def.variables, { collectionId, itemId: id });
       const below = def.auth.type === 'inherit' ? native : def.native;
-      const folder: FolderNode = { kind: 'folder', id, name: def.name, auth: def.auth, variables: def.variables, items: [] };
+      const folder: FolderNode = { kind: 'folder', id, name: def.name, auth: def.auth, variables: def.variables, items: [], ...(def.signing ? { signing: def.signing } : {}) };
       found.push({ item: folder, order: def.order, stem: name, path: sub.path });
       folder.items = this.items(sub, collectionId, placements, below);
     }
