@@ -18,6 +18,7 @@ import { pastedCurl } from './pastedCurl';
 import { PlainHttpWarning } from './PlainHttpWarning';
 import { queryRows } from './queryParams';
 import { RequestSettingsPanel } from './RequestSettingsPanel';
+import { DocsPanel } from '../docs/DocsPanel';
 import { ChecksTab } from '../checks/ChecksTab';
 import { checksCount } from '../checks/checksCount';
 import type { CheckOutcome } from '../../src/models/checks';
@@ -25,7 +26,7 @@ import { SigningOptions } from './SigningOptions';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
-type Section = 'params' | 'headers' | 'body' | 'auth' | 'checks' | 'settings';
+type Section = 'params' | 'headers' | 'body' | 'auth' | 'checks' | 'settings' | 'docs';
 
 interface Props {
   api: RoleCallApi;
@@ -73,8 +74,9 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
     auth: '',
     checks: checksCount(draft.checks, props.checkOutcome),
     settings: draft.settings ? ' •' : '',
+    docs: draft.description || draft.preserved ? ' •' : '',
   };
-  const labels: Record<Section, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth & signing', checks: 'Checks', settings: 'Settings' };
+  const labels: Record<Section, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth & signing', checks: 'Checks', settings: 'Settings', docs: 'Docs' };
 
   return (
     <div className="request-editor" id="request-editor" role="tabpanel" aria-label="Request">
@@ -197,6 +199,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
         {section === 'headers' && <KeyValueTable rows={draft.headers} onChange={(headers) => set({ headers })} noun="Header" preview={preview} />}
         {section === 'body' && <BodyEditor api={props.api} editorKey={props.tabId} body={draft.body} onChange={(body) => set({ body })} preview={preview} />}
         {section === 'checks' && <ChecksTab checks={draft.checks} captures={draft.captures} onChange={set} outcome={props.checkOutcome} />}
+        {section === 'docs' && <DocsPanel tabId={props.tabId} draft={draft} onChange={onChange} />}
         {section === 'settings' && <RequestSettingsPanel settings={draft.settings} onChange={(settings) => onChange(withSettings(draft, settings))} />}
         {section === 'auth' && (
           <div className="auth-section">
