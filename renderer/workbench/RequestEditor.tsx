@@ -74,7 +74,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
     auth: '',
     checks: checksCount(draft.checks, props.checkOutcome),
     settings: draft.settings ? ' •' : '',
-    docs: draft.description || draft.preserved ? ' •' : '',
+    docs: draft.description || Object.keys(draft.preserved?.fields ?? {}).length ? ' •' : '',
   };
   const labels: Record<Section, string> = { params: 'Params', headers: 'Headers', body: 'Body', auth: 'Auth & signing', checks: 'Checks', settings: 'Settings', docs: 'Docs' };
 
