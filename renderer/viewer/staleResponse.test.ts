@@ -40,4 +40,10 @@ describe('stale response', () => {
     expect(staleReason({ draft, profiles: before }, { draft, profiles: profiles(['default', 'dev']) })).toBeUndefined();
     expect(staleReason({ draft, profiles: before }, { draft, profiles: profiles(['default', 'dev', 'ops']) })).toBe('awsFiles');
   });
+
+  it('is stale after main reported an AWS file change, even when the profile list reads the same (a rotated key)', () => {
+    const list = profiles(['default']);
+    expect(staleReason({ draft, profiles: list, filesVersion: 2 }, { draft, profiles: profiles(['default']), filesVersion: 2 })).toBeUndefined();
+    expect(staleReason({ draft, profiles: list, filesVersion: 2 }, { draft, profiles: profiles(['default']), filesVersion: 3 })).toBe('awsFiles');
+  });
 });

@@ -9,7 +9,11 @@ export type StaleReason = 'edited' | 'awsFiles';
 /** Renaming the tab changes nothing that was sent. */
 const IGNORED: ReadonlySet<string> = new Set(['name']);
 
-export function staleReason(sent: { draft?: RequestDoc; profiles?: ProfileList }, now: { draft?: RequestDoc; profiles?: ProfileList }): StaleReason | undefined {
+/** `filesVersion`: how many AWS file changes main had reported (useAwsFilesVersion) when it was sent, and now. */
+export function staleReason(
+  sent: { draft?: RequestDoc; profiles?: ProfileList; filesVersion?: number },
+  now: { draft?: RequestDoc; profiles?: ProfileList; filesVersion?: number },
+): StaleReason | undefined {
   const a = sent.draft;
   const b = now.draft;
   if (a && b && a !== b) {
@@ -21,6 +25,7 @@ export function staleReason(sent: { draft?: RequestDoc; profiles?: ProfileList }
       if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return 'edited';
     }
   }
+  if (sent.filesVersion !== undefined && now.filesVersion !== undefined && now.filesVersion > sent.filesVersion) return 'awsFiles';
   // The profile list is read again when the files change; a different list means the identity may differ too.
   if (sent.profiles && now.profiles && sent.profiles !== now.profiles && JSON.stringify(sent.profiles) !== JSON.stringify(now.profiles)) return 'awsFiles';
   return undefined;

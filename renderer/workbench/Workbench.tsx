@@ -23,6 +23,7 @@ import { ResponseViewer } from '../viewer/ResponseViewer';
 import { useCapturedVariables } from '../checks/capturedVariables';
 import { staleReason } from '../viewer/staleResponse';
 import { StaleResponseNote } from '../viewer/StaleResponseNote';
+import { useAwsFilesVersion } from '../viewer/useAwsFilesVersion';
 import { signInProfileOf } from '../sso/SsoSignInButton';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { IdentityBadge } from './IdentityBadge';
@@ -64,7 +65,15 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const runner = useRunner({ api, tab, effective, profiles, environmentId: environment?.id, addHistory: ws.addHistory });
   const run = runner.run;
   const sentStage = Boolean(run?.result && tab && run.sentDraft === tab.draft);
-  const stale = run && (run.result || run.error) ? staleReason({ draft: run.sentDraft, profiles: run.sentProfiles }, { draft: tab?.draft, profiles }) : undefined;
+  const filesVersion = useAwsFilesVersion(api);
+  // The AWS file changes seen when each answer arrived (answers are new objects, so they key it).
+  const answeredAt = useRef(new WeakMap<object, number>());
+  const answer = run?.result ?? run?.error;
+  if (answer && !answeredAt.current.has(answer)) answeredAt.current.set(answer, filesVersion);
+  const stale =
+    run && answer
+      ? staleReason({ draft: run.sentDraft, profiles: run.sentProfiles, filesVersion: answeredAt.current.get(answer) }, { draft: tab?.draft, profiles, filesVersion })
+      : undefined;
 
   // The scopes a result was made with and the current ones: a secret stays masked after the environment changes.
   const shown = useMemo(() => {
