@@ -1,6 +1,6 @@
 // End-to-end tests run the built renderer in the Chromium-family browser e2e/harness/chromium.ts finds (never a
-// downloaded one), with window.rolecall bound to the real main-side registry by e2e/harness. Build the renderer
-// first: npm run build:renderer.
+// downloaded one), served by browser mode's server in the test process (e2e/harness/fixtures.ts), so the page
+// reaches main over the same token exchange and WebSocket as `rolecall ui`. Build first: npm run build.
 import { defineConfig } from '@playwright/test';
 
 import { chromiumLaunchOptions } from './e2e/harness/chromium';

@@ -115,7 +115,7 @@ test.describe('smoke', () => {
     await expect.poll(() => pageErrors.some((e) => e.startsWith('CSP violation: script-src'))).toBe(true);
 
     const info = await page.evaluate(() => window.rolecall?.appInfo({}));
-    expect(info).toMatchObject({ ok: true, value: { host: 'browser-test' } });
+    expect(info).toMatchObject({ ok: true, value: { host: 'browser' } });
   });
 });
 

@@ -1,23 +1,25 @@
-// Playwright fixtures for the browser test host: the built renderer, served over http, in Chromium, with
-// window.rolecall bound to the real main-side handler registry (createApp) running in the test process. Each test
-// gets its own temporary AWS config and credentials files, so what the page shows comes from those files only,
-// and its own workspace store (conf in a temporary folder). open() may be called again to restart the app on the
-// same store folder: the page reloads, bound to a fresh createApp that reads what the last one wrote.
-import { existsSync } from 'node:fs';
+// Playwright fixtures: each test's page is RoleCall in browser mode, as `rolecall ui` serves it: a browser-mode
+// server (main/browserMode/server.ts) on a free 127.0.0.1 port, running in the test process, serves the built
+// renderer and bootstrap, and the page opens the launch URL, trades the token for its session cookie and reaches
+// main over the real WebSocket. Each test gets its own temporary AWS config and credentials files and HOME, so what
+// the page shows comes from those files only, and its own workspace store (conf in a temporary folder). open() may
+// be called again to restart the app on the same store folder: a new server (new port, new token), which reads what
+// the last one wrote. What tests need beyond a user's launch goes to the server side through its testHooks: fake
+// desktop dialogs (unless a test asks for browser downloads and uploads) and the events the page received.
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import type { EventName, Events } from '../../src/contract';
-import { createApp } from '../../main/app';
+import type { EventName } from '../../src/contract';
+import { bootstrapFile, rendererDirOf } from '../../main/browserMode/bootstrapScript';
+import { startBrowserServer, type BrowserServer } from '../../main/browserMode/server';
 import type { Registry } from '../../main/ipc/registry';
 import { openConfStore } from '../../main/services/confStore';
 import { createProcessCipher } from '../../main/testing/processCipher';
-import { bundleBridge } from './bridgeBundle';
-import { serveDirectory } from './staticServer';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const rendererDir = path.join(repoRoot, 'dist', 'renderer');
+const rendererDir = rendererDirOf(repoRoot);
 
 export interface AwsSetup {
   /** Text of the AWS config file (AWS_CONFIG_FILE); the file is not created when absent. */
@@ -38,11 +40,19 @@ export interface AwsSetup {
   chooseOpenPath?: (opts: { defaultPath?: string; title: string }) => string | undefined;
   /** Answers folders:open / folders:create's folder dialog; default: the user cancels. */
   chooseFolder?: (opts: { title: string; create: boolean }) => string | undefined;
+  /**
+   * true: no fake save or open dialog; saving is a browser download and choosing a file the browser's file picker
+   * (handle them with page.waitForEvent('download') / ('filechooser')), exactly as in `rolecall ui`.
+   */
+  browserFiles?: boolean;
 }
 
 export interface RoleCallPage {
   page: Page;
+  /** The server's registry, called as the page's origin (for seeding and reading the store from the test). */
   registry: Registry;
+  /** The page's origin (http://127.0.0.1:PORT). */
+  origin: string;
   /** The temporary folder holding config and credentials (and serving as HOME). */
   dir: string;
   configFile: string;
@@ -58,8 +68,8 @@ export interface RoleCallPage {
 }
 
 interface WorkerFixtures {
-  rendererUrl: string;
-  bridgeScript: string;
+  /** The built bootstrap script (dist/browserMode/bootstrap.js), as `rolecall ui` serves it. */
+  bootstrapJs: string;
 }
 
 interface TestFixtures {
@@ -79,35 +89,29 @@ function reportCspViolations(): void {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  rendererUrl: [
+  bootstrapJs: [
     async ({}, use) => {
-      if (!existsSync(path.join(rendererDir, 'index.html'))) {
-        throw new Error(`${rendererDir}/index.html is missing: build the renderer first with "npm run build:renderer".`);
+      for (const file of [path.join(rendererDir, 'index.html'), bootstrapFile(repoRoot)]) {
+        if (!existsSync(file)) throw new Error(`${file} is missing: build RoleCall first with "npm run build".`);
       }
-      const server = await serveDirectory(rendererDir);
-      await use(server.url);
-      await server.close();
+      await use(readFileSync(bootstrapFile(repoRoot), 'utf8'));
     },
     { scope: 'worker' },
   ],
 
-  bridgeScript: [
-    async ({}, use) => {
-      await use(await bundleBridge());
-    },
-    { scope: 'worker' },
-  ],
-
-  rolecall: async ({ page, rendererUrl, bridgeScript }, use, testInfo) => {
-    const opened: Array<{ dispose(): Promise<void>; dir: string }> = [];
+  rolecall: async ({ page, bootstrapJs }, use, testInfo) => {
+    const opened: Array<{ server: BrowserServer; dir: string; closed: boolean }> = [];
     let shown: RoleCallPage | undefined;
     let lastSetup: AwsSetup = {};
-    // The page's binding is exposed once; it always calls the app of the latest open().
-    let current: Registry | undefined;
     const pageErrors: string[] = [];
     const events: RoleCallPage['events'] = [];
     // One cipher for the whole test, like safeStorage's key surviving an app restart.
     const cipher = createProcessCipher();
+    const close = async (entry: (typeof opened)[number]) => {
+      if (entry.closed) return;
+      entry.closed = true;
+      await entry.server.close();
+    };
 
     async function open(setup: AwsSetup = {}): Promise<RoleCallPage> {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'rolecall-e2e-'));
@@ -131,63 +135,57 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         ...setup.env,
       };
 
-      // A restart: the previous app goes away first, as it would when the window closes.
-      for (const previous of opened) await previous.dispose();
+      // A restart: the previous app goes away first, as it does when `rolecall ui` stops.
+      for (const previous of opened) await close(previous);
       const store = openConfStore(storeDir);
-      const app = createApp({
-        host: 'browser-test',
-        env,
-        ...(setup.stsEndpoint ? { stsEndpoint: setup.stsEndpoint } : {}),
-        store: store.backend,
-        ...(store.recovered ? { storeRecovered: store.recovered } : {}),
-        collectionFiles: store.collectionFiles,
-        cipher,
-        spoolDir: path.join(dir, 'spool'),
-        chooseSavePath: async (suggestedName) =>
-          setup.chooseSavePath ? setup.chooseSavePath(suggestedName) : path.join(savedDir, suggestedName),
-        chooseOpenPath: async (opts) => setup.chooseOpenPath?.(opts),
-        chooseFolder: async (opts) => setup.chooseFolder?.(opts),
-        // Short, so a change on disk shows in the page quickly.
-        folderWatch: { debounceMs: 100 },
-        emit: <E extends EventName>(event: E, payload: Events[E]) => {
-          page
-            .evaluate(([e, p]) => window.__rolecallEmit(e, p), [event, payload] as const)
-            .then(
-              (listeners) => events.push({ event, payload, listeners }),
-              (err: unknown) => {
-                events.push({ event, payload, listeners: 0 });
-                console.warn(`Could not deliver ${event} to the page:`, err);
-              },
-            );
+      const server = await startBrowserServer({
+        rendererDir,
+        bootstrapJs,
+        app: {
+          env,
+          ...(setup.stsEndpoint ? { stsEndpoint: setup.stsEndpoint } : {}),
+          store: store.backend,
+          ...(store.recovered ? { storeRecovered: store.recovered } : {}),
+          collectionFiles: store.collectionFiles,
+          cipher,
+          spoolDir: path.join(dir, 'spool'),
+          // Short, so a change on disk shows in the page quickly.
+          folderWatch: { debounceMs: 100 },
+        },
+        testHooks: {
+          ...(setup.browserFiles
+            ? {}
+            : {
+                dialogs: {
+                  chooseSavePath: async (suggestedName) =>
+                    setup.chooseSavePath ? setup.chooseSavePath(suggestedName) : path.join(savedDir, suggestedName),
+                  chooseOpenPath: async (opts) => setup.chooseOpenPath?.(opts),
+                  chooseFolder: async (opts) => setup.chooseFolder?.(opts),
+                },
+              }),
+          onEventDelivered: (event, payload, listeners) => events.push({ event, payload, listeners }),
         },
       });
-      let disposed = false;
-      opened.push({
-        dispose: async () => {
-          if (disposed) return;
-          disposed = true;
-          await app.dispose();
-        },
-        dir,
-      });
-      current = app.registry;
+      opened.push({ server, dir, closed: false });
+      // The server's own registry, so a test that wraps registry.invoke sees the page's calls too. A test's own call
+      // names no sender; it is made as from the page's origin (the server trusts no other). The socket always names one.
+      const registry: Registry = server.app.registry;
+      const invoke = registry.invoke.bind(registry);
+      registry.invoke = (channel, request, context) =>
+        invoke(channel, request, context?.senderUrl ? context : { ...context, senderUrl: `${server.origin}/` });
 
       if (!shown) {
         page.on('console', (message) => {
           if (message.type() === 'error') pageErrors.push(message.text());
         });
         page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
-        await page.exposeBinding('__rolecallInvoke', ({ frame }, channel: string, request: unknown) => {
-          if (!current) throw new Error('RoleCall is not open.');
-          return current.invoke(channel, request, { senderUrl: frame.url() });
-        });
         await page.addInitScript(reportCspViolations);
-        await page.addInitScript({ content: bridgeScript });
       }
-      await page.goto(rendererUrl);
+      // As a user opens the printed URL: the bootstrap trades the token for the session cookie and drops it.
+      await page.goto(server.launchUrl);
 
       lastSetup = { ...setup, storeDir };
-      shown = { page, registry: app.registry, dir, configFile, credentialsFile, events, pageErrors, storeDir, savedDir };
+      shown = { page, registry, origin: server.origin, dir, configFile, credentialsFile, events, pageErrors, storeDir, savedDir };
       return shown;
     }
 
@@ -201,9 +199,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (shown && !page.isClosed()) {
       await page.screenshot({ path: testInfo.outputPath('main-screen.png'), fullPage: true }).catch(() => undefined);
     }
-    for (const app of opened) {
-      await app.dispose();
-      await rm(app.dir, { recursive: true, force: true });
+    for (const entry of opened) {
+      await close(entry);
+      await rm(entry.dir, { recursive: true, force: true });
     }
   },
 });

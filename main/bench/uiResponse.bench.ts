@@ -1,5 +1,5 @@
-// The response viewer with 20 MB and 50 MB JSON bodies, in Chromium driving the built renderer bound to the
-// real handler registry (createApp), as the e2e harness does. The request is sent from the UI (URL, no auth,
+// The response viewer with 20 MB and 50 MB JSON bodies, in Chromium driving the built renderer in browser mode
+// (the real WebSocket transport to the server's createApp), as the e2e harness does. The request is sent from the UI (URL, no auth,
 // Ctrl+Enter) to a loopback server; the figure is the longest main-thread task (PerformanceObserver 'longtask',
 // installed before the page's scripts) while the body opens, and while it is scrolled to its end in fixed steps.
 // Long tasks are those over 50 ms, so "0" means none was that long.
@@ -9,11 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright';
-import { bundleBridge } from '../../e2e/harness/bridgeBundle';
 import { chromiumLaunchOptions } from '../../e2e/harness/chromium';
-import { serveDirectory } from '../../e2e/harness/staticServer';
 import { repoRoot } from './repoRoot';
-import { createApp } from '../app';
+import { openBenchRoleCall } from './browserModePage';
 import { startEchoServer } from '../testing/echoServer';
 import type { BenchRow } from './benchRow';
 
@@ -58,19 +56,18 @@ async function frames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
-async function measure(browser: Browser, rendererUrl: string, bridge: string, megabytes: number): Promise<BenchRow[]> {
+async function measure(browser: Browser, root: string, megabytes: number): Promise<BenchRow[]> {
   const body = jsonOfSize(megabytes);
   const server = await startEchoServer(() => ({ status: 200, headers: [['Content-Type', 'application/json']], body }));
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rolecall-uibench-'));
-  const app = createApp({ host: 'browser-test', env: { HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' }, spoolDir: path.join(dir, 'spool'), emit: () => {} });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const rolecall = await openBenchRoleCall(
+    browser,
+    root,
+    { env: { HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' }, spoolDir: path.join(dir, 'spool'), folderWatch: false },
+    [observeLongTasks],
+  );
+  const { page } = rolecall;
   try {
-    await page.exposeBinding('__rolecallInvoke', ({ frame }, channel: string, request: unknown) =>
-      app.registry.invoke(channel, request, { senderUrl: frame.url() }),
-    );
-    await page.addInitScript(observeLongTasks);
-    await page.addInitScript({ content: bridge });
-    await page.goto(rendererUrl);
 
     const url = page.getByRole('textbox', { name: 'URL' });
     await url.fill(`${server.url}/big`);
@@ -114,8 +111,7 @@ async function measure(browser: Browser, rendererUrl: string, bridge: string, me
       { name: `${label}: send to the whole body read`, value: whole, unit: 'ms', goal: 'reference', pass: true },
     ];
   } finally {
-    await page.close();
-    await app.dispose();
+    await rolecall.close();
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
@@ -125,15 +121,12 @@ export async function runResponseUiBench(): Promise<BenchRow[]> {
   const root = repoRoot();
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run "npm run build:renderer" first.`);
-  const renderer = await serveDirectory(rendererDir);
   const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
   try {
-    const bridge = await bundleBridge(root);
     const rows: BenchRow[] = [];
-    for (const megabytes of SIZES_MB) rows.push(...(await measure(browser, renderer.url, bridge, megabytes)));
+    for (const megabytes of SIZES_MB) rows.push(...(await measure(browser, root, megabytes)));
     return rows;
   } finally {
     await browser.close();
-    await renderer.close();
   }
 }

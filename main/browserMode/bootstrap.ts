@@ -45,16 +45,69 @@ function connect(): Promise<WebSocket> {
     socket.onerror = () => reject(new Error('RoleCall refused the connection: open the link `rolecall ui` printed'));
     socket.onclose = () => failAll('The connection to RoleCall closed: is `rolecall ui` still running?');
     socket.onmessage = (message) => {
-      const data = JSON.parse(String(message.data)) as { id?: number; result?: Result<unknown>; event?: EventName; payload?: unknown };
+      const data = JSON.parse(String(message.data)) as {
+        id?: number;
+        result?: Result<unknown>;
+        downloads?: Array<{ url: string; name: string }>;
+        event?: EventName;
+        payload?: unknown;
+        seq?: number;
+        pick?: { pickId: string; title: string };
+      };
       if (typeof data.id === 'number' && data.result) {
+        for (const d of data.downloads ?? []) download(d.url, d.name);
         const settle = pending.get(data.id);
         pending.delete(data.id);
         settle?.(data.result);
       } else if (data.event) {
-        events.emit(data.event, data.payload);
+        const listeners = events.emit(data.event, data.payload);
+        if (typeof data.seq === 'number') socket.send(JSON.stringify({ delivered: data.seq, listeners }));
+      } else if (data.pick) {
+        pickFile(socket, data.pick.pickId, data.pick.title);
       }
     };
   });
+}
+
+/** A file main saved for this page: the browser's own download (its save dialog or downloads folder). */
+function download(url: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/**
+ * main asked for a file (files:choose, an import): the browser's file picker, then the picked bytes go to main as an
+ * upload for that one request. The click that made the call is still the page's user activation, so the picker opens.
+ */
+function pickFile(socket: WebSocket, pickId: string, title: string): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.hidden = true;
+  input.title = title;
+  const cancel = () => socket.send(JSON.stringify({ pickCancelled: pickId }));
+  input.addEventListener('cancel', () => {
+    input.remove();
+    cancel();
+  });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.remove();
+    if (!file) return cancel();
+    // A failed upload is answered by main (a file over the size cap says so); only a dead connection cancels here.
+    fetch(`/upload/${encodeURIComponent(pickId)}?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+      credentials: 'same-origin',
+    }).catch(cancel);
+  });
+  document.body.append(input);
+  input.click();
 }
 
 const ready = exchange(takeToken()).then(connect);

@@ -43,17 +43,37 @@ function connect(port: number, headers: Record<string, string>): Promise<{ ws?: 
   });
 }
 
+interface Download {
+  url: string;
+  name: string;
+}
+
 function caller(ws: WebSocket) {
   let next = 1;
   const events: Array<{ event: string; payload: unknown }> = [];
+  const picks: Array<{ pickId: string; title: string }> = [];
+  const downloads: Download[] = [];
   const waiting = new Map<number, (r: Result<unknown>) => void>();
   ws.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
+    const message = JSON.parse(String(data)) as { id?: number; result?: Result<unknown>; downloads?: Download[]; event?: string; payload?: unknown; pick?: { pickId: string; title: string } };
     if (message.event) events.push({ event: message.event, payload: message.payload });
-    else if (message.id !== undefined && message.result) waiting.get(message.id)?.(message.result);
+    else if (message.pick) picks.push(message.pick);
+    else if (message.id !== undefined && message.result) {
+      downloads.push(...(message.downloads ?? []));
+      waiting.get(message.id)?.(message.result);
+    }
   });
   return {
     events,
+    picks,
+    downloads,
+    /** Waits (bounded) for main to ask this page for a file. */
+    async nextPick(): Promise<{ pickId: string; title: string }> {
+      for (let i = 0; i < 100 && !picks.length; i += 1) await new Promise((r) => setTimeout(r, 20));
+      const pick = picks.shift();
+      if (!pick) throw new Error('main never asked for a file');
+      return pick;
+    },
     call: (channel: string, request: unknown) =>
       new Promise<Result<unknown>>((resolve) => {
         const id = next++;
@@ -207,11 +227,69 @@ describe('browser mode server', () => {
     const api = caller(ws!);
     const keys = await api.call('keys:save', { name: 'team', accessKeyId: 'AKIABROWSEREXAMPLE02', secretAccessKey: 'browserKeyThatMustNotBeStored/02' });
     expect(keys.ok ? '' : `${keys.error.code}: ${keys.error.message} ${keys.error.detail}`).toMatch(/^CREDENTIALS_ERROR: .*will not store them.*use an AWS profile/);
-    const chosen = await api.call('files:choose', {});
-    expect(chosen.ok ? '' : `${chosen.error.code}: ${chosen.error.message}`).toBe('FILE_ERROR: Choosing a body file is not available here.');
+    const folder = await api.call('folders:open', {});
+    expect(folder.ok ? '' : `${folder.error.code}: ${folder.error.message}`).toBe('FILE_ERROR: Opening a folder is not available here.');
     ws!.close();
     const files = (await readdir(storeDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
     for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain('browserKeyThatMustNotBeStored');
+  });
+
+  it('saves a body as a one-time browser download of exactly those bytes, and names the download in the result', async () => {
+    const { ws } = await connect(server.port, { ...own, cookie });
+    const api = caller(ws!);
+    const bytes = Buffer.from([0, 1, 2, 0xff, 0x41]);
+    const saved = await api.call('response:save', { source: { kind: 'inline', base64: bytes.toString('base64') }, suggestedName: '../../body ü.bin' });
+    expect(saved).toEqual({ ok: true, value: { cancelled: false, path: "your browser's downloads (body ü.bin)" } });
+    expect(api.downloads.map((d) => d.name)).toEqual(['body ü.bin']);
+    const url = api.downloads[0]!.url;
+    // Without the session cookie it is not there; with it, once.
+    expect((await send(server.port, 'GET', url, own)).status).toBe(404);
+    const got = await new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: url, headers: { ...own, cookie }, timeout: 5000 }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(got.status).toBe(200);
+    expect(got.body.equals(bytes)).toBe(true);
+    expect(got.headers['content-disposition']).toBe(`attachment; filename="body _.bin"; filename*=UTF-8''${encodeURIComponent('body ü.bin')}`);
+    expect((await send(server.port, 'GET', url, { ...own, cookie })).status).toBe(404);
+    ws!.close();
+  });
+
+  it('takes a body file as an upload to the page that asked, and hands out a handle for the uploaded bytes only', async () => {
+    const { ws } = await connect(server.port, { ...own, cookie });
+    const api = caller(ws!);
+    const chosen = api.call('files:choose', { title: 'Pick the body' });
+    const pick = await api.nextPick();
+    expect(pick.title).toBe('Pick the body');
+    // Another origin, or no session, cannot fill the pick; an unknown pick is not there.
+    const upload = `/upload/${pick.pickId}?name=${encodeURIComponent('data.bin')}`;
+    expect((await send(server.port, 'POST', upload, { ...own, cookie, origin: 'https://evil.example' }, 'evil')).status).toBe(403);
+    expect((await send(server.port, 'POST', upload, own, 'evil')).status).toBe(403);
+    expect((await send(server.port, 'POST', `/upload/nope?name=x`, { ...own, cookie }, 'x')).status).toBe(404);
+    expect((await send(server.port, 'POST', upload, { ...own, cookie }, 'picked bytes')).status).toBe(204);
+    const result = await within(chosen, 5000);
+    expect(result).toMatchObject({ ok: true, value: { cancelled: false, name: 'data.bin', size: 12 } });
+    const file = (result as { value: { path: string; handle: string } }).value;
+    expect(await readFile(file.path, 'utf8')).toBe('picked bytes');
+    // One upload per pick.
+    expect((await send(server.port, 'POST', upload, { ...own, cookie }, 'again')).status).toBe(404);
+
+    // The user closes the picker: the call ends as cancelled; a page that goes away cancels too.
+    const cancelled = api.call('files:choose', {});
+    ws!.send(JSON.stringify({ pickCancelled: (await api.nextPick()).pickId }));
+    expect(await within(cancelled, 5000)).toEqual({ ok: true, value: { cancelled: true } });
+    // An import from a file is the same upload.
+    const imported = api.call('import:preview', { source: { kind: 'dialog' } });
+    const importPick = await api.nextPick();
+    const curl = "curl 'https://abc.execute-api.us-east-1.amazonaws.com/prod/items'";
+    expect((await send(server.port, 'POST', `/upload/${importPick.pickId}?name=items.sh`, { ...own, cookie }, curl)).status).toBe(204);
+    expect(await within(imported, 5000)).toMatchObject({ ok: true, value: { cancelled: false } });
+    ws!.close();
   });
 
   it('refuses a frame of another origin at the registry too', async () => {

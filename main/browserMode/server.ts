@@ -5,11 +5,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createApp, type App, type AppOptions } from '../app';
 import { EVENTS } from '../../src/api';
+import type { EventName } from '../../src/contract';
 import { appResponse, APP_ORIGIN, contentSecurityPolicy } from '../services/rendererFiles';
+import { createFileTransfer, DOWNLOAD_PREFIX, UPLOAD_PREFIX, type CallScope } from './fileTransfer';
 import { allowedHosts, cookieValue, isAllowedHost, isOwnOrigin, newToken, sameSecret } from './guard';
 
 export const BOOTSTRAP_PATH = '/rolecall-bootstrap.js';
@@ -24,10 +29,19 @@ export interface BrowserServerOptions {
   rendererDir: string;
   /** The bootstrap script's text (see bootstrapScript.ts). */
   bootstrapJs: string;
-  /** Everything createApp takes except what the server decides: host, emit and the trusted origins. */
-  app: Omit<AppOptions, 'host' | 'emit' | 'trustedOrigins'>;
+  /** Everything createApp takes except what the server decides: host, emit, the trusted origins and the file dialogs. */
+  app: Omit<AppOptions, 'host' | 'emit' | 'trustedOrigins' | 'chooseSavePath' | 'chooseOpenPath' | 'chooseFolder'>;
   /** Tests: a known token instead of a random one. */
   token?: string;
+  /** Tests only (the e2e harness); `rolecall ui` never passes it. */
+  testHooks?: BrowserServerTestHooks;
+}
+
+export interface BrowserServerTestHooks {
+  /** Fake desktop dialogs instead of browser downloads and uploads (and the folder dialog browser mode lacks). */
+  dialogs?: Pick<AppOptions, 'chooseSavePath' | 'chooseOpenPath' | 'chooseFolder'>;
+  /** Each event as a page took it, with how many listeners it had there (0: no page was connected). */
+  onEventDelivered?: (event: EventName, payload: unknown, listeners: number) => void;
 }
 
 export interface BrowserServer {
@@ -72,6 +86,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const token = options.token ?? newToken();
   const sessions = new Set<string>();
   const sockets = new Set<WebSocket>();
+  const transfer = await createFileTransfer();
+  const hooks = options.testHooks;
+  /** Events waiting for a page to say it took them (only when a test asks to hear about it). */
+  const sentEvents = new Map<number, { event: EventName; payload: unknown }>();
+  let eventSeq = 0;
   let port = 0;
   const cookieName = () => `rolecall-session-${port}`;
   const csp = () => browserCsp(port);
@@ -104,7 +123,32 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         .end();
       return;
     }
+    if (pathname.startsWith(UPLOAD_PREFIX)) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed');
+      if (!isOwnOrigin(req.headers.origin, req.headers.host, port) || !hasSession(req)) return refuse(res, 403, 'Forbidden');
+      const name = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('name') ?? '';
+      const outcome = await transfer.receiveUpload(pathname.slice(UPLOAD_PREFIX.length), name, req);
+      const status = { saved: 204, unknown: 404, tooLarge: 413, failed: 500 }[outcome];
+      res.writeHead(status, { ...baseHeaders(), connection: 'close' }).end();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+    if (pathname.startsWith(DOWNLOAD_PREFIX)) {
+      // A download is a navigation, which carries no Origin: the session cookie (SameSite=Strict) and Host guard it.
+      const ready = hasSession(req) ? transfer.takeDownload(pathname.slice(DOWNLOAD_PREFIX.length)) : undefined;
+      if (!ready) return refuse(res, 404, 'Not found');
+      const ascii = ready.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      res.writeHead(200, {
+        ...baseHeaders(),
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(ready.name)}`,
+      });
+      const stream = createReadStream(ready.file);
+      stream.on('error', () => res.destroy());
+      stream.on('close', () => void rm(path.dirname(ready.file), { recursive: true, force: true }));
+      stream.pipe(res);
+      return;
+    }
     if (pathname === BOOTSTRAP_PATH) {
       res.writeHead(200, { ...baseHeaders(), 'content-type': 'text/javascript; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : options.bootstrapJs);
@@ -146,13 +190,26 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     wss.handleUpgrade(req, socket, head, (ws) => {
       const senderUrl = `${req.headers.origin}/`;
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      ws.on('close', () => {
+        sockets.delete(ws);
+        transfer.dropOwner(ws);
+      });
       ws.on('message', (data) => {
-        let message: { id?: unknown; channel?: unknown; request?: unknown };
+        let message: { id?: unknown; channel?: unknown; request?: unknown; pickCancelled?: unknown; delivered?: unknown; listeners?: unknown };
         try {
           message = JSON.parse(String(data)) as typeof message;
         } catch {
           ws.close(1003, 'not JSON');
+          return;
+        }
+        if (typeof message.pickCancelled === 'string') {
+          transfer.cancelPick(message.pickCancelled);
+          return;
+        }
+        if (typeof message.delivered === 'number') {
+          const sent = sentEvents.get(message.delivered);
+          sentEvents.delete(message.delivered);
+          if (sent) hooks?.onEventDelivered?.(sent.event, sent.payload, typeof message.listeners === 'number' ? message.listeners : 0);
           return;
         }
         if (typeof message.id !== 'number' || typeof message.channel !== 'string') {
@@ -160,8 +217,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           return;
         }
         const id = message.id;
-        void app.registry.invoke(message.channel, message.request, { senderUrl }).then((result) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+        const channel = message.channel;
+        const scope: CallScope = { owner: ws, ask: (question) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(question)), downloads: [] };
+        void transfer.run(scope, () => app.registry.invoke(channel, message.request, { senderUrl })).then((raw) => {
+          const { result, downloads } = transfer.finish(scope, raw);
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result, ...(downloads.length ? { downloads } : {}) }));
         });
       });
     });
@@ -181,10 +241,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     ...options.app,
     host: 'browser',
     trustedOrigins: allowedHosts(port).map((h) => `http://${h}`),
+    // Saving is a browser download and choosing a body file a browser upload (fileTransfer.ts); browser mode has no
+    // folder dialog, so opening a collection folder is the desktop's (app.ts says so).
+    chooseSavePath: (name) => transfer.chooseSavePath(name),
+    chooseOpenPath: (opts) => transfer.chooseOpenPath(opts),
+    ...hooks?.dialogs,
     emit: (event, payload) => {
       if (!EVENTS.includes(event)) return;
-      const text = JSON.stringify({ event, payload });
-      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+      const seq = (eventSeq += 1);
+      const open = [...sockets].filter((ws) => ws.readyState === ws.OPEN);
+      if (hooks?.onEventDelivered) {
+        if (!open.length) hooks.onEventDelivered(event, payload, 0);
+        else sentEvents.set(seq, { event, payload });
+        // Bounded: a page that never answers must not grow this.
+        if (sentEvents.size > 1000) sentEvents.delete(sentEvents.keys().next().value as number);
+      }
+      const text = JSON.stringify({ event, payload, seq });
+      for (const ws of open) ws.send(text);
     },
   });
 
@@ -201,6 +274,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.close(() => resolve());
       });
       await app.dispose();
+      await transfer.close();
     },
   };
 }
