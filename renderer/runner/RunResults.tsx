@@ -88,9 +88,9 @@ export function RunResults({ api, view, iterations, selected, onSelect, onCancel
                           </div>
                         ))}
                     </td>
-                    <td>{result.status !== undefined ? `${result.status}${result.statusText ? ` ${result.statusText}` : ''}` : '—'}</td>
+                    <td className="runner-nowrap">{result.status !== undefined ? `${result.status}${result.statusText ? ` ${result.statusText}` : ''}` : '—'}</td>
                     <td>{checksText(result)}</td>
-                    <td>{result.durationMs !== undefined ? `${Math.round(result.durationMs)} ms` : '—'}</td>
+                    <td className="runner-nowrap">{result.durationMs !== undefined ? `${Math.round(result.durationMs)} ms` : '—'}</td>
                     <td className="runner-identity" title={result.identity?.problem}>
                       {identityText(result)}
                     </td>
