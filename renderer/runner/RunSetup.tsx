@@ -25,6 +25,9 @@ export function RunSetup({ scope, environments, activeEnvironmentId, previous, o
   const [iterations, setIterations] = useState(String(previous?.iterations ?? 1));
   const [delayMs, setDelayMs] = useState(String(previous?.delayMs ?? 0));
   const [bail, setBail] = useState(previous?.bail ?? false);
+  // Off unless the user says so: a signed request over plain http to another machine exposes its signature and
+  // session token on the network (the single send asks the same with PlainHttpWarning).
+  const [allowPlainHttp, setAllowPlainHttp] = useState(previous?.allowPlainHttp ?? false);
 
   const iterationsValue = Number(iterations);
   const delayValue = Number(delayMs);
@@ -51,6 +54,7 @@ export function RunSetup({ scope, environments, activeEnvironmentId, previous, o
       iterations: iterationsValue,
       delayMs: delayValue,
       bail,
+      allowPlainHttp,
     });
   }
 
@@ -93,6 +97,10 @@ export function RunSetup({ scope, environments, activeEnvironmentId, previous, o
         <label className="runner-check">
           <input type="checkbox" checked={bail} onChange={(e) => setBail(e.target.checked)} />
           <span>Stop on first failure</span>
+        </label>
+        <label className="runner-check" title="Signed requests to hosts other than this machine over http:// show their signature and session token to the network; without this they fail instead of being sent.">
+          <input type="checkbox" checked={allowPlainHttp} onChange={(e) => setAllowPlainHttp(e.target.checked)} />
+          <span>Allow signed requests over plain http</span>
         </label>
       </div>
       {iterationsBad && <p className="runner-problem">Iterations: a whole number from 1 to {MAX_ITERATIONS}.</p>}
