@@ -9,14 +9,19 @@ export const PRESERVED_MAX_CHARS = 1024 * 1024;
 
 const key = z.string().min(1).max(256);
 
-export const preservedSchema = z
-  .object({
-    /** Every top-level key of the file in its order (modelled ones too), so a rewrite puts each back where it was. */
-    order: z.array(key).max(256),
-    /** The values of the keys RoleCall does not model, as the file held them (plain data: text, numbers, lists, maps). */
-    fields: z.record(key, z.unknown()),
+const keptKeys = z.object({
+  /** Every key of the mapping in its order (modelled ones too), so a rewrite puts each back where it was. */
+  order: z.array(key).max(256),
+  /** The values of the keys RoleCall does not model, as the file held them (plain data: text, numbers, lists, maps). */
+  fields: z.record(key, z.unknown()),
+});
+
+export const preservedSchema = keptKeys
+  .extend({
+    /** The same for a mapping RoleCall models only in part (Postman's `settings`: strictSSL, protocolVersion...). */
+    within: z.record(key, keptKeys).optional(),
   })
-  .refine((p) => Object.keys(p.fields).length <= 256 && jsonSize(p.fields) <= PRESERVED_MAX_CHARS, {
+  .refine((p) => Object.keys(p.fields).length <= 256 && jsonSize(p) <= PRESERVED_MAX_CHARS, {
     message: `Kept file content is limited to ${PRESERVED_MAX_CHARS} characters`,
   });
 export type Preserved = z.infer<typeof preservedSchema>;

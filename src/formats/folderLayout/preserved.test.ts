@@ -138,6 +138,29 @@ describe('a git-native file saved in RoleCall keeps what RoleCall does not model
     expect(again.description).toBe('The shop API, as the payments team keeps it.');
   });
 
+  it("keeps Postman's settings RoleCall does not use beside those it does, in their order", () => {
+    const text = [
+      '$kind: http-request',
+      'url: https://example.com/a',
+      'method: GET',
+      'settings:',
+      '  strictSSL: false',
+      '  followRedirects: false',
+      '  protocolVersion: http2',
+      'order: 1000',
+      '',
+    ].join('\n');
+    const path = 'collections/C/r.request.yaml';
+    const read = readFolder({ [path]: text });
+    const collection = read.collections[0]!;
+    const req = requestIn(collection);
+    const edit = (node: RequestNode) => writeFolder({ collections: [{ ...collection, items: [node] }], environments: [] }, read.meta).files[path]!;
+    expect(changedLines(text, edit({ ...req, url: 'https://example.com/b' }))).toEqual([['url: https://example.com/a', 'url: https://example.com/b']]);
+    // Redirects followed again (RoleCall's default, so no key): the settings RoleCall does not use stay.
+    const { settings: _settings, ...followed } = req;
+    expect(edit(followed)).toContain('settings:\n  strictSSL: false\n  protocolVersion: http2\n');
+  });
+
   it('does not keep more than its bound, and says so', () => {
     const huge = `${requestText}x-huge: '${'a'.repeat(PRESERVED_MAX_CHARS)}'\n`;
     const read = readFolder({ [REQUEST]: huge });

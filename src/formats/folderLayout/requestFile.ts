@@ -159,7 +159,7 @@ export function requestFromYaml(file: YamlFile, id: string, stem: string): ReadR
   if (settings) node.settings = settings;
   const order = readNumber(file, ['order']);
   // Last, once every modelled key was read: the rest is kept as it stands (never run).
-  const preserved = preservedFrom(file, Object.keys(requestToYaml(node, stem, order ?? 0)));
+  const preserved = preservedFrom(file, requestToYaml(node, stem, order ?? 0));
   if (preserved) node.preserved = preserved;
   return { node, order, native };
 }
