@@ -2,6 +2,7 @@
 // Not part of `npm test`: tests never assert wall-clock times.
 import { runErrorParsingBench } from './errorParsing.bench';
 import { runProfilesBench } from './profiles.bench';
+import { runRunnerBench } from './runner.bench';
 import { runSigningBench } from './signing.bench';
 import { runTransportBench } from './transport.bench';
 import { runCollectionUiBench } from './uiCollection.bench';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     ['Signing', runSigningBench],
     ['Transport', runTransportBench],
     ['Profiles', runProfilesBench],
+    ['Collection runner', runRunnerBench],
     ['Hostile responses', runErrorParsingBench],
     ['Response viewer (UI, Chromium)', runResponseUiBench],
     ['Collections (UI, Chromium)', runCollectionUiBench],

@@ -69,6 +69,7 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
   const captured = new Map<string, string>();
   // A role whose MFA prompt was refused (or could not be shown) fails at once for the rest of the run.
   const refusedAuth = new Map<string, AppError>();
+  const chains = new Map<string, Promise<CredentialHop[] | undefined>>();
   const needsIdentity = input.plan.some((step) => checksOf(step.doc).checks.some((c) => c.kind === 'identity' && c.enabled));
   let bailed = false;
   let cancelled = false;
@@ -76,12 +77,30 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
 
   const identityOf = async (auth: AuthChoice): Promise<RunIdentity> => {
     if (auth.kind === 'none') return { label: 'none' };
-    const hops = await hooks.engine.hops(auth).catch(() => undefined);
+    // The chain an auth resolves to does not change within a run: asked once per auth.
+    const key = authKey(auth);
+    if (!chains.has(key)) chains.set(key, hooks.engine.hops(auth).catch(() => undefined));
+    const hops = await chains.get(key);
     const label = hops?.[hops.length - 1]?.label ?? auth.kind;
     // STS is asked who signed only when a check wants to know (once per set of credentials).
     if (!needsIdentity) return { label };
     const found = await hooks.engine.signedAs(auth);
     return { label, ...(found.arn ? { arn: found.arn } : {}), ...(found.account ? { account: found.account } : {}), ...(found.problem ? { problem: found.problem } : {}) };
+  };
+
+  // A request resolves to the same input in every iteration unless a capture changed it: validated once per shape.
+  const validated = new Map<string, ReturnType<typeof sendInputSchema.safeParse>>();
+  const parseSend = (raw: { request: { body?: unknown } } & Record<string, unknown>) => {
+    const body = raw.request.body as { kind?: string; text?: string } | undefined;
+    // A large body is not worth a key as long as itself.
+    if (body?.kind === 'text' && (body.text?.length ?? 0) > 64 * 1024) return sendInputSchema.safeParse(raw);
+    const key = JSON.stringify(raw);
+    let parsed = validated.get(key);
+    if (!parsed) {
+      if (validated.size >= 1000) validated.clear();
+      validated.set(key, (parsed = sendInputSchema.safeParse(raw)));
+    }
+    return parsed;
   };
 
   outer: for (let iteration = 1; iteration <= settings.iterations; iteration++) {
@@ -143,7 +162,7 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
     const auth = input.authFor ? input.authFor(effective.sign.auth as AuthChoice) : (effective.sign.auth as AuthChoice);
     const refused = refusedAuth.get(authKey(auth));
     if (refused) return failed(refused);
-    const parsed = sendInputSchema.safeParse({ ...effective.sign, auth, requestId, timeoutMs: settings.timeoutMs, allowPlainHttp: input.allowPlainHttp === true });
+    const parsed = parseSend({ ...effective.sign, auth, timeoutMs: settings.timeoutMs, allowPlainHttp: input.allowPlainHttp === true });
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return failed({ code: 'INVALID_INPUT', message: `The request cannot be sent as saved: ${detail}.` });
@@ -152,7 +171,7 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
     input.signal?.addEventListener('abort', onAbort, { once: true });
     let sent: Awaited<ReturnType<RunnerEngine['send']>>;
     try {
-      sent = await hooks.engine.send(parsed.data);
+      sent = await hooks.engine.send({ ...parsed.data, requestId });
     } catch (err) {
       const error = toAppError(err);
       if (error.code === 'MFA_CANCELLED') refusedAuth.set(authKey(auth), error);
