@@ -7,6 +7,7 @@ import { appError } from '../src/errors';
 import { exportCollection } from '../src/formats/collectionExport';
 import { environmentFile } from '../src/formats/postmanEnvironmentExport';
 import { importAny } from '../src/formats/importAny';
+import { importFolderFiles } from '../src/formats/importFolder';
 import type { AppInfo, EventName, Events } from '../src/contract';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
@@ -132,8 +133,6 @@ export function createApp(options: AppOptions): App {
 
   const reveal = options.host === 'cli' && options.revealSecrets === true;
   const mask = <T>(value: T, secrets: Secret[]): T => (reveal ? value : redactSecrets(value, secrets));
-  /** Who each set of credentials signs as, for identity checks (asked of STS once, and only when a check needs it). */
-  const identities = createIdentityCache(engine.credentials);
   // Collection runs from the window: the same engine and MFA broker as a single send.
   const runner = createAppRunner({
     engine: runnerEngine(engine),
@@ -150,6 +149,8 @@ export function createApp(options: AppOptions): App {
     finished: (event) => options.emit('runner:finished', event),
     mask: (result, secrets) => mask(result, secrets),
   });
+  /** Who each set of credentials signs as, for identity checks (asked of STS once, and only when a check needs it). */
+  const identities = createIdentityCache(engine.credentials);
 
   const handlers: Handlers = {
     'profiles:list': () => engine.profiles.list(),
@@ -284,6 +285,10 @@ export function createApp(options: AppOptions): App {
     },
     'import:preview': async ({ source }) => {
       if (source.kind === 'text') return { cancelled: false, ...imports.preview(importAny(source.text), source.fileName && safeFileName(source.fileName)) };
+      if (source.kind === 'folder') {
+        const files = Object.fromEntries(source.files.map((f) => [f.path, f.text]));
+        return { cancelled: false, ...imports.preview(importFolderFiles(source.name, files), safeFileName(source.name || 'folder')) };
+      }
       if (!options.chooseOpenPath) throw appError('FILE_ERROR', 'Importing from a file is not available here.');
       const chosen = await options.chooseOpenPath({ title: 'Import a collection, environment or curl command' });
       if (!chosen) return { cancelled: true };

@@ -31,6 +31,7 @@ import { ExportDialog } from './ExportDialog';
 import { RunnerDialog } from '../runner/RunnerDialog';
 import { runScopeOf } from '../runner/runScope';
 import { ImportDialog } from './ImportDialog';
+import { folderEntry, readDroppedFolder, type DroppedFolder, type Entry } from './droppedFolder';
 import { droppedFile, hasFiles } from './importDrop';
 import { PlusIcon } from './icons';
 import { newId } from './ids';
@@ -52,7 +53,7 @@ type Dialog =
   | { kind: 'export'; row: Extract<TreeRow, { kind: 'collection' }> }
   | { kind: 'run'; row: Exclude<TreeRow, { kind: 'request' }> }
   | { kind: 'deleteFiles'; row: TreeRow }
-  | { kind: 'import'; dropped?: { text: string; fileName: string } };
+  | { kind: 'import'; dropped?: { text: string; fileName: string } | { folder: DroppedFolder } };
 
 /** Errors are already in the workspace's `error` (shown above the tree); this only stops an unhandled rejection. */
 const settle = (promise: Promise<unknown>) => promise.then(
@@ -250,10 +251,11 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     }
   }
 
-  /** A file dropped on the panel: its text goes to the import dialog (main never reads a path the page names). */
-  async function onFileDrop(files: FileList) {
+  /** A file or folder dropped on the panel: its text goes to the import dialog (main never reads a path the page names). */
+  async function onFileDrop(files: FileList, folder: Entry | undefined) {
     setDropping(false);
-    const dropped = await droppedFile(files);
+    const read = folder ? await readDroppedFolder(folder) : undefined;
+    const dropped = read ?? (await droppedFile(files));
     if ('problem' in dropped) setDropProblem(dropped.problem);
     else {
       setDropProblem(undefined);
@@ -331,7 +333,8 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
       onDrop={(e) => {
         if (!hasFiles(e.dataTransfer)) return;
         e.preventDefault();
-        void onFileDrop(e.dataTransfer.files);
+        // The folder's entry is taken now: the browser empties the drop's item list once this handler returns.
+        void onFileDrop(e.dataTransfer.files, folderEntry(e.dataTransfer.items));
       }}
     >
       <div className="sb-toolbar">

@@ -88,7 +88,7 @@ class Reader {
     this.secrets(def.variables, { collectionId: id });
     // At the top, "inherit" has nothing to inherit from: it means none (collectionSchema).
     const auth = def.auth.type === 'inherit' ? { type: 'none' as const } : def.auth;
-    return { id, name: def.name, auth, variables: def.variables, items: this.items(dir, id, items, def.native), ...(def.signing ? { signing: def.signing } : {}) };
+    return { id, name: def.name, auth, variables: def.variables, items: this.items(dir, id, items, def.native), ...documented(def) };
   }
 
   private definition(dir: Dir): ReadDefinition {
@@ -110,7 +110,7 @@ class Reader {
       const def = this.definition(sub);
       this.secrets(def.variables, { collectionId, itemId: id });
       const below = def.auth.type === 'inherit' ? native : def.native;
-      const folder: FolderNode = { kind: 'folder', id, name: def.name, auth: def.auth, variables: def.variables, items: [], ...(def.signing ? { signing: def.signing } : {}) };
+      const folder: FolderNode = { kind: 'folder', id, name: def.name, auth: def.auth, variables: def.variables, items: [], ...documented(def) };
       found.push({ item: folder, order: def.order, stem: name, path: sub.path });
       folder.items = this.items(sub, collectionId, placements, below);
     }
@@ -128,6 +128,13 @@ class Reader {
     return env;
   }
 }
+
+/** A definition's description and what RoleCall keeps unmodelled, only when there are any. */
+const documented = (def: ReadDefinition) => ({
+  ...(def.description ? { description: def.description } : {}),
+  ...(def.signing ? { signing: def.signing } : {}),
+  ...(def.preserved ? { preserved: def.preserved } : {}),
+});
 
 /** A plain Postman awsv4 on a folder or collection: its region, service and query mode reach the requests below. */
 function inheritSigning(node: RequestNode, native: NonNullable<ReadAuth['native']>): void {
