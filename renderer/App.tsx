@@ -1,11 +1,16 @@
 // The page: the app header with the active environment, the workbench, and the MFA prompt whenever main asks.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, MfaPrompt, RoleCallApi } from '../src/contract';
 import type { AppError } from '../src/errors';
 import { settle } from './api';
 import { ErrorBox } from './components/ErrorBox';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { MfaDialog } from './components/MfaDialog';
+import { ShortcutHelp } from './keyboard/ShortcutHelp';
+import { useShortcutHelp } from './keyboard/useShortcutHelp';
+import { SettingsDialog } from './preferences/SettingsDialog';
+import { useTheme } from './preferences/theme';
+import './preferences/preferences.css';
 import { WorkspaceProvider } from './state/workspace';
 import { EnvironmentPicker } from './workbench/EnvironmentPicker';
 import { ProfilesView } from './workbench/ProfilesView';
@@ -42,6 +47,10 @@ function Connected({ api }: { api: RoleCallApi }) {
   const [info, setInfo] = useState<AppInfo | undefined>();
   const [prompts, setPrompts] = useState<MfaPrompt[]>([]);
   const [view, setView] = useState<'workbench' | 'profiles'>('workbench');
+  const [theme, setTheme] = useTheme();
+  const [overlay, setOverlay] = useState<'settings' | 'shortcuts' | undefined>();
+  const showShortcuts = useCallback(() => setOverlay('shortcuts'), []);
+  useShortcutHelp(showShortcuts);
 
   useEffect(() => {
     void settle(() => api.appInfo({})).then((result) => result.ok && setInfo(result.value));
@@ -66,6 +75,14 @@ function Connected({ api }: { api: RoleCallApi }) {
         </nav>
         <div className="spacer" />
         <EnvironmentPicker />
+        <div className="header-tools">
+          <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (? or Ctrl+/)" onClick={showShortcuts}>
+            ?
+          </button>
+          <button type="button" onClick={() => setOverlay('settings')}>
+            Settings
+          </button>
+        </div>
         {info && (
           <span className="muted app-version" title={`${info.platform} · ${info.host}`}>
             v{info.version}
@@ -83,6 +100,10 @@ function Connected({ api }: { api: RoleCallApi }) {
           </ErrorBoundary>
         </main>
       )}
+      {overlay === 'settings' && (
+        <SettingsDialog theme={theme} onTheme={setTheme} onShowShortcuts={showShortcuts} onClose={() => setOverlay(undefined)} />
+      )}
+      {overlay === 'shortcuts' && <ShortcutHelp onClose={() => setOverlay(undefined)} />}
       {prompt && (
         <MfaDialog key={prompt.promptId} api={api} prompt={prompt} onDone={(id) => setPrompts((queue) => queue.filter((p) => p.promptId !== id))} />
       )}

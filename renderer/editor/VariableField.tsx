@@ -95,7 +95,8 @@ export const VariableField = forwardRef<VariableFieldHandle, Props>(function Var
       },
       ...historyKeymap,
     ]),
-    EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'false', spellcheck: 'false' }),
+    // tabindex: the field scrolls sideways, and a scrolling area must be reachable by keyboard (axe checks for it).
+    EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'false', spellcheck: 'false', tabindex: '0' }),
     fieldTheme,
     placeholderText ? placeholder(placeholderText) : [],
     decorations.current.of(highlighter(new Set(unresolved))),

@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { TreeRow } from '../../src/collectionTree';
+import { isShortcut } from '../keyboard/shortcutList';
 
 export type DropPosition = 'before' | 'after' | 'inside';
 export type DragItem = { kind: 'collection'; collectionId: string } | { kind: 'item'; collectionId: string; itemId: string };
@@ -102,7 +103,7 @@ export function CollectionTree(props: Props) {
       return index;
     };
     let handled = true;
-    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) props.onShift(row, event.key === 'ArrowUp' ? -1 : 1);
+    if (isShortcut('rowShift', event)) props.onShift(row, event.key === 'ArrowUp' ? -1 : 1);
     else if (event.key === 'ArrowDown') move(index + 1);
     else if (event.key === 'ArrowUp') move(index - 1);
     else if (event.key === 'Home') move(0);
@@ -116,9 +117,9 @@ export function CollectionTree(props: Props) {
     } else if (event.key === 'Enter' || event.key === ' ') {
       if (row.kind === 'request') props.onOpen(row);
       else props.onToggle(row, !expanded);
-    } else if (event.key === 'F2') props.onStartRename(row);
-    else if (event.key === 'Delete') props.onDelete(row);
-    else if ((event.shiftKey && event.key === 'F10') || event.key === 'ContextMenu') props.onMenu(row, event.currentTarget);
+    } else if (isShortcut('rowRename', event)) props.onStartRename(row);
+    else if (isShortcut('rowDelete', event)) props.onDelete(row);
+    else if (isShortcut('rowMenu', event)) props.onMenu(row, event.currentTarget);
     else handled = false;
     if (handled) event.preventDefault();
   }
@@ -205,9 +206,7 @@ export function CollectionTree(props: Props) {
                 {container ? (row.expanded ? '▾' : '▸') : ''}
               </span>
               {row.kind === 'request' ? (
-                <span className={`sb-method sb-m-${row.request.method.toLowerCase()}`} aria-hidden="true">
-                  {methodShort(row.request.method)}
-                </span>
+                <span className={`sb-method sb-m-${row.request.method.toLowerCase()}`} aria-hidden="true" data-method={methodShort(row.request.method)} />
               ) : (
                 <span className={row.kind === 'collection' ? 'sb-icon-collection' : 'sb-icon-folder'} aria-hidden="true" />
               )}
@@ -224,9 +223,7 @@ export function CollectionTree(props: Props) {
                 </span>
               )}
               {row.kind === 'collection' && (
-                <span className="sb-count" aria-hidden="true">
-                  {row.count}
-                </span>
+                <span className="sb-count" aria-hidden="true" data-count={row.count} />
               )}
               <button
                 type="button"

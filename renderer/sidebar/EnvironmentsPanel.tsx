@@ -159,7 +159,9 @@ export function EnvironmentsPanel() {
                   onBlur={(e) => renaming === env.id && rename(env, e.currentTarget.value)}
                 />
               ) : (
-                <button type="button" className="sb-env-name" aria-pressed={env.id === selected?.id} aria-label={`Edit ${env.name}`} onClick={() => setSelectedId(env.id)}>
+                <button type="button" className="sb-env-name" aria-pressed={env.id === selected?.id} onClick={() => setSelectedId(env.id)}>
+                  {/* The name is the visible text with "Edit" before it (a label must contain what is shown). */}
+                  <span className="sb-visually-hidden">Edit </span>
                   <span>{env.name}</span>
                   {env.id === active && <span className="sb-badge">active</span>}
                 </button>
@@ -190,7 +192,7 @@ export function EnvironmentsPanel() {
       )}
       {selected && (
         <section className="sb-env-editor" aria-label={`Variables of ${selected.name}`}>
-          <h3>{selected.name}</h3>
+          <h2>{selected.name}</h2>
           <VariablesTable
             label={`${selected.name} variables`}
             rows={selected.variables}

@@ -50,7 +50,6 @@ export function HistoryPanel({ onOpenHistory }: Props) {
               <button
                 type="button"
                 className="sb-history-entry"
-                aria-label={`${entry.request.method} ${entry.resolvedUrl}, ${outcome(entry)}, ${when(entry.at)}`}
                 title={`${entry.request.method} ${entry.resolvedUrl}`}
                 onClick={() => onOpenHistory(entry)}
               >

@@ -1,7 +1,9 @@
 // Key / value / enabled / secret rows for environments, collections and folders. Secret values are masked (a
-// password field) until revealed, one row at a time; revealing is view state only and never saved.
+// password field) until revealed, one row at a time; revealing is view state only and never saved. The Name column
+// is resizable, so long values (ARNs, URLs) can have the room.
 import { useState } from 'react';
 import type { KeyValue } from '../../src/models/workspace';
+import { ColumnResizer } from './ColumnResizer';
 import { CloseIcon, EyeIcon } from './icons';
 import { newId } from './ids';
 
@@ -13,6 +15,7 @@ interface Props {
 
 export function VariablesTable({ label, rows, onChange }: Props) {
   const [revealed, setRevealed] = useState<Set<string>>(new Set());
+  const [nameWidth, setNameWidth] = useState(30);
   const patch = (id: string, change: Partial<KeyValue>) => onChange(rows.map((r) => (r.id === id ? { ...r, ...change } : r)));
   const toggleReveal = (id: string) =>
     setRevealed((set) => {
@@ -26,7 +29,7 @@ export function VariablesTable({ label, rows, onChange }: Props) {
       <table aria-label={label}>
         <colgroup>
           <col className="sb-col-on" />
-          <col className="sb-col-name" />
+          <col className="sb-col-name" style={{ width: `${nameWidth}%` }} />
           <col />
           <col className="sb-col-secret" />
           <col className="sb-col-actions" />
@@ -36,7 +39,10 @@ export function VariablesTable({ label, rows, onChange }: Props) {
             <th scope="col" className="sb-narrow">
               On
             </th>
-            <th scope="col">Name</th>
+            <th scope="col" className="sb-resizable">
+              Name
+              <ColumnResizer value={nameWidth} min={15} max={70} label="Width of the Name column" onChange={setNameWidth} />
+            </th>
             <th scope="col">Value</th>
             <th scope="col" className="sb-narrow">
               Secret

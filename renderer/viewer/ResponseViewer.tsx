@@ -7,6 +7,7 @@ import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { SendResult } from '../../src/models/http';
 import { settle } from '../api';
+import { isShortcut } from '../keyboard/shortcutList';
 import { CheckSummary } from '../checks/CheckSummary';
 import { AwsErrorPanel } from './AwsErrorPanel';
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor';
@@ -83,7 +84,7 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.defaultPrevented) return;
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && searchable) {
+    if (isShortcut('bodySearch', event) && searchable) {
       event.preventDefault();
       openSearch();
     }

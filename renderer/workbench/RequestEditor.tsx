@@ -153,7 +153,8 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
       <div className="auth-strip">
         <span className="auth-summary">
           <span className="muted">Auth </span>
-          <button type="button" className="link-button" aria-label="Edit auth" onClick={() => setSection('auth')}>
+          <button type="button" className="link-button" onClick={() => setSection('auth')}>
+            <span className="sr-only">Edit auth: </span>
             {authSummary(draft.auth.type === 'inherit' ? props.inherited.auth : draft.auth)}
           </button>
           {draft.auth.type === 'inherit' && <span className="muted"> from {props.inherited.source}</span>}

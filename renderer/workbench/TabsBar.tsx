@@ -1,7 +1,12 @@
-// The open requests as tabs: click or arrow keys to switch, drag (or Ctrl+Shift+PageUp/PageDown) to reorder, a dot
-// for unsaved changes, and a close button that asks first when there is something to lose.
-import { useRef, useState, type KeyboardEvent } from 'react';
+// The open requests as tabs, in a row of their own: click or arrow keys to switch, drag (or Ctrl+Shift+PageUp/
+// PageDown) to reorder, a dot for unsaved changes, and a close mark that asks first when there is something to lose.
+// Many tabs scroll sideways with the active one kept in view, and the list menu at the end names them all.
+// The close mark is part of the tab, hidden from assistive technology: a tablist may hold only tabs, and the
+// keyboard closes a tab with Delete or Ctrl+W.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TabState } from '../../src/models/workspace';
+import { isShortcut } from '../keyboard/shortcutList';
+import { TabListMenu } from './TabListMenu';
 
 interface Props {
   tabs: TabState[];
@@ -21,6 +26,11 @@ export function TabsBar({ tabs, activeId, onActivate, onClose, onMove, onNew }: 
   const [dragging, setDragging] = useState<string | undefined>();
   const [dropAt, setDropAt] = useState<number | undefined>();
 
+  useEffect(() => {
+    if (!activeId) return;
+    list.current?.querySelector(`[data-tab-id="${CSS.escape(activeId)}"]`)?.closest('.tab')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, tabs.length]);
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const at = tabs.findIndex((t) => t.id === activeId);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -30,7 +40,7 @@ export function TabsBar({ tabs, activeId, onActivate, onClose, onMove, onNew }: 
       if (!next) return;
       onActivate(next.id);
       list.current?.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(next.id)}"]`)?.focus();
-    } else if (event.key === 'Delete') {
+    } else if (isShortcut('tabClose', event)) {
       event.preventDefault();
       if (activeId) onClose(activeId);
     }
@@ -84,13 +94,22 @@ export function TabsBar({ tabs, activeId, onActivate, onClose, onMove, onNew }: 
                 <span className={`method method-${tab.draft.method.toUpperCase()}`}>{tab.draft.method.toUpperCase()}</span>
                 <span className="tab-title">{title}</span>
                 {tab.dirty && (
-                  <span className="dirty-dot" aria-label="unsaved changes" title="Unsaved changes">
-                    ●
+                  <span className="dirty-dot" title="Unsaved changes">
+                    <span aria-hidden="true">●</span>
+                    <span className="sr-only">(unsaved changes)</span>
                   </span>
                 )}
-              </button>
-              <button type="button" className="tab-close" aria-label={`Close ${title}`} title="Close (Ctrl+W)" tabIndex={-1} onClick={() => onClose(tab.id)}>
-                ×
+                <span
+                  className="tab-close"
+                  aria-hidden="true"
+                  title="Close (Ctrl+W)"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onClose(tab.id);
+                  }}
+                >
+                  ×
+                </span>
               </button>
             </div>
           );
@@ -99,6 +118,7 @@ export function TabsBar({ tabs, activeId, onActivate, onClose, onMove, onNew }: 
       <button type="button" className="new-tab" aria-label="New request tab" title="New tab (Ctrl+T)" onClick={onNew}>
         +
       </button>
+      <TabListMenu tabs={tabs} activeId={activeId} onActivate={onActivate} />
     </div>
   );
 }

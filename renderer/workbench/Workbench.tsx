@@ -3,7 +3,7 @@
 // effect after inheritance and variables, sending, saving and the keyboard. What main signed and sent carries
 // secret variables' real values; they are masked here, once, before any of it reaches the inspector or the viewer.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import type { RoleCallApi } from '../../src/contract';
 import { effectiveRequest, inheritedAuth } from '../../src/effectiveRequest';
 import { maskError, maskSendResult, maskSignResult } from '../../src/maskSignResult';
@@ -21,10 +21,10 @@ import { activeTab, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { ResponseViewer } from '../viewer/ResponseViewer';
 import { useCapturedVariables } from '../checks/capturedVariables';
+import { signInProfileOf } from '../sso/SsoSignInButton';
 import { staleReason } from '../viewer/staleResponse';
 import { StaleResponseNote } from '../viewer/StaleResponseNote';
 import { useAwsFilesVersion } from '../viewer/useAwsFilesVersion';
-import { signInProfileOf } from '../sso/SsoSignInButton';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { IdentityBadge } from './IdentityBadge';
 import { newTabRequest, noteAuthEdit, unsavedFallback } from './defaultAuth';
@@ -35,6 +35,7 @@ import { useShortcuts, type ShortcutAction } from './shortcuts';
 import { tabTitle, TabsBar } from './TabsBar';
 import { UnsavedDialog } from './UnsavedDialog';
 import { useRunner } from './useRunner';
+import { EMPTY_RESPONSE_SIZE, useResponseRoom } from './useResponseRoom';
 import './workbench.css';
 
 /** `base` is the tab's draft when the save began: edits made while it runs must survive it. */
@@ -57,14 +58,16 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const environment = ws.environments.find((e) => e.id === ws.activeEnvironmentId);
   const captured = useCapturedVariables();
   const effective = useMemo(
-    () => (tab ? effectiveRequest({ doc: tab.draft, folders: found?.folders ?? [], collection: found?.collection, environment, captured, fallbackAuth: unsavedFallback(profiles) }) : undefined),
-    [tab, found, environment, captured, profiles],
+    () => (tab ? effectiveRequest({ doc: tab.draft, folders: found?.folders ?? [], collection: found?.collection, environment, fallbackAuth: unsavedFallback(profiles), captured }) : undefined),
+    [tab, found, environment, profiles, captured],
   );
   const inherited = tab ? inheritedAuth(tab.draft, found?.folders ?? [], found?.collection, unsavedFallback(profiles)) : { auth: { type: 'none' as const }, source: 'default' };
 
   const runner = useRunner({ api, tab, effective, profiles, environmentId: environment?.id, addHistory: ws.addHistory });
   const run = runner.run;
   const sentStage = Boolean(run?.result && tab && run.sentDraft === tab.draft);
+  const responsePanel = usePanelRef();
+  useResponseRoom(responsePanel, Boolean(run?.result || run?.error || run?.pendingId));
   const filesVersion = useAwsFilesVersion(api);
   // The AWS file changes seen when each answer arrived (answers are new objects, so they key it).
   const answeredAt = useRef(new WeakMap<object, number>());
@@ -180,13 +183,14 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   return (
     <>
     <Group orientation="horizontal" className="workbench" id="workbench">
-      <Panel id="sidebar-panel" defaultSize="22" minSize="12" className="pane sidebar-pane">
+      <Panel id="sidebar-panel" defaultSize="22" minSize="250px" className="pane sidebar-pane">
         <ErrorBoundary region="The sidebar">
           <Sidebar onOpenRequest={openRequest} onOpenHistory={openHistory} activeRef={tab?.source} />
         </ErrorBoundary>
       </Panel>
       <Separator className="resize-handle vertical" aria-label="Resize the sidebar" />
-      <Panel id="request-panel" defaultSize="42" minSize="25" className="pane request-pane">
+      {/* The request tabs have a row of their own over the request and its result. */}
+      <Panel id="main-panel" defaultSize="78" minSize="45" className="pane main-pane">
         <TabsBar
           tabs={tabs.open}
           activeId={tab?.id}
@@ -195,6 +199,8 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
           onMove={(id, to) => dispatch({ type: 'move', id, to })}
           onNew={() => dispatch({ type: 'new', doc: newTabRequest(profiles) })}
         />
+      <Group orientation="horizontal" className="editor-group" id="editor-group">
+      <Panel id="request-panel" defaultSize="54" minSize="30" className="pane request-pane">
         {tab && effective ? (
           <ErrorBoundary region="The request editor">
             <RequestEditor
@@ -248,9 +254,9 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
         )}
       </Panel>
       <Separator className="resize-handle vertical" aria-label="Resize the request and the response" />
-      <Panel id="result-panel" defaultSize="36" minSize="20" className="pane result-pane">
+      <Panel id="result-panel" defaultSize="46" minSize="28" className="pane result-pane">
         <Group orientation="vertical" id="result-group">
-          <Panel id="response-panel" defaultSize="58" minSize="15" className="pane response-pane">
+          <Panel id="response-panel" panelRef={responsePanel} defaultSize={EMPTY_RESPONSE_SIZE} minSize={EMPTY_RESPONSE_SIZE} className="pane response-pane">
             <ErrorBoundary region="The response">
               {stale && <StaleResponseNote reason={stale} sending={Boolean(run?.pendingId)} onSend={() => void runner.send()} />}
               <ResponseViewer
@@ -264,7 +270,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
             </ErrorBoundary>
           </Panel>
           <Separator className="resize-handle horizontal" aria-label="Resize the response and the inspector" />
-          <Panel id="inspector-panel" defaultSize="42" minSize="10" className="pane inspector-pane">
+          <Panel id="inspector-panel" minSize="10" className="pane inspector-pane">
             <ErrorBoundary region="The signing inspector">
               <InspectorTabs
                 signing={
@@ -306,6 +312,8 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
             </ErrorBoundary>
           </Panel>
         </Group>
+      </Panel>
+      </Group>
       </Panel>
     </Group>
       {closing && (

@@ -1,32 +1,17 @@
-// The workbench's keyboard map, read at the document level (capture phase) so it works from any field, the code
-// editor included, and so the browser's own use of Ctrl+T/W/S/L is prevented.
+// The workbench's keyboard map (the entries of keyboard/shortcutList.ts that act on the workbench), read at the
+// document level (capture phase) so it works from any field, the code editor included, and so the browser's own use
+// of Ctrl+T/W/S/L is prevented.
 import { useEffect, useRef } from 'react';
+import { isShortcut, type KeyLike } from '../keyboard/shortcutList';
 
-export type ShortcutAction = 'send' | 'newTab' | 'closeTab' | 'save' | 'nextTab' | 'previousTab' | 'moveTabRight' | 'moveTabLeft' | 'focusUrl';
+export type { KeyLike } from '../keyboard/shortcutList';
 
-export interface KeyLike {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-}
+const ACTIONS = ['send', 'newTab', 'closeTab', 'save', 'nextTab', 'previousTab', 'moveTabRight', 'moveTabLeft', 'focusUrl'] as const;
+export type ShortcutAction = (typeof ACTIONS)[number];
 
-/** The action a key press stands for; Ctrl and Cmd are the same, except Ctrl+Tab, which is Ctrl everywhere. */
+/** The workbench action a key press stands for, by the shared shortcut list; Ctrl and Cmd are the same. */
 export function shortcutFor(event: KeyLike): ShortcutAction | undefined {
-  const mod = event.ctrlKey || event.metaKey;
-  if (!mod || event.altKey) return undefined;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  if (key === 'Tab' && event.ctrlKey) return event.shiftKey ? 'previousTab' : 'nextTab';
-  if (key === 'PageDown') return event.shiftKey ? 'moveTabRight' : 'nextTab';
-  if (key === 'PageUp') return event.shiftKey ? 'moveTabLeft' : 'previousTab';
-  if (event.shiftKey) return undefined;
-  if (key === 'Enter') return 'send';
-  if (key === 't') return 'newTab';
-  if (key === 'w') return 'closeTab';
-  if (key === 's') return 'save';
-  if (key === 'l') return 'focusUrl';
-  return undefined;
+  return ACTIONS.find((action) => isShortcut(action, event));
 }
 
 /** Listens while `enabled`: a workbench hidden behind another view must not act on keys the user cannot see act. */
