@@ -11,6 +11,7 @@ import type { AuthChoice, CredentialHop } from '../../../src/models/auth';
 import type { Capture, Check, CheckOutcome } from '../../../src/models/checks';
 import type { SendResult } from '../../../src/models/http';
 import { sendInputSchema } from '../../../src/models/http';
+import { sendOptions } from '../../../src/models/requestSettings';
 import type { Environment } from '../../../src/models/workspace';
 import type { PlannedRequest } from '../../../src/runner/plan';
 import { runEnvironment, type RunOverride } from '../../../src/runner/runVariables';
@@ -162,7 +163,8 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
     const auth = input.authFor ? input.authFor(effective.sign.auth as AuthChoice) : (effective.sign.auth as AuthChoice);
     const refused = refusedAuth.get(authKey(auth));
     if (refused) return failed(refused);
-    const parsed = parseSend({ ...effective.sign, auth, timeoutMs: settings.timeoutMs, allowPlainHttp: input.allowPlainHttp === true });
+    // The run's timeout is the default; a request's own settings win, as in the app's single send.
+    const parsed = parseSend({ ...effective.sign, auth, timeoutMs: settings.timeoutMs, ...sendOptions(step.doc.settings), allowPlainHttp: input.allowPlainHttp === true });
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return failed({ code: 'INVALID_INPUT', message: `The request cannot be sent as saved: ${detail}.` });
