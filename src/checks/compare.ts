@@ -1,6 +1,7 @@
 // One comparison (exists, equals, contains, matches, type, length) applied to a value a check found:
 // a JSON value from the body, a header's value, or the body text. `undefined` means nothing was found.
 import type { Comparison } from '../models/checks';
+import { compilePattern } from './pattern';
 import { shortText, valueText } from './shortText';
 
 export interface Comparing {
@@ -32,12 +33,8 @@ export function compareValue(value: unknown, compare: Comparison): Comparing {
     case 'contains':
       return valueContains(value, compare.value) ? pass : fail(`does not contain ${shortText(compare.value, 120)}`);
     case 'matches': {
-      let pattern: RegExp;
-      try {
-        pattern = new RegExp(compare.pattern, compare.flags);
-      } catch {
-        return fail(`/${shortText(compare.pattern, 120)}/ is not a valid regular expression`);
-      }
+      const pattern = compilePattern(compare.pattern, compare.flags);
+      if (!pattern.ok) return fail(pattern.message);
       return pattern.test(valueText(value)) ? pass : fail(`does not match /${shortText(compare.pattern, 120)}/${compare.flags}`);
     }
     case 'type': {
