@@ -35,4 +35,20 @@ describe('matchIdentity', () => {
     expect(matchIdentity('123456789012', undefined, undefined)).toMatchObject({ passed: false, actual: '(identity not known)' });
     expect(matchIdentity(SESSION, undefined, undefined).passed).toBe(false);
   });
+
+  // The expected identity can come from a shared collection file: wildcards are matched without a regular expression,
+  // since `arn:***…*!` on a backtracking engine tries every way of splitting the ARN and never finishes.
+  it('answers at once for a pattern of many wildcards, passing and failing', { timeout: 10_000 }, () => {
+    expect(matchIdentity(`arn:${'*'.repeat(40)}!`, SESSION, undefined)).toMatchObject({ passed: false, actual: SESSION });
+    expect(matchIdentity(`arn:${'*:'.repeat(4)}${'*'.repeat(40)}0`, SESSION, undefined).passed).toBe(true);
+    expect(wildcardMatch('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(2_000))).toBe(false);
+    expect(wildcardMatch('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', `${'a'.repeat(2_000)}b`)).toBe(true);
+    expect(wildcardMatch('', '')).toBe(true);
+    expect(wildcardMatch('*', '')).toBe(true);
+    expect(wildcardMatch('a*', 'b')).toBe(false);
+    expect(wildcardMatch('a*c', 'abbbc')).toBe(true);
+    expect(wildcardMatch('a*c', 'abbbcd')).toBe(false);
+    expect(wildcardMatch('x\n*', 'x\nyz')).toBe(true);
+    expect(wildcardMatch('a*b', 'a\nb')).toBe(true);
+  });
 });

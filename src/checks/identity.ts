@@ -35,8 +35,30 @@ function accountOf(arn: string | undefined): string | undefined {
   return account && ACCOUNT.test(account) ? account : undefined;
 }
 
-/** `*` stands for any run of characters; everything else is literal. */
+/**
+ * `*` stands for any run of characters; everything else is literal. Matched by hand, not with a regular expression:
+ * the pattern can come from a shared file, and `.*` repeated on a backtracking engine takes exponential time. This
+ * walk keeps only the last `*` to return to, so it takes at most pattern × text steps.
+ */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${source}$`, 's').test(text);
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
