@@ -13,7 +13,6 @@ import { clockSkewText, signedClockLine } from './clockText';
 import { HELP } from './help';
 import { runImport } from './importCommand';
 import { runLogin } from './loginCommand';
-import { runUi } from './uiCommand';
 import { runCommand } from './runCommand';
 import * as out from './output';
 import { refusalText } from './refusalText';
@@ -66,7 +65,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   // Reads a file and prints; no engine needed.
   if (args.command === 'import') return runImport(args);
   // The app in the browser: runs until Ctrl+C. Bundled to dist/cli/ and run from main/cli/: the root is two up.
-  if (args.command === 'ui') return runUi(args, { env, root: path.resolve(__dirname, '..', '..') });
+  // Loaded on demand: ws and conf (external, see bundleOptions.ts) stay out of every other command's start-up.
+  if (args.command === 'ui') return (await import('./uiCommand')).runUi(args, { env, root: path.resolve(__dirname, '..', '..') });
   // IAM Identity Center sign-in: prints the URL and code and waits for the approval.
   if (args.command === 'login') return runLogin(args, env);
 

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Agent } from 'node:http';
 import https from 'node:https';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
+// The SDK is loaded when STS or a profile provider is needed, not at start (static keys need none of it).
+import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts';
 import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
 import { appError } from '../../src/errors';
 import { toRoleCallError } from './awsErrors';
@@ -139,12 +139,13 @@ async function withSts<T>(
   region: string,
   sts: StsSettings,
   credentials: Credentials,
-  call: (client: STSClient) => Promise<T>,
+  call: (client: STSClient, sdk: typeof import('@aws-sdk/client-sts')) => Promise<T>,
 ): Promise<T> {
   const key = clockKey(sts.endpoint ?? `https://sts.${region}.amazonaws.com`);
-  const client = new STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0, withCa(handler, sts)));
+  const sdk = await import('@aws-sdk/client-sts');
+  const client = new sdk.STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0, withCa(handler, sts)));
   try {
-    return await call(client);
+    return await call(client, sdk);
   } finally {
     clocks?.fromSdk(key, client.config.systemClockOffset);
   }
@@ -262,6 +263,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           source = withStaticOrigin(all, ssoProfile, keys);
         }
         const sdk = sdkProfiles(source);
+        const { fromIni } = await import('@aws-sdk/credential-providers');
         return withSdkProfiles(sdk, async (paths) => {
         const provider = fromIni({
           profile: sdk.sdkName(profile),
@@ -272,7 +274,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
           roleAssumer: async (source, params) => {
             try {
-              const out = await withSts(stsHttp, o.clocks, stsRegion, sts, source, (client) => client.send(new AssumeRoleCommand(params)));
+              const out = await withSts(stsHttp, o.clocks, stsRegion, sts, source, (client, m) => client.send(new m.AssumeRoleCommand(params)));
               return fromStsCredentials(out.Credentials, params.RoleArn);
             } catch (err) {
               throw toRoleCallError(err, { action: 'AssumeRole', roleArn: params.RoleArn, profile, endpoint: defaultEndpoint });
@@ -361,9 +363,9 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
         const source = (await obtain(auth.base, base, false)).credentials;
         const tokenCode = mfaSerial ? await o.mfa(mfaSerial, roleArn) : undefined;
         try {
-          const out = await withSts(stsHttp, o.clocks, region ?? 'us-east-1', sts, source, (client) =>
+          const out = await withSts(stsHttp, o.clocks, region ?? 'us-east-1', sts, source, (client, m) =>
             client.send(
-              new AssumeRoleCommand({
+              new m.AssumeRoleCommand({
                 RoleArn: roleArn,
                 RoleSessionName: sessionName ?? `rolecall-${now()}`,
                 ExternalId: externalId,
@@ -395,7 +397,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
       const sts = resolved.sts ?? envSts;
       let out;
       try {
-        out = await withSts(stsHttp, o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client) => client.send(new GetCallerIdentityCommand({})));
+        out = await withSts(stsHttp, o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client, m) => client.send(new m.GetCallerIdentityCommand({})));
       } catch (err) {
         throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint: sts.endpoint });
       }

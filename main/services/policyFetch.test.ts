@@ -30,7 +30,7 @@ describe('policy reads through the proxy and CA bundle', () => {
   });
 
   it('sends GetRestApi through HTTP_PROXY, and straight to the endpoint without one', async () => {
-    const through = createPolicyReader(KEYS, { apiGateway: plain.url }, { env: { HTTP_PROXY: proxy.url } });
+    const through = await createPolicyReader(KEYS, { apiGateway: plain.url }, { env: { HTTP_PROXY: proxy.url } });
     try {
       expect(await through.resourcePolicy('us-east-1', 'a1b2c3d4e5', [])).toEqual(POLICY);
     } finally {
@@ -39,7 +39,7 @@ describe('policy reads through the proxy and CA bundle', () => {
     expect(proxy.forwarded.some((line) => line.includes(`${plain.url}/restapis/a1b2c3d4e5`))).toBe(true);
 
     const before = proxy.forwarded.length;
-    const direct = createPolicyReader(KEYS, { apiGateway: plain.url }, { env: {} });
+    const direct = await createPolicyReader(KEYS, { apiGateway: plain.url }, { env: {} });
     try {
       expect(await direct.resourcePolicy('us-east-1', 'a1b2c3d4e5', [])).toEqual(POLICY);
     } finally {
@@ -60,14 +60,14 @@ describe('policy reads through the proxy and CA bundle', () => {
     await writeFile(bundle, made.ca);
     try {
       for (const env of [{}, { HTTPS_PROXY: proxy.url }]) {
-        const trusted = createPolicyReader(KEYS, { apiGateway: tlsServer.url }, { env, caBundle: bundle });
+        const trusted = await createPolicyReader(KEYS, { apiGateway: tlsServer.url }, { env, caBundle: bundle });
         try {
           expect(await trusted.resourcePolicy('us-east-1', 'a1b2c3d4e5', [])).toEqual(POLICY);
         } finally {
           trusted.destroy();
         }
         const notes: string[] = [];
-        const untrusted = createPolicyReader(KEYS, { apiGateway: tlsServer.url }, { env });
+        const untrusted = await createPolicyReader(KEYS, { apiGateway: tlsServer.url }, { env });
         try {
           expect(await untrusted.resourcePolicy('us-east-1', 'a1b2c3d4e5', notes)).toBe('unread');
         } finally {

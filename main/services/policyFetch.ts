@@ -2,20 +2,8 @@
 // policy (API Gateway GetRestApi), a role's trust policy (IAM GetRole) and the identity policies attached to a role
 // or user (managed at their default version, and inline). Each read that AWS refuses is a note ("could not read X:
 // not allowed"), never a failure of the whole: a newcomer's role can usually read some of these and not others.
-import { APIGatewayClient, GetRestApiCommand } from '@aws-sdk/client-api-gateway';
-import {
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  GetUserPolicyCommand,
-  IAMClient,
-  ListAttachedRolePoliciesCommand,
-  ListAttachedUserPoliciesCommand,
-  ListRolePoliciesCommand,
-  ListRoleTagsCommand,
-  ListUserPoliciesCommand,
-} from '@aws-sdk/client-iam';
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+// The IAM and API Gateway clients load when a reader is made (the policy workshop), not at start.
 import https from 'node:https';
 import type { PolicyDoc } from '../../src/policy';
 import { trustedCas } from './caBundle';
@@ -77,7 +65,23 @@ export function endpointsFromEnv(env: Env): PolicyEndpoints {
   return { ...(iam ? { iam } : {}), ...(apiGateway ? { apiGateway } : {}) };
 }
 
-export function createPolicyReader(credentials: Credentials, endpoints: PolicyEndpoints = {}, network?: PolicyNetwork) {
+export async function createPolicyReader(credentials: Credentials, endpoints: PolicyEndpoints = {}, network?: PolicyNetwork) {
+  const [
+    { APIGatewayClient, GetRestApiCommand },
+    {
+      GetPolicyCommand,
+      GetPolicyVersionCommand,
+      GetRoleCommand,
+      GetRolePolicyCommand,
+      GetUserPolicyCommand,
+      IAMClient,
+      ListAttachedRolePoliciesCommand,
+      ListAttachedUserPoliciesCommand,
+      ListRolePoliciesCommand,
+      ListRoleTagsCommand,
+      ListUserPoliciesCommand,
+    },
+  ] = await Promise.all([import('@aws-sdk/client-api-gateway'), import('@aws-sdk/client-iam')]);
   const http = requestHandler(network);
   const creds = {
     accessKeyId: credentials.accessKeyId,
@@ -225,7 +229,7 @@ export function createPolicyReader(credentials: Credentials, endpoints: PolicyEn
   };
 }
 
-export type PolicyReader = ReturnType<typeof createPolicyReader>;
+export type PolicyReader = Awaited<ReturnType<typeof createPolicyReader>>;
 
 /** What GetRole says of a role besides its trust policy. */
 export interface RoleFacts {

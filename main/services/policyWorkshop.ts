@@ -49,7 +49,7 @@ export async function runPolicyWorkshop(input: WorkshopRequest, deps: WorkshopDe
 
   const resolved = await deps.credentials.resolve(auth);
   const network = await networkOf(auth, deps.env ?? process.env);
-  const reader = createPolicyReader(resolved.credentials, deps.endpoints, network);
+  const reader = await createPolicyReader(resolved.credentials, deps.endpoints, network);
   const fetchNotes: string[] = [];
   const unjudged = new Set<string>();
   try {
@@ -224,7 +224,7 @@ async function readBasePolicies(base: BaseAuth, arn: string, deps: WorkshopDeps,
   if (!owner) return undefined;
   let reader;
   try {
-    reader = createPolicyReader((await deps.credentials.resolve(base)).credentials, deps.endpoints, await networkOf(base, deps.env ?? process.env));
+    reader = await createPolicyReader((await deps.credentials.resolve(base)).credentials, deps.endpoints, await networkOf(base, deps.env ?? process.env));
   } catch {
     return undefined;
   }

@@ -4,7 +4,6 @@
 // text the SDK's loader reads unambiguously and served to it through its externalDataInterceptor under paths that
 // exist for one resolution only; nothing is written to disk.
 import { randomUUID } from 'node:crypto';
-import { externalDataInterceptor } from '@smithy/shared-ini-file-loader';
 import type { ProfileData } from './profileFile';
 
 export interface SdkProfileSource {
@@ -64,6 +63,8 @@ export function sdkProfiles(source: SdkProfileSource): SdkProfiles {
 export async function withSdkProfiles<T>(profiles: SdkProfiles, use: (paths: { config: string; credentials: string }) => Promise<T>): Promise<T> {
   const base = `/rolecall-sdk-profiles/${randomUUID()}`;
   const paths = { config: `${base}/config`, credentials: `${base}/credentials` };
+  // The SDK's own instance of its loader (the bin keeps both out of its bundle: main/cli/bundleOptions.ts).
+  const { externalDataInterceptor } = await import('@smithy/shared-ini-file-loader');
   externalDataInterceptor.interceptFile(paths.config, profiles.config);
   externalDataInterceptor.interceptFile(paths.credentials, profiles.credentials);
   try {

@@ -1,10 +1,11 @@
 // The rolecall bin for CLI tests: bundled as npm run build bundles it, into a temporary folder, and run as a user
 // runs it, in a child process with only the environment a test gives it (no AWS variables leak in from here).
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { cliBundleOptions } from '../cli/bundleOptions';
 
 export interface CliRun {
   code: number | null;
@@ -21,12 +22,18 @@ export interface CliOptions {
   home?: string;
 }
 
-/** Builds main/cli/rolecall.ts into a new temporary folder named with `prefix`; returns the folder and the bin. */
+/**
+ * Builds main/cli/rolecall.ts into a new temporary folder named with `prefix`; returns the folder and the bin. The
+ * folder is under the project's node_modules/.cache: the bin loads its external packages (bundleOptions.ts) from
+ * node_modules, as it does where it is installed.
+ */
 export async function buildCli(prefix: string): Promise<{ dir: string; bin: string }> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  const bin = join(dir, 'rolecall.cjs');
   const root = resolve(__dirname, '../..');
-  await build({ entryPoints: [join(root, 'main/cli/rolecall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bin, logLevel: 'error' });
+  const cache = join(root, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(join(cache, prefix));
+  const bin = join(dir, 'rolecall.cjs');
+  await build({ ...cliBundleOptions(join(root, 'main/cli/rolecall.ts'), bin), logLevel: 'error' });
   return { dir, bin };
 }
 

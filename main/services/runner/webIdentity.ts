@@ -2,7 +2,6 @@
 // EKS service accounts), with AWS_ROLE_SESSION_NAME when set. The SDK's own provider exchanges the token with
 // AssumeRoleWithWebIdentity (at the STS endpoint the environment names, through its proxy) and the keys it returns
 // become the run's environment credentials, so every request that signs with "environment" uses that role.
-import { fromTokenFile } from '@aws-sdk/credential-providers';
 import { appError } from '../../../src/errors';
 import { toRoleCallError } from '../awsErrors';
 import { sdkProxyAgents } from '../proxy';
@@ -28,6 +27,7 @@ export async function withWebIdentityKeys(env: Env): Promise<Env> {
   const sts = stsSettings(env, undefined, {});
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
   try {
+    const { fromTokenFile } = await import('@aws-sdk/credential-providers');
     const provider = fromTokenFile({
       roleArn,
       webIdentityTokenFile: env.AWS_WEB_IDENTITY_TOKEN_FILE!.trim(),

@@ -1,7 +1,6 @@
 // An SSO profile's role credentials from the SDK's own SSO provider (GetRoleCredentials at the portal), given the
 // sign-in RoleCall read from the CLI's cache. fromSSO gets every setting explicitly and the profiles through
 // RoleCall's intercepted files (sdkProfiles.ts), since fromIni would drop those file paths on its way to it.
-import { fromSSO } from '@aws-sdk/credential-providers';
 import type { AwsProfiles } from '../profiles';
 import { toRoleCallError } from '../awsErrors';
 import { sdkProfiles, withSdkProfiles } from '../sdkProfiles';
@@ -20,6 +19,7 @@ export async function ssoOriginCredentials(prepared: PreparedToken, all: AwsProf
   const { target } = prepared;
   const data = all.profiles[target.profile] ?? {};
   const sdk = sdkProfiles(all);
+  const { fromSSO } = await import('@aws-sdk/credential-providers');
   return withSsoToken(prepared, () =>
     withSdkProfiles(sdk, async (paths) => {
       const provider = fromSSO({

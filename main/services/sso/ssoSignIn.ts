@@ -6,13 +6,7 @@
 // `aws` and RoleCall share one sign-in. Tokens, client secrets and refresh tokens stay in main: a flow's view holds
 // only what the user must see (the code and the URL).
 import { randomUUID } from 'node:crypto';
-import {
-  CreateTokenCommand,
-  RegisterClientCommand,
-  SSOOIDCClient,
-  StartDeviceAuthorizationCommand,
-  type CreateTokenCommandOutput,
-} from '@aws-sdk/client-sso-oidc';
+import type { CreateTokenCommandOutput, SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { appError, RoleCallError, toAppError } from '../../../src/errors';
 import type { SsoFlow, SsoStatus } from '../../../src/models/sso';
 import { sdkProxyAgents } from '../proxy';
@@ -62,9 +56,13 @@ function realSleep(ms: number, signal: AbortSignal): Promise<void> {
 const errName = (err: unknown) => (err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '');
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** The OIDC client's module, loaded at the first sign-in or refresh rather than at start. */
+export const oidcSdk = () => import('@aws-sdk/client-sso-oidc');
+
 /** An OIDC client for one sign-in: the SSO region, the configured endpoint, RoleCall's proxy settings. */
-export function oidcClient(target: SsoTarget, env: Env, services: Record<string, ProfileData>): SSOOIDCClient {
+export async function oidcClient(target: SsoTarget, env: Env, services: Record<string, ProfileData>): Promise<SSOOIDCClient> {
   const endpoint = ssoEndpoint('sso_oidc', env, target.settings, services);
+  const { SSOOIDCClient } = await oidcSdk();
   return new SSOOIDCClient({
     region: target.region,
     maxAttempts: 2,
@@ -116,6 +114,7 @@ export function createSsoSignIn(o: SsoSignInOptions = {}) {
     const key = registrationCacheKey(target.startUrl, target.region, target.scopes, target.sessionName);
     const cached = await files.readRegistration(key);
     if (cached && !expired(cached.expiresAt)) return cached;
+    const { RegisterClientCommand } = await oidcSdk();
     let answer;
     try {
       answer = await client.send(
@@ -159,6 +158,7 @@ export function createSsoSignIn(o: SsoSignInOptions = {}) {
     deadline: number,
     files: SsoCache,
   ): Promise<SsoStatus> {
+    const { CreateTokenCommand } = await oidcSdk();
     let interval = firstInterval;
     const maxPolls = Math.ceil((deadline - now()) / 1000 / Math.max(1, interval)) + 2;
     for (let attempt = 0; attempt < maxPolls; attempt++) {
@@ -207,9 +207,10 @@ export function createSsoSignIn(o: SsoSignInOptions = {}) {
           run.abort.abort();
         }
       }
-      const client = oidcClient(target, env, all.services);
+      const client = await oidcClient(target, env, all.services);
       const files = cache();
       const reg = await registration(client, target, files);
+      const { StartDeviceAuthorizationCommand } = await oidcSdk();
       let auth;
       try {
         auth = await client.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: target.startUrl }));

@@ -3,12 +3,10 @@
 // inside botocore's 15-minute window an sso-session token with a refresh token and a live registration is refreshed
 // with CreateToken's refresh_token grant and written back to the CLI's cache. The token read is handed to the SDK
 // through its token interceptor for the one resolution, from the cache folder RoleCall's environment names.
-import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
-import { externalDataInterceptor } from '@smithy/shared-ini-file-loader';
 import { appError } from '../../../src/errors';
 import type { AwsProfiles, Env } from '../profiles';
 import { cliTime, createSsoCache, ssoCacheDir, type SsoToken } from './ssoCache';
-import { EXPIRY_WINDOW_MS, oidcClient } from './ssoSignIn';
+import { EXPIRY_WINDOW_MS, oidcClient, oidcSdk } from './ssoSignIn';
 import { loginCommand, ssoTarget, type SsoTarget } from './ssoTarget';
 
 /** @aws-sdk/token-providers' own refresh window. */
@@ -45,7 +43,8 @@ export async function prepareSsoToken(profile: string, all: AwsProfiles, env: En
   if (!Number.isNaN(expiresAt) && expiresAt - now() >= EXPIRY_WINDOW_MS) return { token, refreshed: false, target };
   if (canRefresh(token, target, now())) {
     try {
-      const answer = await oidcClient(target, env, all.services).send(
+      const { CreateTokenCommand } = await oidcSdk();
+      const answer = await (await oidcClient(target, env, all.services)).send(
         new CreateTokenCommand({ clientId: token.clientId, clientSecret: token.clientSecret, grantType: 'refresh_token', refreshToken: token.refreshToken }),
       );
       if (answer.accessToken && answer.expiresIn !== undefined) {
@@ -78,6 +77,7 @@ const held = new Map<string, number>();
 /** Serves the token to the SDK's SSO provider while `use` runs (the SDK keys it by session name or start URL). */
 export async function withSsoToken<T>(prepared: PreparedToken, use: () => Promise<T>): Promise<T> {
   const id = prepared.target.sessionName ?? prepared.target.startUrl;
+  const { externalDataInterceptor } = await import('@smithy/shared-ini-file-loader');
   externalDataInterceptor.interceptToken(id, { ...prepared.token });
   held.set(id, (held.get(id) ?? 0) + 1);
   try {

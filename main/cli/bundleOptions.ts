@@ -1,0 +1,46 @@
+// How the rolecall bin is bundled, shared by `npm run build:main` (main/cli/buildBin.ts) and the CLI tests
+// (main/testing/cliRunner.ts), so the tests run the bin as it ships.
+//
+// The bin must start like a native tool. On Node 20 compiling a bundle costs time in proportion to its size, even
+// for code never run, so the bundle leaves out what most commands never touch:
+// - the AWS SDK clients and credential providers, and the browser mode's ws and conf, stay in node_modules (they
+//   are production dependencies, installed beside the bin) and are loaded by `await import()` only where a command
+//   needs them; static keys sign without them;
+// - the ES module builds of packages where they have one (mainFields), so esbuild keeps only what is used: the
+//   signer's @smithy/signature-v4 otherwise pulls all of @smithy/core's CommonJS build in with it;
+// - zod's message translations: RoleCall's own error texts are English and no code selects a zod locale.
+// esbuild's code splitting would keep everything in our files but is ESM-only; a CJS bin with external packages
+// runs from the installed package as it is.
+import type { BuildOptions, Plugin } from 'esbuild';
+
+/**
+ * Packages the bin loads from node_modules when a command needs them, never at start. The SDK's ini loader goes
+ * with the SDK: RoleCall hands profiles to the SDK through that module's state, so both must hold one instance.
+ */
+export const LAZY_PACKAGES = ['@aws-sdk/*', '@smithy/shared-ini-file-loader', 'ws', 'conf'];
+
+/** zod's `locales` namespace re-export pulls in every translation; English is imported on its own and stays. */
+const noZodLocales: Plugin = {
+  name: 'no-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+export function cliBundleOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    outfile,
+    external: LAZY_PACKAGES,
+    plugins: [noZodLocales],
+    logLevel: 'warning',
+  };
+}
