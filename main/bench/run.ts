@@ -1,5 +1,6 @@
 // `npm run bench`: speed figures as ratios against a baseline measured in the same run, goals beside them.
 // Not part of `npm test`: tests never assert wall-clock times.
+import { runCliStartupBench } from './cliStartup.bench';
 import { runErrorParsingBench } from './errorParsing.bench';
 import { runProfilesBench } from './profiles.bench';
 import { runRunnerBench } from './runner.bench';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   for (const [title, run] of [
     ['Signing', runSigningBench],
     ['Transport', runTransportBench],
+    ['CLI start-up', runCliStartupBench],
     ['Profiles', runProfilesBench],
     ['Collection runner', runRunnerBench],
     ['Hostile responses', runErrorParsingBench],
