@@ -20,6 +20,12 @@ export type PathLookup = { ok: true; value: unknown } | { ok: false; message: st
  * when several (so $.items[*].id can be checked with contains or length).
  */
 export function lookupPath(body: JsonValue, path: string): PathLookup {
+  if (usesRegexFunction(path)) {
+    return {
+      ok: false,
+      message: `"${path.slice(0, 200)}" uses match() or search(), which RoleCall does not run in a JSON path (they would run on a backtracking engine that a pattern from a shared file can freeze); select the value and use a "matches" comparison instead`,
+    };
+  }
   let nodes: JsonValue[];
   try {
     nodes = query(body, path.trim());
@@ -29,4 +35,23 @@ export function lookupPath(body: JsonValue, path: string): PathLookup {
   }
   if (nodes.length === 0) return { ok: true, value: undefined };
   return { ok: true, value: nodes.length === 1 ? nodes[0] : nodes };
+}
+
+/** A match( or search( call outside the path's quoted names and strings. */
+function usesRegexFunction(path: string): boolean {
+  let unquoted = '';
+  let quote = '';
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      unquoted += ' ';
+    } else {
+      unquoted += c;
+    }
+  }
+  return /(?:^|[^\w])(?:match|search)\s*\(/.test(unquoted);
 }
