@@ -7,6 +7,7 @@ import type { AuthChoice, BaseIdentity } from './models/auth';
 import type { BodySpec, SignInput } from './models/http';
 import type { Collection, Environment, FolderNode, KeyValue, RequestAuth, RequestBody, RequestDoc } from './models/workspace';
 import { resolveText, type VariableScope, type VariableUse } from './variables';
+import { GRAPHQL_CONTENT_TYPE, graphqlPayload } from './graphqlBody';
 
 export interface EffectiveInput {
   doc: RequestDoc;
@@ -162,6 +163,9 @@ function bodySpec(doc: RequestDoc, resolve: (text: string) => string, headers: A
       const path = resolve(body.path).trim();
       return path ? { kind: 'file', path } : { kind: 'none' };
     }
+    case 'graphql':
+      contentType(GRAPHQL_CONTENT_TYPE);
+      return { kind: 'text', text: graphqlPayload(resolve(body.query), resolve(body.variables), body.operationName && resolve(body.operationName)) };
   }
 }
 

@@ -107,3 +107,13 @@ describe('the history guard and switched-off params', () => {
     expect(guarded.request.disabledParams).toEqual([{ key: 'X-Amz-Signature', value: QUERY_MASK }, { key: 'page', value: '2' }]);
   });
 });
+
+describe('a GraphQL body in history', () => {
+  it('keeps query then variables within the limit and records the original size', async () => {
+    const { limitBody } = await import('./historyGuard');
+    const body = { mode: 'graphql' as const, query: 'q'.repeat(8), variables: 'v'.repeat(8) };
+    expect(limitBody(body, 100)).toEqual({ body });
+    expect(limitBody(body, 10)).toEqual({ body: { mode: 'graphql', query: 'q'.repeat(8), variables: 'vv' }, bodyBytes: 16 });
+    expect(limitBody(body, 4)).toEqual({ body: { mode: 'graphql', query: 'qqqq', variables: '' }, bodyBytes: 16 });
+  });
+});

@@ -54,6 +54,13 @@ export function limitBody(body: RequestBody, limit = HISTORY_BODY_LIMIT): { body
     const size = utf8Bytes(body.text);
     return size <= limit ? { body } : { body: { ...body, text: cutUtf8(body.text, limit) }, bodyBytes: size };
   }
+  if (body.mode === 'graphql') {
+    // The query first, then the variables, from one budget.
+    const size = utf8Bytes(body.query) + utf8Bytes(body.variables);
+    if (size <= limit) return { body };
+    const query = cutUtf8(body.query, limit);
+    return { body: { ...body, query, variables: cutUtf8(body.variables, limit - utf8Bytes(query)) }, bodyBytes: size };
+  }
   if (body.mode !== 'urlencoded' && body.mode !== 'multipart') return { body };
   const values = body.mode === 'urlencoded' ? body.fields.map((f) => f.value) : body.parts.map((p) => (p.kind === 'text' ? p.value : ''));
   const size = values.reduce((n, v) => n + utf8Bytes(v), 0);

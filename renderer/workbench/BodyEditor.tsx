@@ -6,6 +6,7 @@ import type { RoleCallApi } from '../../src/contract';
 import type { KeyValue, RequestBody } from '../../src/models/workspace';
 import { chooseFile } from './fileHandles';
 import { CodeEditor } from '../editor/CodeEditor';
+import { GraphqlBodyEditor } from '../graphql/GraphqlBodyEditor';
 import { KeyValueTable } from './KeyValueTable';
 import { RowsTable } from './RowsTable';
 
@@ -18,6 +19,7 @@ const MODES: Array<{ mode: Mode; label: string }> = [
   { mode: 'urlencoded', label: 'x-www-form-urlencoded' },
   { mode: 'multipart', label: 'Multipart form' },
   { mode: 'file', label: 'File' },
+  { mode: 'graphql', label: 'GraphQL' },
 ];
 
 function emptyBody(mode: Mode, previous: RequestBody): RequestBody {
@@ -32,6 +34,8 @@ function emptyBody(mode: Mode, previous: RequestBody): RequestBody {
       return { mode, parts: [] };
     case 'file':
       return { mode, path: '' };
+    case 'graphql':
+      return { mode, query: '', variables: '' };
   }
 }
 
@@ -78,6 +82,7 @@ export function BodyEditor({ api, body, onChange, preview, editorKey }: Props) {
           />
         </div>
       )}
+      {body.mode === 'graphql' && <GraphqlBodyEditor body={body} onChange={onChange} editorKey={editorKey} />}
       {body.mode === 'urlencoded' && (
         <KeyValueTable rows={body.fields} onChange={(fields: KeyValue[]) => onChange({ ...body, fields })} noun="Field" preview={preview} />
       )}

@@ -64,7 +64,8 @@ export type PostmanBody =
   | { mode: 'raw'; raw: string; options: { raw: { language: 'json' | 'text' | 'xml' } } }
   | { mode: 'urlencoded'; urlencoded: PostmanField[] }
   | { mode: 'formdata'; formdata: PostmanField[] }
-  | { mode: 'file'; file: { src: string } };
+  | { mode: 'file'; file: { src: string } }
+  | { mode: 'graphql'; graphql: { query: string; variables: string; operationName?: string } };
 export interface PostmanHeader {
   key: string;
   value: string;
@@ -297,6 +298,13 @@ function toBody(body: RequestBody): PostmanBody | undefined {
       };
     case 'file':
       return { mode: 'file', file: { src: body.path } };
+    case 'graphql':
+      // Postman's graphql body keeps query and variables (JSON text); operationName is an extra key Postman ignores
+      // and RoleCall's import reads back.
+      return {
+        mode: 'graphql',
+        graphql: { query: body.query, variables: body.variables, ...(body.operationName !== undefined ? { operationName: body.operationName } : {}) },
+      };
   }
 }
 

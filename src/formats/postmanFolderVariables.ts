@@ -75,6 +75,8 @@ function renameInRequest(node: RequestNode, renames: Map<string, string>): Reque
         return { ...b, parts: b.parts.map((p) => ({ ...p, key: r(p.key), value: r(p.value), ...(p.contentType ? { contentType: r(p.contentType) } : {}) })) };
       case 'file':
         return { ...b, path: r(b.path), ...(b.contentType ? { contentType: r(b.contentType) } : {}) };
+      case 'graphql':
+        return { ...b, query: r(b.query), variables: r(b.variables), ...(b.operationName ? { operationName: r(b.operationName) } : {}) };
       default:
         return b;
     }

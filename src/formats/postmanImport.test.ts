@@ -273,12 +273,18 @@ describe('bodies', () => {
     expect(report.warnings.join('\n')).toContain('A file to send is named by its path only: pick the file again before sending');
   });
 
-  it('graphql becomes a JSON body of query and variables', () => {
-    const b = bodyOf({ mode: 'graphql', graphql: { query: 'query { me { id } }', variables: '{"x": 1}' } });
-    expect(b.mode === 'raw' && b.language).toBe('json');
-    expect(b.mode === 'raw' && JSON.parse(b.text)).toEqual({ query: 'query { me { id } }', variables: { x: 1 } });
-    const noVars = bodyOf({ mode: 'graphql', graphql: { query: '{ a }', variables: '' } });
-    expect(noVars.mode === 'raw' && JSON.parse(noVars.text)).toEqual({ query: '{ a }' });
+  it('graphql becomes a GraphQL body: query, variables text and operation name as Postman held them', () => {
+    expect(bodyOf({ mode: 'graphql', graphql: { query: 'query { me { id } }', variables: '{"x": 1}' } })).toEqual({
+      mode: 'graphql',
+      query: 'query { me { id } }',
+      variables: '{"x": 1}',
+    });
+    expect(bodyOf({ mode: 'graphql', graphql: { query: '{ a }', variables: { y: 2 }, operationName: 'A' } })).toEqual({
+      mode: 'graphql',
+      query: '{ a }',
+      variables: '{\n  "y": 2\n}',
+      operationName: 'A',
+    });
   });
 
   it('file and binary become a file body by path', () => {

@@ -130,6 +130,9 @@ const languageOf = (raw: Obj, headers: KeyValue[], ctx: Ctx, where: string): 'js
 const fileWarning = (ctx: Ctx, where: string) =>
   ctx.report.add('warnings', 'A file to send is named by its path only: pick the file again before sending', where);
 
+/** The GraphQL query and variables texts are each held to this many characters (the model's bound). */
+const GRAPHQL_MAX = 1024 * 1024;
+
 export function readBody(raw: unknown, headers: KeyValue[], ctx: Ctx, where: string): RequestBody {
   if (!isObj(raw) || raw.mode === undefined || raw.mode === null) return { mode: 'none' };
   if (raw.disabled === true) {
@@ -148,20 +151,16 @@ export function readBody(raw: unknown, headers: KeyValue[], ctx: Ctx, where: str
     case 'formdata':
       return { mode: 'multipart', parts: capped(formParts(list(raw.formdata), ctx, where), MAX.parts, ctx, 'form parts', where) };
     case 'graphql': {
+      // Postman keeps variables as JSON text; an object (some tools write one) is turned back into text.
       const graphql = isObj(raw.graphql) ? raw.graphql : {};
-      const variables = text(graphql.variables).trim();
-      let parsed: unknown = undefined;
-      if (variables !== '') {
-        try {
-          parsed = JSON.parse(variables);
-        } catch {
-          parsed = variables;
-          ctx.report.add('warnings', 'GraphQL variables are not valid JSON and were kept as a string', where);
-        }
-      }
-      ctx.report.add('mapped', 'GraphQL bodies became JSON bodies ({"query", "variables"})', where);
-      const body = JSON.stringify(parsed === undefined ? { query: text(graphql.query) } : { query: text(graphql.query), variables: parsed }, null, 2);
-      return { mode: 'raw', language: 'json', text: clip(body, MAX.raw, ctx.report, 'A body', where) };
+      const variables = isObj(graphql.variables) ? JSON.stringify(graphql.variables, null, 2) : text(graphql.variables);
+      const operationName = text(graphql.operationName);
+      return {
+        mode: 'graphql',
+        query: clip(text(graphql.query), GRAPHQL_MAX, ctx.report, 'A GraphQL query', where),
+        variables: clip(variables, GRAPHQL_MAX, ctx.report, 'GraphQL variables', where),
+        ...(operationName ? { operationName: operationName.slice(0, 256) } : {}),
+      };
     }
     case 'file':
     case 'binary': {

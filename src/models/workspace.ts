@@ -47,6 +47,8 @@ export const requestBodySchema = z.discriminatedUnion('mode', [
       .max(200),
   }),
   z.object({ mode: z.literal('file'), path: text(4096), contentType: text(256).optional() }),
+  /** Sent as application/json {query, variables, operationName}; variables is JSON text so it can hold {{variables}}. */
+  z.object({ mode: z.literal('graphql'), query: text(1024 * 1024), variables: text(1024 * 1024).default(''), operationName: text(256).optional() }),
 ]);
 export type RequestBody = z.infer<typeof requestBodySchema>;
 

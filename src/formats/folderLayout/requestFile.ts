@@ -35,6 +35,12 @@ function bodyToYaml(body: RequestBody): Record<string, unknown> | undefined {
       };
     case 'file':
       return { type: 'file', content: portableFilePath(body.path), ...(body.contentType !== undefined ? { contentType: body.contentType } : {}) };
+    case 'graphql':
+      // Key order fixed (query, variables, operationName) so the same request always writes the same file.
+      return {
+        type: 'graphql',
+        content: { query: body.query, variables: body.variables, ...(body.operationName !== undefined ? { operationName: body.operationName } : {}) },
+      };
   }
 }
 
@@ -94,6 +100,15 @@ function bodyFromYaml(file: YamlFile, idFor: (what: string) => (i: number) => st
     }
     case 'file':
       return { mode: 'file', path: content(), ...(has(file, ['body', 'contentType']) ? { contentType: readString(file, ['body', 'contentType']) } : {}) };
+    case 'graphql': {
+      const at = ['body', 'content'];
+      return {
+        mode: 'graphql',
+        query: readString(file, [...at, 'query']),
+        variables: readString(file, [...at, 'variables']),
+        ...(has(file, [...at, 'operationName']) ? { operationName: readString(file, [...at, 'operationName']) } : {}),
+      };
+    }
     default:
       fieldProblem(file, ['body', 'type'], `body type "${type}" is not supported; read as no body`);
       return { mode: 'none' };
