@@ -8,6 +8,7 @@ import { AWS_ERROR_SCAN_CHARS, parseAwsError } from '../src/awsErrorResponse';
 import { explainRefusal } from '../src/diagnosis/explainRefusal';
 import { refusalRequest } from '../src/diagnosis/fromSignResult';
 import { parseRequestUrl } from '../src/endpoint';
+import { invalidInput } from '../src/validationText';
 import { toWireUrl } from '../src/wireUrl';
 import type { AuthChoice, CredentialHop } from '../src/models/auth';
 import type { AwsErrorInfo, BodySpec, SendResult, SignResult } from '../src/models/http';
@@ -234,8 +235,12 @@ export type Engine = ReturnType<typeof createEngine>;
 
 /** Parses a sign input with the contract's schema, for callers (the CLI) that build one by hand. */
 export function parseSignInput(input: unknown): ParsedSignInput {
-  return signInputSchema.parse(input);
+  const parsed = signInputSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues, 'request');
+  return parsed.data;
 }
 export function parseSendInput(input: unknown): ParsedSendInput {
-  return sendInputSchema.parse(input);
+  const parsed = sendInputSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues, 'request');
+  return parsed.data;
 }
