@@ -13,6 +13,7 @@ import { expect, test } from '@playwright/test';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
 import { API_GLOBAL, CHANNELS, methodName } from '../src/contract';
 import { findElectronBinary } from '../main/electron/electronBinary';
+import { profileRow } from './harness/profileRows';
 
 const repoRoot = path.resolve(__dirname, '..');
 const lookup = findElectronBinary(process.env, repoRoot);
@@ -163,8 +164,8 @@ test.describe('electron shell', () => {
   test('lists the profiles of the AWS_CONFIG_FILE it was started with, and no secret', async () => {
     const list = page.getByRole('listbox', { name: 'Profiles' });
     await expect(list.getByRole('option')).toHaveCount(2);
-    await expect(list.getByRole('option', { name: 'electron-e2e', exact: true })).toContainText('ap-northeast-1');
-    await expect(list.getByRole('option', { name: 'default', exact: true })).toBeVisible();
+    await expect(profileRow(list, 'electron-e2e')).toContainText('ap-northeast-1');
+    await expect(profileRow(list, 'default')).toBeVisible();
     expect(await page.content()).not.toContain(SECRET);
   });
 });

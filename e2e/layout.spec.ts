@@ -112,6 +112,24 @@ async function clippedElements(page: Page): Promise<string[]> {
   });
 }
 
+/** Tabs of a tab row that lie past the visible box of the row or of any ancestor that scrolls or clips them. */
+function tabsOutsideTheirRow(row: Element): string[] {
+  const out: string[] = [];
+  for (const tab of Array.from(row.querySelectorAll<HTMLElement>('[role="tab"]'))) {
+    const rect = tab.getBoundingClientRect();
+    for (let up: Element | null = row; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (up !== row && !/auto|scroll|hidden|clip/.test(style.overflowX + ' ' + style.overflowY)) continue;
+      const box = up.getBoundingClientRect();
+      if (rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > box.bottom + 1) {
+        out.push(`tab "${tab.textContent?.trim() ?? ''}" past ${up.tagName.toLowerCase()}.${up.className}`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 test.describe('layout, keyboard help, theme and accessibility', () => {
   let server: EchoServer;
   test.beforeAll(async () => {
@@ -197,6 +215,11 @@ test.describe('layout, keyboard help, theme and accessibility', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(/^200/);
     expect(await clippedElements(page)).toEqual([]);
+    // Every request section tab (Params … Docs) is wholly in view, none pushed out of a scrolled row.
+    const sections = page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab');
+    await expect(sections).toHaveCount(7);
+    for (const tab of await sections.all()) await expect(tab).toBeInViewport({ ratio: 1 });
+    expect(await page.getByRole('tablist', { name: 'Request sections' }).evaluate(tabsOutsideTheirRow)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('layout-1024.png') });
     if (process.env.UPDATE_TOUR === '1') await copyFile(testInfo.outputPath('layout-1024.png'), path.join(__dirname, 'tour', 'layout-1024.png'));
 

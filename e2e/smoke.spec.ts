@@ -6,6 +6,7 @@ import { CHANNELS, methodName } from '../src/contract';
 import { ALLOW_ALL_POLICY } from '../main/testing/moto';
 import { expect, test, type AwsSetup } from './harness/fixtures';
 import { motoDeploySetup, useMoto } from './harness/motoLifecycle';
+import { profileRow } from './harness/profileRows';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', 'aws', name), 'utf8');
 const SECRET = 'e2eSecretThatMustNeverReachThePage00000';
@@ -25,30 +26,30 @@ test.describe('smoke', () => {
     await expect(list).toBeVisible();
     await expect(list.getByRole('option')).toHaveCount(6);
 
-    const deploy = list.getByRole('option', { name: 'deploy', exact: true });
+    const deploy = profileRow(list, 'deploy');
     await expect(deploy).toContainText('assume role');
     await expect(deploy).toContainText('ap-northeast-1');
     await expect(deploy).toContainText('arn:aws:iam::111111111111:role/ApiInvoker');
     await expect(deploy).toContainText('deploy → base');
 
-    const base = list.getByRole('option', { name: 'base', exact: true });
+    const base = profileRow(list, 'base');
     await expect(base).toContainText('static keys');
     await expect(base).toContainText('eu-west-1');
 
-    const mfa = list.getByRole('option', { name: 'admin-mfa', exact: true });
+    const mfa = profileRow(list, 'admin-mfa');
     await expect(mfa.locator('.badge.mfa')).toHaveText('MFA');
     await expect(mfa).toContainText('arn:aws:iam::222222222222:mfa/alice');
     await expect(deploy.locator('.badge.mfa')).toHaveCount(0);
 
-    const sso = list.getByRole('option', { name: 'dev-sso', exact: true });
+    const sso = profileRow(list, 'dev-sso');
     await expect(sso).toContainText('SSO');
     await expect(sso).toContainText('333333333333 / ReadOnly');
 
-    const orphan = list.getByRole('option', { name: 'orphan', exact: true });
+    const orphan = profileRow(list, 'orphan');
     await expect(orphan.locator('.problems')).toContainText('missing-profile');
 
     // The default profile (no AWS_PROFILE) is preselected.
-    await expect(list.getByRole('option', { name: 'default', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(profileRow(list, 'default')).toHaveAttribute('aria-selected', 'true');
     expect(await page.content()).not.toContain(SECRET);
     expect(pageErrors).toEqual([]);
   });
@@ -60,14 +61,14 @@ test.describe('smoke', () => {
     await expect(warnings.getByRole('listitem')).toHaveCount(1);
     await expect(warnings.getByRole('listitem')).toContainText(`${configFile}:31 `);
     // The profiles around the broken line are still listed.
-    await expect(page.getByRole('option', { name: 'orphan', exact: true })).toBeVisible();
+    await expect(profileRow(page, 'orphan')).toBeVisible();
   });
 
   test('shows a readable error when whoami fails because the source profile is missing', async ({ rolecall }) => {
     const { page } = await rolecall.open(fixtureSetup);
     await page.getByRole('button', { name: 'Profiles' }).click();
-    await page.getByRole('option', { name: 'orphan', exact: true }).click();
-    await expect(page.getByRole('option', { name: 'orphan', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await profileRow(page, 'orphan').click();
+    await expect(profileRow(page, 'orphan')).toHaveAttribute('aria-selected', 'true');
     await page.getByRole('button', { name: 'Who am I?' }).click();
 
     const alert = page.getByRole('region', { name: 'Identity' }).getByRole('alert');
@@ -133,7 +134,7 @@ test.describe('whoami through the UI against moto', () => {
     test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('e2e-deploy'));
     await page.getByRole('button', { name: 'Profiles' }).click();
-    await page.getByRole('option', { name: 'deploy', exact: true }).click();
+    await profileRow(page, 'deploy').click();
     await page.getByRole('button', { name: 'Who am I?' }).click();
 
     const identity = page.getByRole('definition').filter({ hasText: 'assumed-role' });
@@ -149,7 +150,7 @@ test.describe('whoami through the UI against moto', () => {
     test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page, events } = await rolecall.open(await motoSetup('e2e-mfa'));
     await page.getByRole('button', { name: 'Profiles' }).click();
-    await page.getByRole('option', { name: 'admin-mfa', exact: true }).click();
+    await profileRow(page, 'admin-mfa').click();
     await page.getByRole('button', { name: 'Who am I?' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'MFA code needed' });
@@ -169,7 +170,7 @@ test.describe('whoami through the UI against moto', () => {
     test.skip(!motoServer(), 'moto_server is not on PATH');
     const { page } = await rolecall.open(await motoSetup('e2e-mfa-cancel'));
     await page.getByRole('button', { name: 'Profiles' }).click();
-    await page.getByRole('option', { name: 'admin-mfa', exact: true }).click();
+    await profileRow(page, 'admin-mfa').click();
     await page.getByRole('button', { name: 'Who am I?' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'MFA code needed' });

@@ -78,10 +78,10 @@ interface OptionProps {
 function ProfileOption({ profile, selected, focusable, onSelect }: OptionProps) {
   const p = profile;
   return (
+    // No aria-label: the option is named by all it shows (name, badges, facts), so what is heard is what is seen.
     <li
       role="option"
       aria-selected={selected}
-      aria-label={p.name}
       data-profile={p.name}
       tabIndex={focusable ? 0 : -1}
       className={selected ? 'profile selected' : 'profile'}

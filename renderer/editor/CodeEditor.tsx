@@ -47,7 +47,8 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
     // Mod-Enter belongs to the workbench (send), so CodeMirror's "insert blank line" binding is left out.
     keymap.of([...searchKeymap, ...foldKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap.filter((k) => k.key !== 'Mod-Enter')]),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': label }),
+    // tabindex: the editor scrolls, and a scrolling area must be reachable by keyboard (axe's scrollable-region-focusable).
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
     editorTheme,
     placeholderText ? placeholder(placeholderText) : [],
     languageSlot.current.of(languageExtension(language)),

@@ -101,7 +101,8 @@ export function BodyEditor(props: {
         doc: parts.join(''),
         extensions: [
           EditorState.readOnly.of(true),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true', 'aria-multiline': 'true' }),
+          // tabindex: the body scrolls, and a scrolling area must be reachable by keyboard (axe's scrollable-region-focusable).
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true', 'aria-multiline': 'true', tabindex: '0' }),
           lineNumbers(),
           codeFolding(),
           foldGutter(),
