@@ -70,6 +70,18 @@ describe('runPlan', () => {
     expect(JSON.stringify(report)).not.toContain('sekret-value');
   });
 
+  it('resolves a request again when a capture gives a new value in a later iteration (resolved requests are reused until then)', async () => {
+    const collection = collectionSchema.parse({
+      id: 'c',
+      name: 'C',
+      items: [req('create', 'http://127.0.0.1/items', { captures: [{ id: 'k', variable: 'id', from: 'json', path: '$.id' }] }), req('get', 'http://127.0.0.1/items/{{id}}')],
+    });
+    let n = 0;
+    const { engine, sent } = fakeEngine((input) => answer(200, input.request.url.endsWith('/items') ? `{"id":"n-${Math.min(++n, 2)}"}` : '{}'));
+    await runPlan({ plan: planRun([collection]), settings: { ...DEFAULT_RUN_SETTINGS, iterations: 3 } }, { engine, evaluate });
+    expect(sent.map((s) => s.request.url).filter((u) => !u.endsWith('/items'))).toEqual(['http://127.0.0.1/items/n-1', 'http://127.0.0.1/items/n-2', 'http://127.0.0.1/items/n-2']);
+  });
+
   it('fails a request that uses an undefined variable without sending it', async () => {
     const collection = collectionSchema.parse({ id: 'c', name: 'C', items: [req('get', 'http://127.0.0.1/items/{{missing}}')] });
     const { engine, sent } = fakeEngine(() => answer(200, '{}'));

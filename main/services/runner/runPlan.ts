@@ -76,10 +76,9 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
   let cancelled = false;
   let sequence = 0;
 
-  const identityOf = async (auth: AuthChoice): Promise<RunIdentity> => {
+  const identityOf = async (auth: AuthChoice, key: string): Promise<RunIdentity> => {
     if (auth.kind === 'none') return { label: 'none' };
     // The chain an auth resolves to does not change within a run: asked once per auth.
-    const key = authKey(auth);
     if (!chains.has(key)) chains.set(key, hooks.engine.hops(auth).catch(() => undefined));
     const hops = await chains.get(key);
     const label = hops?.[hops.length - 1]?.label ?? auth.kind;
@@ -104,6 +103,27 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
     return parsed;
   };
 
+  // A request resolves to the same thing in every iteration until a capture changes a value: resolved, its auth
+  // rewritten and its send input validated once per step and set of captured values, not once per request.
+  let capturedVersion = 0;
+  let environmentAt: { version: number; environment: Environment | undefined } | undefined;
+  const environmentNow = () => {
+    if (environmentAt?.version !== capturedVersion) environmentAt = { version: capturedVersion, environment: runEnvironment(input.environment, input.overrides ?? [], captured) };
+    return environmentAt.environment;
+  };
+  type Prepared = { version: number; effective: ReturnType<typeof effectiveRequest>; auth: AuthChoice; key: string; parsed?: ReturnType<typeof parseSend> };
+  const prepared = new Map<PlannedRequest, Prepared>();
+  const prepare = (step: PlannedRequest): Prepared => {
+    const known = prepared.get(step);
+    if (known?.version === capturedVersion) return known;
+    const environment = environmentNow();
+    const effective = effectiveRequest({ doc: step.doc, folders: step.folders, collection: step.source, ...(environment ? { environment } : {}) });
+    const auth = input.authFor ? input.authFor(effective.sign.auth as AuthChoice) : (effective.sign.auth as AuthChoice);
+    const entry: Prepared = { version: capturedVersion, effective, auth, key: authKey(auth) };
+    prepared.set(step, entry);
+    return entry;
+  };
+
   outer: for (let iteration = 1; iteration <= settings.iterations; iteration++) {
     for (let index = 0; index < input.plan.length; index++) {
       if (input.signal?.aborted) {
@@ -123,7 +143,7 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
       const requestId = `${input.runId ?? 'run'}-${++sequence}`.slice(0, 64);
       const { result, sent } = await runOne(step, iteration, index, requestId);
       results.push(result);
-      await hooks.onResult?.(result, sent);
+      if (hooks.onResult) await hooks.onResult(result, sent);
       if (input.signal?.aborted) {
         cancelled = true;
         break outer;
@@ -136,8 +156,8 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
   }
 
   async function runOne(step: PlannedRequest, iteration: number, index: number, requestId: string) {
-    const environment = runEnvironment(input.environment, input.overrides ?? [], captured);
-    const effective = effectiveRequest({ doc: step.doc, folders: step.folders, collection: step.source, ...(environment ? { environment } : {}) });
+    const ready = prepare(step);
+    const { effective, auth } = ready;
     const base: RequestResult = {
       iteration,
       index,
@@ -160,11 +180,10 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
       const names = effective.unresolved.map((n) => `{{${n}}}`).join(', ');
       return failed({ code: 'UNRESOLVED_VARIABLE', message: `${names} ${effective.unresolved.length > 1 ? 'are' : 'is'} not defined by the environment, the collection, --var or an earlier capture.` });
     }
-    const auth = input.authFor ? input.authFor(effective.sign.auth as AuthChoice) : (effective.sign.auth as AuthChoice);
-    const refused = refusedAuth.get(authKey(auth));
+    const refused = refusedAuth.get(ready.key);
     if (refused) return failed(refused);
     // The run's timeout is the default; a request's own settings win, as in the app's single send.
-    const parsed = parseSend({ ...effective.sign, auth, timeoutMs: settings.timeoutMs, ...sendOptions(step.doc.settings), allowPlainHttp: input.allowPlainHttp === true });
+    const parsed = (ready.parsed ??= parseSend({ ...effective.sign, auth, timeoutMs: settings.timeoutMs, ...sendOptions(step.doc.settings), allowPlainHttp: input.allowPlainHttp === true }));
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return failed({ code: 'INVALID_INPUT', message: `The request cannot be sent as saved: ${detail}.` });
@@ -176,17 +195,21 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
       sent = await hooks.engine.send({ ...parsed.data, requestId });
     } catch (err) {
       const error = toAppError(err);
-      if (error.code === 'MFA_CANCELLED') refusedAuth.set(authKey(auth), error);
+      if (error.code === 'MFA_CANCELLED') refusedAuth.set(ready.key, error);
       return failed(error);
     } finally {
       input.signal?.removeEventListener('abort', onAbort);
     }
     const { response } = sent.result;
-    const identity = await identityOf(auth);
+    const identity = await identityOf(auth, ready.key);
     const { checks, captures } = checksOf(step.doc);
     let outcome: CheckOutcome = { results: [], captures: [], passed: true };
     if (checks.length > 0 || captures.length > 0) outcome = await hooks.evaluate(checks, captures, sent.result, identity);
-    for (const c of outcome.captures) if (c.value !== undefined) captured.set(c.variable, c.value);
+    for (const c of outcome.captures) {
+      if (c.value === undefined || captured.get(c.variable) === c.value) continue;
+      captured.set(c.variable, c.value);
+      capturedVersion++;
+    }
     return {
       result: {
         ...base,
