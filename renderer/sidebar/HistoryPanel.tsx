@@ -1,8 +1,10 @@
 // Sent requests, newest first: method, the URL as sent (secrets masked by whoever recorded it), status and time.
 // Selecting one reopens it in a new tab; clearing asks once.
 import { useState } from 'react';
+import { searchHistory } from '../../src/historySearch';
 import type { HistoryEntry } from '../../src/models/workspace';
 import { useWorkspace } from '../state/workspace';
+import './historySearch.css';
 
 interface Props {
   onOpenHistory(entry: HistoryEntry): void;
@@ -11,7 +13,9 @@ interface Props {
 export function HistoryPanel({ onOpenHistory }: Props) {
   const ws = useWorkspace();
   const [confirming, setConfirming] = useState(false);
+  const [query, setQuery] = useState('');
   const { history } = ws;
+  const shown = searchHistory(history, query);
 
   return (
     <div className="sb-history">
@@ -41,11 +45,23 @@ export function HistoryPanel({ onOpenHistory }: Props) {
           </button>
         )}
       </div>
+      {history.length > 0 && (
+        <input
+          type="search"
+          className="sb-history-search"
+          aria-label="Search history"
+          placeholder="Search method, URL, status, name, identity"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      )}
       {history.length === 0 ? (
         <p className="sb-empty">Nothing sent yet. Requests you send appear here, newest first.</p>
+      ) : shown.length === 0 ? (
+        <p className="sb-empty">No sent request matches “{query.trim()}”.</p>
       ) : (
         <ul className="sb-history-list" aria-label="History">
-          {history.map((entry) => (
+          {shown.map((entry) => (
             <li key={entry.id}>
               <button
                 type="button"
@@ -65,6 +81,7 @@ export function HistoryPanel({ onOpenHistory }: Props) {
                   )}
                   <time dateTime={entry.at}>{when(entry.at)}</time>
                 </span>
+                {entry.identity && <span className="sb-history-identity">as {entry.identity}</span>}
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 // What happens around a send: the live signing preview (debounced request:sign as the request is edited), the send
 // itself with cancel, the history entry, and the identity badge (whoami on demand and after each signed send).
 // Results are kept per tab, so switching tabs shows each one's last answer.
+import { identityLabel } from '../../src/historySearch';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import { roleArnIn } from '../../src/diagnosis/roleArn';
@@ -180,6 +181,7 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
         request: draft,
         resolvedUrl: effective.maskedUrl.slice(0, 64 * 1024),
         ...(environmentId ? { environmentId } : {}),
+        ...withIdentity(identityLabel(effective.sign.auth)),
         ...(result.ok
           ? { status: result.value.response.status, durationMs: result.value.response.timings.total, size: result.value.response.body.size }
           : { errorCode: result.error.code }),
@@ -204,3 +206,5 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
 
   return { run, preview, identity, send, cancel, dismissBlocked, checkIdentity };
 }
+
+const withIdentity = (identity: string | undefined) => (identity ? { identity } : {});

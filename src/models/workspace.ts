@@ -200,6 +200,8 @@ export const historyEntrySchema = z.object({
   environmentId: id.optional(),
   /** Set when main cut the request body to HISTORY_BODY_LIMIT bytes: how big it was before. */
   truncated: z.object({ bodyBytes: z.number().int().min(0) }).optional(),
+  /** Who signed, as a label (a role ARN, a profile or stored-keys name): never a key (src/historySearch.ts). */
+  identity: text(2048).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
