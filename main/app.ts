@@ -108,6 +108,16 @@ export function createApp(options: AppOptions): App {
   });
   // Folders open when the app last ran are opened again; workspace:load waits for them.
   const foldersRestored = folders.restore().catch(() => undefined);
+  /** Without a folder dialog (browser mode) the user names folders at launch: a page never names a path to read. */
+  const noFolderDialog = (what: 'Opening' | 'Creating') => {
+    if (options.host !== 'browser') return appError('FILE_ERROR', `${what} a folder is not available here.`);
+    const open = folders.recent().filter((r) => r.open).map((r) => r.name);
+    const how = what === 'Opening' ? 'to open a collection folder' : 'after making the folder, to use it as a new collection folder';
+    return appError(
+      'FILE_ERROR',
+      `Start RoleCall with \`rolecall ui --folder PATH\` ${how} in the browser (a page cannot choose folders on this computer). ${open.length ? `Open now: ${open.join(', ')}.` : 'No folder is open now.'}`,
+    );
+  };
   const awsFiles =
     options.host === 'cli' || options.awsFilesWatch === false
       ? undefined
@@ -304,14 +314,14 @@ export function createApp(options: AppOptions): App {
       let root = path && folders.recentPath(path);
       if (path && !root) throw appError('INVALID_INPUT', 'Open a folder with "Open folder…" first; only folders opened before can be reopened by name.');
       if (!root) {
-        if (!options.chooseFolder) throw appError('FILE_ERROR', 'Opening a folder is not available here.');
+        if (!options.chooseFolder) throw noFolderDialog('Opening');
         root = await options.chooseFolder({ title: 'Open a collection folder', create: false });
         if (!root) return { cancelled: true };
       }
       return { cancelled: false, ...(await folders.open(root)) };
     },
     'folders:create': async () => {
-      if (!options.chooseFolder) throw appError('FILE_ERROR', 'Creating a folder is not available here.');
+      if (!options.chooseFolder) throw noFolderDialog('Creating');
       const root = await options.chooseFolder({ title: 'Choose or create a folder for collections', create: true });
       if (!root) return { cancelled: true };
       try {

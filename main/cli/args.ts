@@ -38,6 +38,7 @@ const options = {
   out: { type: 'string' },
   port: { type: 'string' },
   'no-open': { type: 'boolean' },
+  folder: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

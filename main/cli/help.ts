@@ -7,7 +7,7 @@ Usage:
   rolecall send URL [REQUEST] [AUTH] [SIGNING] [-i] [-v] [-f] [--timeout S] [--json]
   rolecall import FILE [--out FILE] [--json]
   rolecall run PATH [--env NAME|FILE] [--var K=V] [--folder NAME] [--iterations N] [--bail] [--reporter LIST]
-  rolecall ui [--port N] [--no-open]
+  rolecall ui [--port N] [--no-open] [--folder PATH]...
   rolecall login [--profile NAME] [--json]
 
 Auth (credentials come from your profiles or the standard environment, never from the command line):
@@ -60,6 +60,7 @@ UI:
                            URL (it holds a one-launch token: do not share it) and opens it unless --no-open.
                            Ctrl+C stops it. The workspace is kept in ~/.config/rolecall-browser (XDG_CONFIG_HOME;
                            ROLECALL_BROWSER_DATA_DIR overrides). Stored keys need the desktop app.
+                           --folder PATH (repeatable) opens a collection folder: the browser cannot choose one.
 
 Session tokens and secret keys are masked in everything rolecall prints, except a presigned URL you asked for.
 Exit codes: 0 done, 1 failed (credentials, network, AWS), 2 bad usage, 22 HTTP error with --fail;

@@ -2,13 +2,14 @@
 // token, opens it unless --no-open, and runs until Ctrl+C, which closes the server, the folder watchers and the app.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { appError } from '../../src/errors';
+import { appError, toAppError } from '../../src/errors';
 import { readBootstrap, rendererDirOf } from '../browserMode/bootstrapScript';
 import { openBrowser } from '../browserMode/openBrowser';
 import { startBrowserServer, type BrowserServer } from '../browserMode/server';
 import { browserStoreDir } from '../browserMode/storeDir';
 import { openConfStore } from '../services/confStore';
 import type { CliArgs } from './args';
+import { markFoldersOpen, uiFolders } from './uiFolders';
 
 export function portFromArgs(args: CliArgs): number | undefined {
   const text = args.values.port;
@@ -24,6 +25,10 @@ export interface UiOptions {
   /** Resolves when the user asks to stop; default: the first SIGINT or SIGTERM. */
   stopped?: Promise<unknown>;
   print?: (line: string) => void;
+  /** Where a bad option is explained (default: stderr). */
+  printError?: (line: string) => void;
+  /** What a relative --folder is resolved against (default: the current directory). */
+  cwd?: string;
   open?: (url: string) => void;
   /** Called once the server listens (tests). */
   started?: (server: BrowserServer) => void;
@@ -43,11 +48,22 @@ function untilSignal(): Promise<NodeJS.Signals> {
 
 export async function runUi(args: CliArgs, options: UiOptions): Promise<number> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const port = portFromArgs(args);
+  const printError = options.printError ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let port: number | undefined;
+  let folders: string[];
+  // Checked before anything starts: a mistyped path is one clear line and exit 2, not a server without the folder.
+  try {
+    port = portFromArgs(args);
+    folders = uiFolders(args.values.folder, options.cwd ?? process.cwd());
+  } catch (err) {
+    printError(`rolecall: ${toAppError(err).message}`);
+    return 2;
+  }
   const dataDir = browserStoreDir(options.env);
   // Only this user may list the folder; the files themselves are 0600 (STORE_FILE_MODE).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const store = openConfStore(dataDir);
+  markFoldersOpen(store.backend, folders);
   const server = await startBrowserServer({
     ...(port !== undefined ? { port } : {}),
     rendererDir: rendererDirOf(options.root),
@@ -62,6 +78,7 @@ export async function runUi(args: CliArgs, options: UiOptions): Promise<number> 
   options.started?.(server);
   print(`RoleCall is running in your browser at:\n\n    ${server.launchUrl}\n`);
   print(`Workspace: ${path.resolve(dataDir)}. Stored keys need the desktop app's OS key store; use AWS profiles here.`);
+  if (folders.length) print(`Collection folders: ${folders.join(', ')}.`);
   print('Press Ctrl+C to stop.');
   if (!args.values['no-open']) (options.open ?? openBrowser)(server.launchUrl);
   await (options.stopped ?? untilSignal());

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { browserModeArgs } from './browserArgs';
 import { browserFallbackLine, explainMissingElectron, findElectronBinary, tryInstallElectron } from './electronBinary';
 
 /**
@@ -26,7 +27,8 @@ function startBrowserMode(root: string, reason: string): boolean {
   const cli = path.join(root, 'dist', 'cli', 'rolecall.cjs');
   if (!fs.existsSync(cli)) return false;
   console.error(browserFallbackLine(reason));
-  const child = spawn(process.execPath, [cli, 'ui'], { stdio: 'inherit' });
+  // `npm start -- --folder PATH` opens that collection folder in the browser too (npm's INIT_CWD: where the user typed it).
+  const child = spawn(process.execPath, [cli, ...browserModeArgs(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd())], { stdio: 'inherit' });
   forwardSignals(child);
   child.on('error', (err) => {
     console.error(`Could not start rolecall ui: ${err.message}`);
