@@ -36,7 +36,8 @@ describe('rolecall import', () => {
     expect(text.stdout).toMatch(/format: +Postman Collection v2\.1/);
     expect(text.stdout).toMatch(/Orders API \(1 request, 1 folder\)/);
     expect(text.stdout).toMatch(/Not mapped:\n(.*\n)*.*Auth type "bearer"/);
-    expect(text.stdout).toMatch(/Pre-request scripts were kept as text and are not run/);
+    expect(text.stdout).toMatch(/Pre-request scripts were kept with their items, never run/);
+    expect(text.stdout).toMatch(/Descriptions or scripts found on 1 item: kept with their items/);
     expect(text.stdout).toMatch(/AKIACLIIMPORTEXAMPLE/);
     expect(text.stdout + text.stderr).not.toContain(SECRET);
 
