@@ -3,12 +3,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { folderPaths, insertItem } from '../../src/collectionTree';
 import type { AppError } from '../../src/errors';
-import type { RequestDoc, RequestNode } from '../../src/models/workspace';
+import type { RequestDoc } from '../../src/models/workspace';
 import { ErrorBox } from '../components/ErrorBox';
 import { useWorkspace, type RequestRef } from '../state/workspace';
 import { blankCollection, blankFolder } from './blanks';
 import { newId } from './ids';
 import { Modal } from '../components/Modal';
+import { savedIntoScope } from '../workbench/defaultAuth';
 import './sidebar.css';
 
 interface Props {
@@ -37,8 +38,7 @@ export function SaveRequestDialog({ draft, onSaved, onCancel }: Props) {
     if (!name.trim()) return;
     setBusy(true);
     setError(undefined);
-    const doc: RequestDoc = { ...draft, id: newId(), name: name.trim() };
-    const node: RequestNode = { ...doc, kind: 'request' };
+    const named: RequestDoc = { ...draft, id: newId(), name: name.trim() };
     try {
       let target = collection ?? { ...blankCollection(), name: newCollection.trim() || 'My collection' };
       let parentId: string | undefined = folderId || undefined;
@@ -47,6 +47,8 @@ export function SaveRequestDialog({ draft, onSaved, onCancel }: Props) {
         target = insertItem(target, undefined, folder);
         parentId = folder.id;
       }
+      const node = savedIntoScope(target, parentId, { ...named, kind: 'request' });
+      const { kind: _kind, ...doc } = node;
       await ws.saveCollection(insertItem(target, parentId, node));
       onSaved({ collectionId: target.id, requestId: doc.id }, doc);
     } catch (err) {

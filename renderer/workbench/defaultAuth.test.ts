@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileList, ProfileSummary } from '../../src/models/profile';
 import { collectionSchema, type RequestNode } from '../../src/models/workspace';
 import { blankRequest } from '../state/tabs';
-import { newTabRequest, noteAuthEdit, signedNewRequest, unsavedFallback } from './defaultAuth';
+import { newTabRequest, noteAuthEdit, savedIntoScope, signedNewRequest, unsavedFallback } from './defaultAuth';
 
 const profile = (name: string): ProfileSummary => ({ name, kind: 'static', sourceChain: [name], definedIn: ['credentials'], isDefault: name === 'default', problems: [] });
 const profiles: ProfileList = { profiles: [profile('default'), profile('stag')], defaultProfile: 'default', files: { config: '', credentials: '' }, problems: [], environmentCredentials: false };
@@ -48,5 +48,22 @@ describe('AWS by default in the workbench', () => {
     const request: RequestNode = { kind: 'request', ...blankRequest('New request') };
     expect(signedNewRequest(collection, 'f1', request, profiles).auth).toEqual({ type: 'inherit' });
     expect(signedNewRequest({ ...collection, auth: { type: 'profile', profile: 'x' } }, undefined, request, profiles).auth).toEqual({ type: 'inherit' });
+  });
+
+  it('lets a new tab\'s untouched default profile inherit when saved into a folder that signs, and keeps a chosen one', () => {
+    const collection = collectionSchema.parse({
+      id: 'c2',
+      name: 'C',
+      auth: { type: 'none' },
+      items: [{ kind: 'folder', id: 'f1', name: 'Orders', auth: { type: 'profile', profile: 'stag' } }, { kind: 'folder', id: 'f2', name: 'Open' }],
+    });
+    const fresh = newTabRequest(profiles);
+    const node = (doc: typeof fresh): RequestNode => ({ ...doc, url: 'https://example.com/', kind: 'request' });
+    expect(savedIntoScope(collection, 'f1', node(fresh)).auth).toEqual({ type: 'inherit' });
+    // Nothing above signs: the default profile stays, or the request would go unsigned.
+    expect(savedIntoScope(collection, 'f2', node(fresh)).auth).toEqual({ type: 'profile', profile: 'default' });
+    // Picked by the user (a new auth object, even with the same value): kept.
+    const chosen = { ...fresh, auth: { type: 'profile' as const, profile: 'default' } };
+    expect(savedIntoScope(collection, 'f1', node(chosen)).auth).toEqual({ type: 'profile', profile: 'default' });
   });
 });

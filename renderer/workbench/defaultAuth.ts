@@ -14,11 +14,32 @@ export function unsavedFallback(profiles: ProfileList | undefined): RequestAuth 
   return profiles ? newRequestAuth(profiles, rememberedProfile(undefined)) : undefined;
 }
 
+/**
+ * The default auths new tabs were given, by identity: an edit makes a new auth object, so a draft whose auth is still
+ * one of these is one the user never chose (a reloaded tab is a new object and counts as chosen, which keeps it).
+ */
+const untouchedDefaults = new WeakSet<RequestAuth>();
+
 /** A new tab's request: the default profile chosen when there is one, else inheriting (which then ends at none). */
 export function newTabRequest(profiles: ProfileList | undefined): RequestDoc {
   const doc = blankRequest();
   const auth = unsavedFallback(profiles);
-  return auth?.type === 'profile' ? { ...doc, auth } : doc;
+  if (auth?.type !== 'profile') return doc;
+  untouchedDefaults.add(auth);
+  return { ...doc, auth };
+}
+
+/**
+ * A tab's request saved under `parentId` in a collection: the default profile the tab merely started with gives way
+ * to "inherit" when the folders or the collection sign, as a Postman user expects of a request saved into a folder
+ * with auth; an auth the user chose is kept.
+ */
+export function savedIntoScope(collection: Collection, parentId: string | undefined, request: RequestNode): RequestNode {
+  if (!untouchedDefaults.has(request.auth)) return request;
+  const inheriting: RequestNode = { ...request, auth: { type: 'inherit' } };
+  const parent = parentId ? findItem(collection, parentId) : undefined;
+  const folders = parent && parent.item.kind === 'folder' ? [...parent.folders, parent.item] : [];
+  return inheritedAuth(inheriting, folders, collection).auth.type !== 'none' ? inheriting : request;
 }
 
 /** Called with every edit of a tab's draft: a newly picked profile is remembered for its collection. */
