@@ -296,9 +296,10 @@ test.describe('workbench against a loopback server', () => {
     await expect
       .poll(async () => {
         const loaded = await registry.invoke('workspace:load', {});
-        return loaded.ok ? (loaded.value as { tabs: { open: Array<{ draft: { url: string } }> } }).tabs.open.map((t) => t.draft.url) : [];
+        // The URL and the switched-off param may reach the store in separate debounced saves: wait for both.
+        return loaded.ok ? (loaded.value as Workspace).tabs.open.map((t) => [t.draft.url, t.draft.disabledParams]) : [];
       })
-      .toEqual(['', `${echo.url}/first`]);
+      .toEqual([['', []], [`${echo.url}/first`, [{ key: 'off', value: '2' }]]]);
     const again = await rolecall.restart();
     const reopened = again.page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab');
     await expect(reopened).toHaveCount(2);
