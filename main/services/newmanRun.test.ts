@@ -11,7 +11,7 @@ import { startEchoServer, type EchoServer, type RecordedRequest } from '../testi
 
 interface NewmanSummary {
   run: {
-    stats: { requests: { total: number; failed: number } };
+    stats: { requests: { total: number; failed: number }; assertions: { total: number; failed: number } };
     failures: Array<{ error: { message: string } }>;
     executions: Array<{ item: { name: string }; requestError?: { message: string } }>;
   };
@@ -31,7 +31,16 @@ function teamCollection(base: string): Collection {
     auth: { type: 'profile', profile: 'team' },
     variables: [{ id: 'v1', key: 'base', value: base }],
     items: [
-      { kind: 'request', id: 'r1', name: 'List', method: 'GET', url: '{{base}}/items?limit=10&name=a%20b', signing: signing('eu-west-1', 'execute-api') },
+      {
+        kind: 'request',
+        id: 'r1',
+        name: 'List',
+        method: 'GET',
+        url: '{{base}}/items?limit=10&name=a%20b',
+        signing: signing('eu-west-1', 'execute-api'),
+        // A test script kept from a Postman import (never run by RoleCall): newman runs it.
+        preserved: { order: [], fields: { scripts: [{ type: 'afterResponse', code: 'pm.test("List answers 200", () => {\n  pm.response.to.have.status(200);\n});', language: 'text/javascript' }] } },
+      },
       {
         kind: 'request',
         id: 'r2',
@@ -115,6 +124,10 @@ describe('newman runs the Postman export', () => {
     expect(server.requests).toHaveLength(7);
   });
 
+  it('runs the kept Postman test script where it came from', () => {
+    expect(summary.run.stats.assertions).toEqual({ total: 1, failed: 0, pending: 0 });
+  });
+
   it.each([
     ['/items', 'GET', 'collection auth, query params', 'eu-west-1', 'execute-api'],
     ['/items', 'POST', 'collection auth, JSON body', 'eu-west-1', 'execute-api'],
@@ -152,6 +165,7 @@ describe('newman runs the Postman export', () => {
   it('reports the identities Postman cannot use and the folder variables it moved', () => {
     expect(report).toEqual([
       expect.stringMatching(/^Collection: RoleCall signs with AWS profile "team"/),
+      expect.stringMatching(/^List: its test script, kept from Postman, is exported as Postman's; RoleCall never ran it/),
       expect.stringMatching(/^Admin: RoleCall signs with assume role arn:aws:iam::111111111111:role\/Admin/),
       expect.stringMatching(/^Own keys: RoleCall signs with stored keys "ci"/),
       'Admin: folder variable section is the collection variable {{Admin.section}} in Postman (Postman runs no folder variables); the folder\'s requests use that name.',

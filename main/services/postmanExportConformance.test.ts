@@ -32,18 +32,22 @@ const body = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('formdata'), formdata: z.array(field) }).strict(),
   z.object({ mode: z.literal('file'), file: z.object({ src: z.string() }).strict() }).strict(),
 ]);
+// Postman's event: listen, and a script whose exec is lines of code.
+const event = z.object({ listen: z.enum(['prerequest', 'test']), script: z.object({ type: z.literal('text/javascript'), exec: z.array(z.string()) }).strict() }).strict();
+const events = z.array(event).optional();
 const request = z.object({ method: z.string().regex(/^[A-Z]+$/), header: z.array(header), url, body: body.optional(), auth: auth.optional(), description }).strict();
 type Item = { name: string } & Record<string, unknown>;
 const item: z.ZodType<Item> = z.lazy(() =>
   z.union([
-    z.object({ name: z.string(), request, response: z.array(z.unknown()) }).strict(),
-    z.object({ name: z.string(), item: z.array(item), auth: auth.optional(), description }).strict(),
+    z.object({ name: z.string(), event: events, request, response: z.array(z.unknown()) }).strict(),
+    z.object({ name: z.string(), item: z.array(item), event: events, auth: auth.optional(), description }).strict(),
   ]),
 ) as z.ZodType<Item>;
 const v21 = z
   .object({
     info: z.object({ name: z.string(), schema: z.literal(POSTMAN_SCHEMA), description }).strict(),
     item: z.array(item),
+    event: events,
     auth: auth.optional(),
     variable: z.array(variable).optional(),
   })
@@ -62,6 +66,9 @@ interface SdkItem {
   /** A request's auth, its own or inherited from the folders and collection above. */
   getAuth(): SdkAuth | undefined;
 }
+interface SdkEvents {
+  listeners(name: string): Array<{ script: { exec: string[] } }>;
+}
 interface SdkCollection {
   name: string;
   items: { all(): SdkItem[] };
@@ -71,11 +78,14 @@ interface SdkCollection {
 }
 const sdk = createRequire(import.meta.url)('postman-collection') as { Collection: new (json: unknown) => SdkCollection };
 
+const kept = (script: { type: string; code: string }) => ({ order: [], fields: { scripts: [{ ...script, language: 'text/javascript' }] } });
 const fixture = collectionSchema.parse({
   id: 'c',
   name: 'Shop',
   auth: { type: 'profile', profile: 'team' },
   variables: [{ id: 'v', key: 'base', value: 'https://abc.execute-api.eu-west-1.amazonaws.com/prod' }],
+  // Scripts kept from a Postman import, as postmanImport.ts keeps them.
+  preserved: kept({ type: 'beforeRequest', code: 'pm.variables.set("a", 1);' }),
   items: [
     {
       kind: 'folder',
@@ -83,12 +93,21 @@ const fixture = collectionSchema.parse({
       name: 'Admin',
       auth: { type: 'assumeRole', base: { kind: 'profile', profile: 'team' }, roleArn: 'arn:aws:iam::111111111111:role/Admin' },
       variables: [{ id: 'fv', key: 'section', value: 'admin' }],
+      preserved: kept({ type: 'afterResponse', code: 'console.log("folder");' }),
       items: [
         { kind: 'request', id: 'a', name: 'Purge', method: 'DELETE', url: '{{base}}/{{section}}/cache?all=true' },
         { kind: 'request', id: 'p', name: 'Presign', method: 'GET', url: 'https://b.s3.us-east-1.amazonaws.com/k', signing: { mode: 'query', expiresIn: 60 } },
       ],
     },
-    { kind: 'request', id: 'o', name: 'Orders', method: 'post', url: '{{base}}/orders?x=1', body: { mode: 'raw', language: 'json', text: '{}' } },
+    {
+      kind: 'request',
+      id: 'o',
+      name: 'Orders',
+      method: 'post',
+      url: '{{base}}/orders?x=1',
+      body: { mode: 'raw', language: 'json', text: '{}' },
+      preserved: kept({ type: 'afterResponse', code: 'pm.test("created", () => {\n  pm.response.to.have.status(201);\n});' }),
+    },
     { kind: 'request', id: 'u', name: 'Form', method: 'PUT', url: '{{base}}/form', body: { mode: 'urlencoded', fields: [{ id: 'f1', key: 'a', value: '1' }] } },
     { kind: 'request', id: 'm', name: 'Upload', method: 'POST', url: '{{base}}/up', body: { mode: 'multipart', parts: [{ id: 'p1', key: 'f', kind: 'file', value: 'a.bin' }] } },
     { kind: 'request', id: 'n', name: 'Open', method: 'GET', url: 'https://example.com/', auth: { type: 'none' } },
@@ -148,5 +167,17 @@ describe('the Postman v2.1 export as Postman reads it', () => {
     expect(collection.variables.get('base')).toBe('https://abc.execute-api.eu-west-1.amazonaws.com/prod');
     expect(collection.variables.get('section')).toBe('admin');
     expect(collection.variables.get('AWS_SESSION_TOKEN')).toBe('');
+  });
+
+  it('loads kept scripts as the events of the collection, folder and request they came from', () => {
+    const collection = new sdk.Collection(json) as SdkCollection & { events: SdkEvents };
+    const admin = collection.items.all()[0] as SdkItem & { events: SdkEvents };
+    const orders = collection.items.all()[1] as SdkItem & { events: SdkEvents };
+    const exec = (events: SdkEvents, listen: string) => events.listeners(listen).map((e) => e.script.exec);
+    expect(exec(collection.events, 'prerequest')).toEqual([['pm.variables.set("a", 1);']]);
+    expect(exec(collection.events, 'test')).toEqual([]);
+    expect(exec(admin.events, 'test')).toEqual([['console.log("folder");']]);
+    expect(exec(orders.events, 'test')).toEqual([['pm.test("created", () => {', '  pm.response.to.have.status(201);', '});']]);
+    expect(exec((collection.items.all()[2] as SdkItem & { events: SdkEvents }).events, 'test')).toEqual([]);
   });
 });

@@ -4,13 +4,15 @@
 // request) and inherited below it, as Postman inherits; AWS auth becomes awsv4 signing with credential variables
 // (see postmanAuthExport.ts). RoleCall keeps region, service and presign mode per request, Postman per auth block:
 // a block takes the signing most of the requests under it use, and a request that differs gets its own block.
-// What Postman cannot express is said in the descriptions and returned as `report`. No credential and no secret
-// variable value is ever written.
+// Scripts kept from a Postman import go back as `event`s where they were (postmanScriptsExport.ts); RoleCall's own
+// checks do not (they are not code). What Postman cannot express is said in the descriptions and returned as
+// `report`. No credential and no secret variable value is ever written.
 import { detectEndpoint } from '../endpoint';
 import type { Collection, FolderNode, ItemNode, KeyValue, RequestAuth, RequestBody, RequestNode } from '../models/workspace';
 import { resolveText, type VariableScope } from '../variables';
 import { blankSecrets } from './blankSecrets';
 import { hoistFolderVariables } from './postmanFolderVariables';
+import { scriptEvents, type PostmanEvent } from './postmanScriptsExport';
 import {
   awsv4,
   CREDENTIAL_VARIABLES,
@@ -82,6 +84,8 @@ export interface PostmanRequest {
 }
 export interface PostmanRequestItem {
   name: string;
+  /** Pre-request and test scripts kept from Postman (postmanScriptsExport.ts); RoleCall's checks are never written here. */
+  event?: PostmanEvent[];
   request: PostmanRequest;
   response: [];
   /** Postman's per-request settings: only followRedirects has a RoleCall counterpart. */
@@ -90,6 +94,7 @@ export interface PostmanRequestItem {
 export interface PostmanFolder {
   name: string;
   item: PostmanItem[];
+  event?: PostmanEvent[];
   description?: string;
   auth?: PostmanAuth;
 }
@@ -97,6 +102,7 @@ export type PostmanItem = PostmanRequestItem | PostmanFolder;
 export interface PostmanCollection {
   info: { name: string; schema: typeof POSTMAN_SCHEMA; description?: string };
   item: PostmanItem[];
+  event?: PostmanEvent[];
   auth?: PostmanAuth;
   variable?: PostmanVariable[];
 }
@@ -139,6 +145,9 @@ export function exportPostmanCollection(source: Collection): PostmanExport {
     out.auth = awsv4(signing);
     report.push(`Collection: ${identityNote(auth)}`);
   } else out.auth = { type: 'noauth' };
+  const scripts = scriptEvents(collection.preserved, 'Collection');
+  if (scripts.events.length) out.event = scripts.events;
+  report.push(...scripts.report);
   out.item = collection.items.map((item) => toItem(item, { trail: [], scopes, signing, report }));
   const info = withOwn(collection.description, usesAws ? [credentialsGuide(), ...(isAws(auth) ? [describeAuth(auth)] : [])].join('\n\n') : undefined);
   if (info) out.info.description = info;
@@ -196,6 +205,9 @@ function toFolder(folder: FolderNode, context: Context): PostmanFolder {
   }
   const folderDocs = withOwn(folder.description, out.description);
   if (folderDocs) out.description = folderDocs;
+  const scripts = scriptEvents(folder.preserved, trail.join(' / '));
+  if (scripts.events.length) out.event = scripts.events;
+  context.report.push(...scripts.report);
   out.item = folder.items.map((item) => toItem(item, { ...context, trail, scopes, signing }));
   return out;
 }
@@ -236,7 +248,15 @@ function toRequestItem(node: RequestNode, context: Context): PostmanRequestItem 
   }
   const follow = node.settings?.followRedirects;
   if (node.settings?.timeoutMs !== undefined) context.report.push(`${where}: its timeout (${node.settings.timeoutMs / 1000} s) not exported (Postman has no per-request timeout)`);
-  return { name: node.name, request, response: [], ...(follow !== undefined ? { protocolProfileBehavior: { followRedirects: follow } } : {}) };
+  const scripts = scriptEvents(node.preserved, where);
+  context.report.push(...scripts.report);
+  return {
+    name: node.name,
+    ...(scripts.events.length ? { event: scripts.events } : {}),
+    request,
+    response: [],
+    ...(follow !== undefined ? { protocolProfileBehavior: { followRedirects: follow } } : {}),
+  };
 }
 
 /** The item's own description first, then what RoleCall says about its auth. */
