@@ -61,6 +61,9 @@ export function checksOf(doc: PlannedRequest['doc']): { checks: Check[]; capture
 }
 
 const authKey = (auth: AuthChoice) => JSON.stringify(auth);
+// What a request without checks or captures gives: one frozen value shared by every such result (no reader
+// changes a result's lists, and a fresh pair of empty arrays per request showed in the runner bench).
+const NOTHING_TO_CHECK = Object.freeze({ results: Object.freeze([]), captures: Object.freeze([]), passed: true }) as unknown as CheckOutcome;
 
 export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunReport> {
   const { settings } = input;
@@ -76,14 +79,20 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
   let cancelled = false;
   let sequence = 0;
 
+  // The chain an auth resolves to does not change within a run: asked once per auth, and once known, given
+  // without an await (a run is mostly requests with the same auth).
+  const identities = new Map<string, RunIdentity>();
   const identityOf = async (auth: AuthChoice, key: string): Promise<RunIdentity> => {
     if (auth.kind === 'none') return { label: 'none' };
-    // The chain an auth resolves to does not change within a run: asked once per auth.
     if (!chains.has(key)) chains.set(key, hooks.engine.hops(auth).catch(() => undefined));
     const hops = await chains.get(key);
     const label = hops?.[hops.length - 1]?.label ?? auth.kind;
     // STS is asked who signed only when a check wants to know (once per set of credentials).
-    if (!needsIdentity) return { label };
+    if (!needsIdentity) {
+      const identity = { label };
+      identities.set(key, identity);
+      return identity;
+    }
     const found = await hooks.engine.signedAs(auth);
     return { label, ...(found.arn ? { arn: found.arn } : {}), ...(found.account ? { account: found.account } : {}), ...(found.problem ? { problem: found.problem } : {}) };
   };
@@ -201,29 +210,36 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
       input.signal?.removeEventListener('abort', onAbort);
     }
     const { response } = sent.result;
-    const identity = await identityOf(auth, ready.key);
+    const identity = identities.get(ready.key) ?? (await identityOf(auth, ready.key));
     const { checks, captures } = checksOf(step.doc);
-    let outcome: CheckOutcome = { results: [], captures: [], passed: true };
-    if (checks.length > 0 || captures.length > 0) outcome = await hooks.evaluate(checks, captures, sent.result, identity);
+    const outcome = checks.length > 0 || captures.length > 0 ? await hooks.evaluate(checks, captures, sent.result, identity) : NOTHING_TO_CHECK;
     for (const c of outcome.captures) {
       if (c.value === undefined || captured.get(c.variable) === c.value) continue;
       captured.set(c.variable, c.value);
       capturedVersion++;
     }
-    return {
-      result: {
-        ...base,
-        status: response.status,
-        statusText: response.statusText,
-        durationMs: response.timings.total,
-        size: response.body.size,
-        identity,
-        checks: outcome.results,
-        captures: outcome.captures,
-        passed: outcome.passed,
-      },
-      sent,
+    // Written out rather than spread from base: this literal is built once per request, and a spread of a
+    // 12-key object followed by 8 more keys measured several microseconds in V8 (the runner bench).
+    const result: RequestResult = {
+      iteration,
+      index,
+      collectionId: base.collectionId,
+      collection: base.collection,
+      requestId: base.requestId,
+      name: base.name,
+      path: base.path,
+      method: base.method,
+      url: base.url,
+      status: response.status,
+      statusText: response.statusText,
+      durationMs: response.timings.total,
+      size: response.body.size,
+      identity,
+      checks: outcome.results,
+      captures: outcome.captures,
+      passed: outcome.passed,
     };
+    return { result, sent };
   }
 
   const totals = runTotals(results);
