@@ -22,6 +22,9 @@ import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
 import { sendRaw } from './services/transport';
 import { trustedCas } from './services/caBundle';
+import type { RequestCookies } from './services/cookies/cookieJar';
+import { maskJarCookies, withJarCookies, type WithJar } from './services/cookies/cookieHeader';
+import { hopCookies } from './services/cookies/hopCookies';
 
 export type ParsedSignInput = z.output<typeof signInputSchema>;
 export type ParsedSendInput = z.output<typeof sendInputSchema>;
@@ -60,6 +63,13 @@ export interface Signed {
   clock?: Attempt;
   /** The CA bundle file to trust for the request: AWS_CA_BUNDLE, else the signing profile's ca_bundle. */
   caBundle?: string;
+  /** What the cookie jar added to the Cookie header (before signing), to mask and to redo on a redirect. */
+  jar?: WithJar;
+}
+
+/** What one send may use besides its input: the cookie jar (the workspace's in the app, a run's own in a run). */
+export interface SendExtras {
+  cookies?: RequestCookies;
 }
 
 export async function bodyBytes(body: BodySpec, files: BodyFiles, signal?: AbortSignal): Promise<Uint8Array> {
@@ -106,15 +116,20 @@ export function createEngine(options: EngineOptions) {
   const bodyFiles = options.bodyFiles ?? createBodyFiles();
 
   /** `readBody` is the body already read, when a request is signed again: a retry resends the same bytes. */
-  async function sign(input: ParsedSignInput, signal?: AbortSignal, readBody?: Uint8Array): Promise<Signed> {
-    const { request, auth, signing } = input;
+  async function sign(input: ParsedSignInput, signal?: AbortSignal, readBody?: Uint8Array, cookies?: RequestCookies): Promise<Signed> {
+    const { auth, signing } = input;
+    let request = input.request;
     refuseInsecureHttp(request.url, auth.kind !== 'none', input.allowPlainHttp);
     const body = readBody ?? (await bodyBytes(request.body, bodyFiles, signal));
     parseRequestUrl(request.url);
     const url = toWireUrl(request.url);
+    // The jar's cookies join the headers before signing, so the signature covers them like a typed Cookie header.
+    const jar = cookies ? withJarCookies(request.headers, cookies.pairsFor(url)) : undefined;
+    if (jar?.added) request = { ...request, headers: jar.headers };
+    const withJar = jar?.added ? { jar } : {};
     if (auth.kind === 'none') {
       const caBundle = env.AWS_CA_BUNDLE?.trim();
-      return { result: { request: { method: request.method.toUpperCase(), url, headers: request.headers } }, body, secrets: [], ...(caBundle ? { caBundle } : {}) };
+      return { result: { request: { method: request.method.toUpperCase(), url, headers: request.headers } }, body, secrets: [], ...(caBundle ? { caBundle } : {}), ...withJar };
     }
     const resolved = await credentials.resolve(auth as Exclude<AuthChoice, { kind: 'none' }>);
     const key = clockKey(url);
@@ -137,11 +152,12 @@ export function createEngine(options: EngineOptions) {
       hops: resolved.hops,
       clock,
       ...(resolved.sts?.caBundle ? { caBundle: resolved.sts.caBundle } : {}),
+      ...withJar,
     };
   }
 
   /** One request on the wire and what came back, with the clock read from the answer (and whether to retry for it). */
-  async function exchange(input: ParsedSendInput, signed: Signed, signal: AbortSignal, started: number, mayRetry: boolean): Promise<{ result: SendResult; retry: boolean }> {
+  async function exchange(input: ParsedSendInput, signed: Signed, signal: AbortSignal, started: number, mayRetry: boolean, cookies?: RequestCookies): Promise<{ result: SendResult; retry: boolean }> {
     const response = await sendRaw(signed.result.request, signed.body, {
       timeoutMs: Math.max(1, Math.round(input.timeoutMs - (performance.now() - started))),
       maxInMemoryBytes: input.maxInMemoryBytes,
@@ -152,6 +168,7 @@ export function createEngine(options: EngineOptions) {
       ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),
       proxyEnv: env,
       ...(signed.caBundle ? { ca: trustedCas(signed.caBundle, env) } : {}),
+      ...(cookies ? { cookies: hopCookies(cookies, signed.jar?.added) } : {}),
     });
     const result: SendResult = { sent: signed.result, response };
     if (response.status >= 400) {
@@ -177,7 +194,8 @@ export function createEngine(options: EngineOptions) {
     return { result, retry: judged.retry };
   }
 
-  async function send(input: ParsedSendInput): Promise<{ result: SendResult; secrets: Secret[] }> {
+  async function send(input: ParsedSendInput, extras: SendExtras = {}): Promise<{ result: SendResult; secrets: Secret[] }> {
+    const { cookies } = extras;
     // Registered and timed before the body is read and credentials resolved: a slow file or an unanswered MFA
     // prompt is cancelled and timed out like the network part.
     const controller = new AbortController();
@@ -194,17 +212,17 @@ export function createEngine(options: EngineOptions) {
     try {
       let signed: Signed;
       try {
-        signed = await untilAborted(sign(input, controller.signal), controller.signal);
+        signed = await untilAborted(sign(input, controller.signal, undefined, cookies), controller.signal);
       } finally {
         clearTimeout(timer);
       }
-      let exchanged = await exchange(input, signed, controller.signal, started, true);
+      let exchanged = await exchange(input, signed, controller.signal, started, true, cookies);
       if (exchanged.retry) {
         // AWS refused the time it was signed at: sign the same bytes again with the corrected clock, and send once more.
         const refused = exchanged.result;
         if (refused.response.body.spoolFile) await rm(refused.response.body.spoolFile, { force: true }).catch(() => {});
-        signed = await untilAborted(sign(input, controller.signal, signed.body), controller.signal);
-        exchanged = await exchange(input, signed, controller.signal, started, false);
+        signed = await untilAborted(sign(input, controller.signal, signed.body, cookies), controller.signal);
+        exchanged = await exchange(input, signed, controller.signal, started, false, cookies);
         const info = exchanged.result.clockSkew ?? refused.clockSkew;
         if (info) {
           exchanged.result.clockSkew = {
@@ -214,7 +232,7 @@ export function createEngine(options: EngineOptions) {
           };
         }
       }
-      const result = exchanged.result;
+      const result = hideJarCookies(exchanged.result, signed.jar);
       return { result, secrets: signed.secrets };
     } finally {
       if (input.requestId) inFlight.delete(input.requestId);
@@ -232,6 +250,16 @@ export function createEngine(options: EngineOptions) {
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+/** The jar's cookie values masked where the sent request shows them (the refusal quotes the sent request too). */
+function hideJarCookies(result: SendResult, jar: WithJar | undefined): SendResult {
+  if (!jar?.added) return result;
+  return {
+    ...result,
+    sent: maskJarCookies(result.sent, jar.added, jar.pairs),
+    ...(result.refusal ? { refusal: maskJarCookies(result.refusal, jar.added, jar.pairs) } : {}),
+  };
+}
 
 /** Parses a sign input with the contract's schema, for callers (the CLI) that build one by hand. */
 export function parseSignInput(input: unknown): ParsedSignInput {

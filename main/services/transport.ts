@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../../src/errors';
 import type { HttpResponse, SignedRequest, Timings } from '../../src/models/http';
 import { bodyMaskerFactory, type BodyMasker } from './bodyMasker';
+import type { HopCookies } from './cookies/hopCookies';
 import { maskUrlCredentials, proxyAuthorization, proxyFor, proxyLabel, proxyPort, TunnelAgent } from './proxy';
 import type { Env } from './profiles';
 import type { SecretInput } from './redact';
@@ -39,6 +40,8 @@ export interface TransportOptions {
   proxyEnv?: Env;
   /** Free space on the spool folder's disk (tests pass their own); default fs.statfsSync. */
   statfs?: (dir: string) => { bavail: number | bigint; bsize: number | bigint };
+  /** The send's cookie jar: given every response's Set-Cookie (each redirect hop too), asked again on each hop. */
+  cookies?: HopCookies;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 ** 3;
@@ -113,6 +116,7 @@ export async function sendRaw(req: SignedRequest, body: Uint8Array, o: Transport
       // the credentials-derived headers must not follow at all.
       const next = parseTarget(outcome.location);
       headers = redirectHeaders(headers, target, next);
+      if (o.cookies) headers = o.cookies.nextHop(headers, next.href);
       target = next;
       if (hop >= MAX_REDIRECTS) run.lastHop = true;
     }
@@ -355,6 +359,7 @@ function exchange(
     req.on('response', (response) => {
       res = response;
       timings.firstByte = since();
+      o.cookies?.received(target.href, response.rawHeaders);
       const status = response.statusCode ?? 0;
       const canFollow = o.followRedirects && !run.lastHop && /^(GET|HEAD)$/i.test(method);
       const location = canFollow && REDIRECT_STATUSES.has(status) ? resolveLocation(response, target) : undefined;
