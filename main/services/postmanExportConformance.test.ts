@@ -21,11 +21,23 @@ const auth = z.union([
 ]);
 const variable = z.object({ key: z.string(), value: z.unknown(), type: z.enum(['string', 'boolean', 'any', 'number']).optional(), disabled: z.boolean().optional(), description }).strict();
 const queryParam = z.object({ key: z.string().nullable(), value: z.string().nullable(), disabled: z.boolean().optional(), description }).strict();
+const pathVariable = z.object({ key: z.string(), value: z.unknown(), description }).strict();
 const url = z
-  .object({ raw: z.string(), protocol: z.string().optional(), host: z.array(z.string()).optional(), port: z.string().optional(), path: z.array(z.string()).optional(), query: z.array(queryParam).optional(), hash: z.string().optional() })
+  .object({
+    raw: z.string(),
+    protocol: z.string().optional(),
+    host: z.array(z.string()).optional(),
+    port: z.string().optional(),
+    path: z.array(z.string()).optional(),
+    query: z.array(queryParam).optional(),
+    hash: z.string().optional(),
+    variable: z.array(pathVariable).optional(),
+  })
   .strict();
 const header = z.object({ key: z.string(), value: z.string(), type: z.literal('text').optional(), disabled: z.boolean().optional(), description }).strict();
-const field = z.object({ key: z.string(), value: z.string().optional(), src: z.string().optional(), type: z.enum(['text', 'file']), contentType: z.string().optional(), disabled: z.boolean().optional() }).strict();
+const field = z
+  .object({ key: z.string(), value: z.string().optional(), src: z.string().optional(), type: z.enum(['text', 'file']), contentType: z.string().optional(), disabled: z.boolean().optional(), description })
+  .strict();
 const body = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('raw'), raw: z.string(), options: z.object({ raw: z.object({ language: z.enum(['json', 'text', 'xml']) }).strict() }).strict() }).strict(),
   z.object({ mode: z.literal('urlencoded'), urlencoded: z.array(field) }).strict(),
@@ -66,6 +78,7 @@ interface SdkItem {
   /** A request's auth, its own or inherited from the folders and collection above. */
   getAuth(): SdkAuth | undefined;
 }
+type Obj = Record<string, unknown>;
 interface SdkEvents {
   listeners(name: string): Array<{ script: { exec: string[] } }>;
 }
@@ -105,11 +118,15 @@ const fixture = collectionSchema.parse({
       name: 'Orders',
       method: 'post',
       url: '{{base}}/orders?x=1',
+      headers: [{ id: 'h', key: 'X-Trace', value: 't', description: 'Correlates the logs' }],
+      paramDescriptions: [{ key: 'x', description: 'The x' }],
       body: { mode: 'raw', language: 'json', text: '{}' },
       preserved: kept({ type: 'afterResponse', code: 'pm.test("created", () => {\n  pm.response.to.have.status(201);\n});' }),
     },
-    { kind: 'request', id: 'u', name: 'Form', method: 'PUT', url: '{{base}}/form', body: { mode: 'urlencoded', fields: [{ id: 'f1', key: 'a', value: '1' }] } },
-    { kind: 'request', id: 'm', name: 'Upload', method: 'POST', url: '{{base}}/up', body: { mode: 'multipart', parts: [{ id: 'p1', key: 'f', kind: 'file', value: 'a.bin' }] } },
+    { kind: 'request', id: 'u', name: 'Form', method: 'PUT', url: '{{base}}/form', body: { mode: 'urlencoded', fields: [{ id: 'f1', key: 'a', value: '1', description: 'The a' }] } },
+    { kind: 'request', id: 'm', name: 'Upload', method: 'POST', url: '{{base}}/up', body: { mode: 'multipart', parts: [{ id: 'p1', key: 'f', kind: 'file', value: 'a.bin', description: 'The file' }] },
+      preserved: { order: [], fields: { pathVariables: [{ key: 'id', value: '7', description: 'The id' }] } },
+    },
     { kind: 'request', id: 'n', name: 'Open', method: 'GET', url: 'https://example.com/', auth: { type: 'none' } },
   ],
 });
@@ -179,5 +196,18 @@ describe('the Postman v2.1 export as Postman reads it', () => {
     expect(exec(admin.events, 'test')).toEqual([['console.log("folder");']]);
     expect(exec(orders.events, 'test')).toEqual([['pm.test("created", () => {', '  pm.response.to.have.status(201);', '});']]);
     expect(exec((collection.items.all()[2] as SdkItem & { events: SdkEvents }).events, 'test')).toEqual([]);
+  });
+
+  it('loads the rows\' descriptions where Postman shows them', () => {
+    const top = new sdk.Collection(json).toJSON() as { item: Array<{ request?: { header: Obj[]; url: { query?: Obj[]; variable?: Obj[] }; body?: Record<string, Obj[]> } }> };
+    // The SDK holds a description as {content, type}.
+    const text = (d: unknown) => (d && typeof d === 'object' ? (d as Obj).content : d);
+    const orders = top.item[1]!.request!;
+    expect(orders.header.map((h) => [h.key, text(h.description)])).toEqual([['X-Trace', 'Correlates the logs']]);
+    expect(orders.url.query?.map((q) => [q.key, text(q.description)])).toEqual([['x', 'The x']]);
+    expect(top.item[2]!.request!.body!.urlencoded!.map((f) => [f.key, text(f.description)])).toEqual([['a', 'The a']]);
+    const upload = top.item[3]!.request!;
+    expect(upload.body!.formdata!.map((f) => [f.key, text(f.description)])).toEqual([['f', 'The file']]);
+    expect(upload.url.variable?.map((v) => [v.key, v.value, text(v.description)])).toEqual([['id', '7', 'The id']]);
   });
 });

@@ -154,7 +154,7 @@ function MultipartTable({ api, parts, onChange }: { api: RoleCallApi; parts: Par
       cells={(part, n, update) => (
         <>
           <td>
-            <input className="kv-input" aria-label={`Part name ${n}`} value={part.key} onChange={(e) => update({ key: e.target.value })} />
+            <input className="kv-input" aria-label={`Part name ${n}`} title={part.description} value={part.key} onChange={(e) => update({ key: e.target.value })} />
           </td>
           <td>
             <select aria-label={`Part kind ${n}`} value={part.kind} onChange={(e) => update({ kind: e.target.value as 'text' | 'file' })}>

@@ -1,5 +1,6 @@
 // The table behind params, headers and form fields: one row per pair, each with its own enable switch, so a header
-// can be turned off without losing it. Values may hold {{variables}}; `preview` shows what a row resolves to.
+// can be turned off without losing it. Values may hold {{variables}}; `preview` shows what a row resolves to. A row's
+// description (kept from Postman or a shared file) is the name's tooltip.
 import type { KeyValue } from '../../src/models/workspace';
 import { RowsTable } from './RowsTable';
 
@@ -38,6 +39,7 @@ export function KeyValueTable({ rows, onChange, noun, preview, keyPlaceholder = 
                 value={row.key}
                 placeholder={keyPlaceholder}
                 aria-label={`${noun} name ${n}`}
+                title={row.description}
                 spellCheck={false}
                 onChange={(event) => update({ key: event.target.value })}
               />

@@ -1,7 +1,7 @@
 // Query parameters as a table, kept in step with the URL both ways: the rows are read from the URL on every render
 // and editing them rewrites only the query. A switched-off row leaves the URL (so it is never sent) and waits below
 // the others; it is kept in the request's `disabledParams`, so it is saved and restored with the request.
-import type { DisabledParam, KeyValue } from '../../src/models/workspace';
+import type { DisabledParam, KeyValue, RequestDoc } from '../../src/models/workspace';
 import { KeyValueTable } from './KeyValueTable';
 import { queryRows, withQuery } from './queryParams';
 
@@ -11,11 +11,14 @@ interface Props {
   /** One change carries both, so a row switched off leaves the URL and joins the disabled ones in the same edit. */
   onChange: (patch: { url: string; disabledParams: DisabledParam[] }) => void;
   preview?: (text: string) => string;
+  /** The request's paramDescriptions: shown as each named param's tooltip. */
+  descriptions?: RequestDoc['paramDescriptions'];
 }
 
-export function ParamsTable({ url, disabled, onChange, preview }: Props) {
-  const live: KeyValue[] = queryRows(url).map((row, i) => ({ id: `q${i}`, key: row.key, value: row.value, enabled: true, secret: false }));
-  const off: KeyValue[] = disabled.map((row, i) => ({ id: `d${i}`, key: row.key, value: row.value, enabled: false, secret: false }));
+export function ParamsTable({ url, disabled, onChange, preview, descriptions = [] }: Props) {
+  const doc = (key: string) => ({ description: descriptions.find((d) => d.key === key)?.description });
+  const live: KeyValue[] = queryRows(url).map((row, i) => ({ id: `q${i}`, key: row.key, value: row.value, enabled: true, secret: false, ...doc(row.key) }));
+  const off: KeyValue[] = disabled.map((row, i) => ({ id: `d${i}`, key: row.key, value: row.value, enabled: false, secret: false, ...doc(row.key) }));
 
   function change(next: KeyValue[]) {
     const on = next.filter((row) => row.enabled);

@@ -44,6 +44,13 @@ export interface PostmanQueryParam {
   key: string;
   value: string | null;
   disabled?: boolean;
+  description?: string;
+}
+/** A path variable (`:name`): only written back when one kept from Postman had a description. */
+export interface PostmanPathVariable {
+  key: string;
+  value: string;
+  description?: string;
 }
 export interface PostmanUrl {
   raw: string;
@@ -53,6 +60,7 @@ export interface PostmanUrl {
   path?: string[];
   query?: PostmanQueryParam[];
   hash?: string;
+  variable?: PostmanPathVariable[];
 }
 interface PostmanField {
   key: string;
@@ -61,6 +69,7 @@ interface PostmanField {
   src?: string;
   contentType?: string;
   disabled?: boolean;
+  description?: string;
 }
 export type PostmanBody =
   | { mode: 'raw'; raw: string; options: { raw: { language: 'json' | 'text' | 'xml' } } }
@@ -73,6 +82,7 @@ export interface PostmanHeader {
   value: string;
   type: 'text';
   disabled?: boolean;
+  description?: string;
 }
 export interface PostmanRequest {
   method: string;
@@ -217,13 +227,19 @@ function toRequestItem(node: RequestNode, context: Context): PostmanRequestItem 
   const signing = requestSigning(node, context.scopes);
   const request: PostmanRequest = {
     method: node.method.toUpperCase(),
-    header: node.headers.map((h) => ({ key: h.key, value: h.value, type: 'text' as const, ...(h.enabled ? {} : { disabled: true }) })),
+    header: node.headers.map((h) => ({ key: h.key, value: h.value, type: 'text' as const, ...(h.enabled ? {} : { disabled: true }), ...described(h.description) })),
     url: toPostmanUrl(node.signing.mode === 'query' && isSigned(node, context) ? withExpiry(node.url, node.signing.expiresIn) : node.url),
   };
   // Switched-off params are not in the URL (RoleCall never sends them); Postman keeps them in url.query, disabled.
   if (node.disabledParams.length) {
     request.url.query = [...(request.url.query ?? []), ...node.disabledParams.map((p) => ({ key: p.key, value: p.value, disabled: true }))];
   }
+  const paramDocs = node.paramDescriptions ?? [];
+  if (request.url.query && paramDocs.length) {
+    request.url.query = request.url.query.map((q) => ({ ...q, ...described(paramDocs.find((d) => d.key === q.key)?.description) }));
+  }
+  const pathVariables = keptPathVariables(node);
+  if (pathVariables.length) request.url.variable = pathVariables;
   const body = toBody(node.body);
   if (body) request.body = body;
   if (node.body.mode === 'file' && node.body.contentType && !node.headers.some((h) => h.enabled && h.key.trim().toLowerCase() === 'content-type')) {
@@ -257,6 +273,20 @@ function toRequestItem(node: RequestNode, context: Context): PostmanRequestItem 
     response: [],
     ...(follow !== undefined ? { protocolProfileBehavior: { followRedirects: follow } } : {}),
   };
+}
+
+const described = (description: string | undefined): { description?: string } => (description ? { description } : {});
+
+/** Path variables kept from Postman (postmanImport.ts keeps those that had a description, as git-native rows). */
+function keptPathVariables(node: RequestNode): PostmanPathVariable[] {
+  const kept = node.preserved && Object.hasOwn(node.preserved.fields, 'pathVariables') ? node.preserved.fields.pathVariables : undefined;
+  if (!Array.isArray(kept)) return [];
+  return kept.flatMap((row: unknown) => {
+    if (typeof row !== 'object' || row === null) return [];
+    const { key, value, description } = row as Record<string, unknown>;
+    if (typeof key !== 'string' || key === '') return [];
+    return [{ key, value: typeof value === 'string' ? value : '', ...described(typeof description === 'string' ? description : undefined) }];
+  });
 }
 
 /** The item's own description first, then what RoleCall says about its auth. */
@@ -304,7 +334,7 @@ function toBody(body: RequestBody): PostmanBody | undefined {
     case 'raw':
       return { mode: 'raw', raw: body.text, options: { raw: { language: body.language } } };
     case 'urlencoded':
-      return { mode: 'urlencoded', urlencoded: body.fields.map((f) => ({ key: f.key, value: f.value, type: 'text' as const, ...disabled(f.enabled) })) };
+      return { mode: 'urlencoded', urlencoded: body.fields.map((f) => ({ key: f.key, value: f.value, type: 'text' as const, ...disabled(f.enabled), ...described(f.description) })) };
     case 'multipart':
       return {
         mode: 'formdata',
@@ -314,6 +344,7 @@ function toBody(body: RequestBody): PostmanBody | undefined {
           ...(p.kind === 'file' ? { src: p.value } : { value: p.value }),
           ...(p.contentType ? { contentType: p.contentType } : {}),
           ...disabled(p.enabled),
+          ...described(p.description),
         })),
       };
     case 'file':

@@ -163,8 +163,10 @@ function readRequest(raw: Obj, where: string, inherited: Inherited, walk: Walk):
     method = 'GET';
   }
   const headers = readHeaders(request.header, walk, where);
-  const { url, disabledParams } = readUrl(request.url, walk, where);
+  const { url, disabledParams, paramDescriptions, pathVariables } = readUrl(request.url, walk, where);
   const kept = keepNotes(walk, id, where, request.description ?? raw.description, raw.event);
+  // Path variables' values went into the URL; those with a description are kept as Postman's git-native rows.
+  if (pathVariables.length) kept.preserved = { order: [], ...kept.preserved, fields: { ...kept.preserved?.fields, pathVariables } };
   if (PLACEHOLDER.test(url)) walk.report.add('warnings', 'URLs hold placeholders such as {name} or <name> to fill in (RoleCall variables are {{name}})', where);
   if (Array.isArray(raw.response) && raw.response.length) walk.report.add('notMapped', 'Saved example responses were not imported', where);
   // Postman's followRedirects is RoleCall's redirect setting; its other request settings have no counterpart.
@@ -186,9 +188,15 @@ function readRequest(raw: Obj, where: string, inherited: Inherited, walk: Walk):
     disabledParams,
     checks: [],
     captures: [],
+    ...(paramDescriptions.length ? { paramDescriptions } : {}),
     ...kept,
   };
   if (followRedirects !== undefined) node.settings = { followRedirects };
+  const body = node.body;
+  const rows = [...headers, ...(body.mode === 'urlencoded' ? body.fields : body.mode === 'multipart' ? body.parts : [])];
+  if (paramDescriptions.length || pathVariables.length || rows.some((r) => r.description)) {
+    walk.report.add('mapped', 'Descriptions of headers, params, path variables and form fields were kept with their rows');
+  }
   return stripCredentials(node, where, walk.report);
 }
 

@@ -1,9 +1,12 @@
 // One Postman request's URL, headers and body as RoleCall keeps them. Postman's url object is rebuilt into the
 // single URL RoleCall edits: enabled query params stay in it, disabled ones go to disabledParams (RoleCall's place
 // for params kept but never sent), and path variables (`:id`) take their value. Files are kept by path only: RoleCall
-// reads a file only after the user picks it, so every file body or part says so in the report.
-import type { DisabledParam, KeyValue, RequestBody } from '../models/workspace';
+// reads a file only after the user picks it, so every file body or part says so in the report. A row's own
+// description (headers, query params, form fields and parts, path variables) is kept with it.
+import type { DisabledParam, KeyValue, RequestBody, RequestDoc } from '../models/workspace';
 import { clip, type ReportBuilder } from './importResult';
+
+type ParamDescription = NonNullable<RequestDoc['paramDescriptions']>[number];
 
 export interface Ctx {
   report: ReportBuilder;
@@ -26,7 +29,14 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 const MAX = { key: 1024, value: 64 * 1024, url: 64 * 1024, rows: 500, fields: 1000, parts: 200, raw: 64 * 1024 * 1024, path: 4096 } as const;
 
-/** A key/value row from Postman's {key, value, disabled}, cut to the model's limits. */
+/** A row's description: Postman writes a string or {content, type}; empty when it has none. */
+const descriptionOf = (entry: Obj): string => (isObj(entry.description) ? text(entry.description.content) : text(entry.description)).trim().slice(0, MAX.value);
+const described = (entry: Obj): { description?: string } => {
+  const description = descriptionOf(entry);
+  return description ? { description } : {};
+};
+
+/** A key/value row from Postman's {key, value, disabled, description}, cut to the model's limits. */
 export function row(entry: Obj, ctx: Ctx, where: string, what: string): KeyValue {
   return {
     id: ctx.newId(),
@@ -34,6 +44,7 @@ export function row(entry: Obj, ctx: Ctx, where: string, what: string): KeyValue
     value: clip(text(entry.value), MAX.value, ctx.report, `A ${what} value`, where),
     enabled: entry.disabled !== true,
     secret: false,
+    ...described(entry),
   };
 }
 
@@ -60,9 +71,18 @@ export function readHeaders(raw: unknown, ctx: Ctx, where: string): KeyValue[] {
 
 const segment = (value: unknown): string => (isObj(value) ? text(value.value) : text(value));
 
-/** The URL as one string, and the disabled query params kept beside it. */
-export function readUrl(raw: unknown, ctx: Ctx, where: string): { url: string; disabledParams: DisabledParam[] } {
-  if (!isObj(raw)) return { url: clip(text(raw), MAX.url, ctx.report, 'A URL', where), disabledParams: [] };
+export interface ReadUrl {
+  url: string;
+  disabledParams: DisabledParam[];
+  /** Query params' descriptions by name (RequestDoc.paramDescriptions). */
+  paramDescriptions: ParamDescription[];
+  /** Path variables that had a description, as Postman's git-native `pathVariables` rows (kept in `preserved`). */
+  pathVariables: Array<{ key: string; value: string; description: string }>;
+}
+
+/** The URL as one string, the disabled query params kept beside it, and what the params' rows describe. */
+export function readUrl(raw: unknown, ctx: Ctx, where: string): ReadUrl {
+  if (!isObj(raw)) return { url: clip(text(raw), MAX.url, ctx.report, 'A URL', where), disabledParams: [], paramDescriptions: [], pathVariables: [] };
   const rawText = text(raw.raw);
   let base: string;
   let hash = '';
@@ -83,12 +103,22 @@ export function readUrl(raw: unknown, ctx: Ctx, where: string): { url: string; d
     if (raw.hash) hash = `#${text(raw.hash)}`;
   }
   base = pathVariables(base, raw.variable, ctx, where);
+  const described = list(raw.variable)
+    .filter(isObj)
+    .slice(0, MAX.rows)
+    .flatMap((v) => {
+      const description = descriptionOf(v);
+      return description && text(v.key) ? [{ key: text(v.key).slice(0, MAX.key), value: text(v.value).slice(0, MAX.value), description }] : [];
+    });
 
   const disabledParams: DisabledParam[] = [];
+  const paramDescriptions: ParamDescription[] = [];
   if (Array.isArray(raw.query)) {
     const enabled: string[] = [];
     for (const p of raw.query.filter(isObj).slice(0, MAX.rows)) {
       const key = text(p.key);
+      const description = descriptionOf(p);
+      if (description && !paramDescriptions.some((d) => d.key === key)) paramDescriptions.push({ key: key.slice(0, MAX.key), description });
       const value = p.value === null || p.value === undefined ? null : text(p.value);
       if (p.disabled === true) disabledParams.push({ key: key.slice(0, MAX.key), value: (value ?? '').slice(0, MAX.value) });
       else enabled.push(value === null ? key : `${key}=${value}`);
@@ -96,7 +126,7 @@ export function readUrl(raw: unknown, ctx: Ctx, where: string): { url: string; d
     query = enabled.length ? enabled.join('&') : undefined;
   }
   const url = `${base}${query !== undefined ? `?${query}` : ''}${hash}`;
-  return { url: clip(url, MAX.url, ctx.report, 'A URL', where), disabledParams };
+  return { url: clip(url, MAX.url, ctx.report, 'A URL', where), disabledParams, paramDescriptions, pathVariables: described };
 }
 
 /** Postman's `:name` path segments take their value; one without a value becomes {{name}} for the user to define. */
@@ -182,7 +212,7 @@ function formParts(entries: unknown[], ctx: Ctx, where: string): Part[] {
   const parts: Part[] = [];
   for (const entry of entries.filter(isObj)) {
     const key = clip(text(entry.key), MAX.key, ctx.report, 'A form part name', where);
-    const base = { key, enabled: entry.disabled !== true, ...(entry.contentType ? { contentType: text(entry.contentType).slice(0, 256) } : {}) };
+    const base = { key, enabled: entry.disabled !== true, ...(entry.contentType ? { contentType: text(entry.contentType).slice(0, 256) } : {}), ...described(entry) };
     if (entry.type === 'file') {
       // src is one path, several (a multi-file part) or null (no file chosen).
       const sources = Array.isArray(entry.src) ? entry.src.map(text) : [text(entry.src)];

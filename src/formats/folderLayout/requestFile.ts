@@ -1,6 +1,6 @@
 // One request as `<stem>.request.yaml` (Postman's http-request): name only when it differs from the stem, order,
 // url, method, headers, queryParams (RoleCall keeps the query in the URL; only switched-off params are listed,
-// disabled), body {type, content}, auth, settings. Credential headers and presigned query values are emptied
+// disabled, and switched-on ones that have a description), body {type, content}, auth, settings. Credential headers and presigned query values are emptied
 // (src/credentialGuard.ts) and body file paths lose any machine part before anything is written.
 import { withoutCredentials } from '../../credentialGuard';
 import type { RequestBody, RequestNode } from '../../models/workspace';
@@ -30,6 +30,7 @@ function bodyToYaml(body: RequestBody): Record<string, unknown> | undefined {
           type: p.kind,
           value: p.kind === 'file' ? portableFilePath(p.value) : p.value,
           ...(p.contentType !== undefined ? { contentType: p.contentType } : {}),
+          ...(p.description ? { description: p.description } : {}),
           ...(p.enabled ? {} : { disabled: true }),
         })),
       };
@@ -53,7 +54,8 @@ export function requestToYaml(source: RequestNode, stem: string, order: number):
   out.url = node.url;
   out.method = node.method;
   if (node.headers.length) out.headers = rowsToYaml(node.headers);
-  if (node.disabledParams.length) out.queryParams = node.disabledParams.map((p) => ({ key: p.key, value: p.value, disabled: true }));
+  const queryParams = queryParamsToYaml(node);
+  if (queryParams.length) out.queryParams = queryParams;
   const body = bodyToYaml(node.body);
   if (body) out.body = body;
   const auth = authToYaml(node.auth, node.signing);
@@ -94,6 +96,7 @@ function bodyFromYaml(file: YamlFile, idFor: (what: string) => (i: number) => st
           kind,
           value,
           ...(has(file, [...at, 'contentType']) ? { contentType: readString(file, [...at, 'contentType']) } : {}),
+          ...(readString(file, [...at, 'description']) ? { description: readString(file, [...at, 'description']) } : {}),
         };
       });
       return { mode: 'multipart', parts };
@@ -115,23 +118,56 @@ function bodyFromYaml(file: YamlFile, idFor: (what: string) => (i: number) => st
   }
 }
 
+type ParamDescription = NonNullable<RequestNode['paramDescriptions']>[number];
+
+/**
+ * The switched-off params, and before them any switched-on param of the URL that has a description (the URL stays
+ * where the request's params live; the entry only carries the description). Nothing described: as before.
+ */
+function queryParamsToYaml(node: RequestNode): Record<string, unknown>[] {
+  const docs = node.paramDescriptions ?? [];
+  const doc = (key: string) => {
+    const description = docs.find((d) => d.key === key)?.description;
+    return description ? { description } : {};
+  };
+  const described = docs.length ? urlParams(node.url).filter((p) => Object.keys(doc(p.key)).length) : [];
+  return [
+    ...described.map((p) => ({ key: p.key, value: p.value, ...doc(p.key) })),
+    ...node.disabledParams.map((p) => ({ key: p.key, value: p.value, ...doc(p.key), disabled: true })),
+  ];
+}
+
+/** The URL's query params as written (not decoded), first of each name. */
+function urlParams(url: string): Array<{ key: string; value: string }> {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1).split('#')[0]! : '';
+  const seen = new Set<string>();
+  return query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => (pair.includes('=') ? { key: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) } : { key: pair, value: '' }))
+    .filter((p) => !seen.has(p.key) && seen.add(p.key));
+}
+
 /** Switched-on query params a Postman file lists but its URL lacks are appended to the URL (RoleCall's one place). */
-function urlWithParams(file: YamlFile, url: string): { url: string; disabledParams: RequestNode['disabledParams'] } {
+function urlWithParams(file: YamlFile, url: string): { url: string; disabledParams: RequestNode['disabledParams']; paramDescriptions: ParamDescription[] } {
   const disabledParams: RequestNode['disabledParams'] = [];
+  const paramDescriptions: ParamDescription[] = [];
   const query = url.includes('?') ? url.slice(url.indexOf('?') + 1).split('#')[0]!.split('&') : [];
   const added: string[] = [];
   readList(file, ['queryParams']).forEach((_entry, i) => {
     const at = ['queryParams', i];
     const key = readString(file, [...at, 'key']);
     const value = readString(file, [...at, 'value']);
+    const description = readString(file, [...at, 'description']);
+    if (description && !paramDescriptions.some((d) => d.key === key)) paramDescriptions.push({ key, description });
     if (readBoolean(file, [...at, 'disabled'], false)) disabledParams.push({ key, value });
     else if (!query.includes(`${key}=${value}`) && !(value === '' && query.includes(key))) added.push(`${key}=${value}`);
   });
-  if (added.length === 0) return { url, disabledParams };
+  if (added.length === 0) return { url, disabledParams, paramDescriptions };
   const hash = url.indexOf('#');
   const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
   const joiner = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
-  return { url: `${base}${joiner}${added.join('&')}${fragment}`, disabledParams };
+  return { url: `${base}${joiner}${added.join('&')}${fragment}`, disabledParams, paramDescriptions };
 }
 
 export interface ReadRequest {
@@ -154,7 +190,7 @@ export function requestFromYaml(file: YamlFile, id: string, stem: string): ReadR
   const signing = { ...DEFAULT_SIGNING };
   signingFromSettings(file, ['settings'], signing);
   const { auth, native } = authFromYaml(file, ['auth'], signing);
-  const { url, disabledParams } = urlWithParams(file, readString(file, ['url']));
+  const { url, disabledParams, paramDescriptions } = urlWithParams(file, readString(file, ['url']));
   const node: RequestNode = {
     kind: 'request',
     id,
@@ -170,6 +206,7 @@ export function requestFromYaml(file: YamlFile, id: string, stem: string): ReadR
   };
   const description = readString(file, ['description']);
   if (description) node.description = description;
+  if (paramDescriptions.length) node.paramDescriptions = paramDescriptions;
   const settings = requestSettingsFromYaml(file);
   if (settings) node.settings = settings;
   const order = readNumber(file, ['order']);

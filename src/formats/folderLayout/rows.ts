@@ -1,4 +1,5 @@
-// Key/value rows (headers, form fields, variables) as list entries `{key, value, disabled?}`; an environment's
+// Key/value rows (headers, form fields, variables) as list entries `{key, value, description?, disabled?}` (a
+// description only when the row has one, so files without any keep their bytes); an environment's
 // values use Postman's environment style `{key, value, enabled, type: default|secret}`. A row marked secret is
 // written as `type: secret` with no value at all: its value stays in RoleCall's encrypted local store.
 import type { KeyValue } from '../../models/workspace';
@@ -10,6 +11,7 @@ export function rowsToYaml(rows: KeyValue[], style: RowStyle = 'disabled'): Reco
   return rows.map((row) => {
     const out: Record<string, unknown> = { key: row.key };
     if (!row.secret) out.value = row.value;
+    if (row.description) out.description = row.description;
     if (style === 'environment') {
       out.enabled = row.enabled;
       out.type = row.secret ? 'secret' : 'default';
@@ -36,7 +38,8 @@ export function rowsFromYaml(file: YamlFile, keys: Keys, idFor: (index: number) 
       fieldProblem(file, [...at, 'value'], 'a secret value is committed in this file; RoleCall keeps it locally and will not write it back');
     }
     const enabled = readBoolean(file, [...at, 'enabled'], true) && !readBoolean(file, [...at, 'disabled'], false);
-    rows.push({ id: idFor(rows.length), key: readString(file, [...at, 'key']), value, enabled, secret });
+    const description = readString(file, [...at, 'description']);
+    rows.push({ id: idFor(rows.length), key: readString(file, [...at, 'key']), value, enabled, secret, ...(description ? { description } : {}) });
   });
   return rows;
 }
