@@ -98,6 +98,24 @@ describe('checks after request:send', () => {
     expect(result.checks?.captures).toEqual([{ captureId: 'k', variable: 'bigId', value: 'big-1' }]);
   });
 
+  it('resolves {{variables}} in what checks expect from the values sent with them, never answering with a secret one', async () => {
+    const result = await send(
+      [
+        { kind: 'json', path: '$.id', compare: { op: 'equals', value: '{{expectedId}}' } },
+        { kind: 'json', path: '$.id', compare: { op: 'equals', value: '{{token}}' } },
+        { kind: 'json', path: '$.id', compare: { op: 'equals', value: '{{nobody}}' } },
+      ],
+      '/orders',
+      { checkVariables: [{ key: 'expectedId', value: 'ord-42' }, { key: 'token', value: 'tok-s3cr3t', secret: true }] },
+    );
+    const r = byId(result.checks);
+    expect(r.c0).toMatchObject({ passed: true, label: '$.id equals "{{expectedId}}"' });
+    expect(r.c1).toMatchObject({ passed: false, actual: 'ord-42' });
+    expect(r.c2).toMatchObject({ passed: false });
+    expect(r.c2!.message).toMatch(/\{\{nobody\}\} is not defined/);
+    expect(JSON.stringify(result)).not.toContain('tok-s3cr3t');
+  });
+
   it('leaves a send without checks as it was', async () => {
     const result = value<SendResult>(await app.registry.invoke('request:send', { request: { method: 'GET', url: `${server.url}/orders` }, auth: { kind: 'none' } }));
     expect(result.checks).toBeUndefined();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_KEYS } from '../../e2e/harness/sigv4Verifier';
 import { writeFolder } from '../../src/formats/folderLayout';
 import { toRoleCallFile } from '../../src/formats/rolecallExport';
+import type { Check } from '../../src/models/checks';
 import type { RunReport } from '../../src/runner/types';
 import { buildCli, runCli } from '../testing/cliRunner';
 import { startOrdersApi, type OrdersApi } from '../testing/ordersApi';
@@ -103,6 +104,30 @@ describe('rolecall run', () => {
     // The actual value, escaped in the file and whole once parsed.
     expect(failures[0]!['#text']).toContain('actual: pen<&>');
     expect(cases.map((c) => c['@_name'])).toContain('create order (iteration 2)');
+  });
+
+  it('resolves {{variables}} in what checks expect (a capture, --var), and fails a check whose variable is undefined, naming it', async () => {
+    const base = ordersCollection();
+    const folder = base.items[0]!;
+    if (folder.kind !== 'folder') throw new Error('the fixture starts with the orders folder');
+    const expecting = (path: string, value: string): Check => ({ kind: 'json', id: `v-${path}`, enabled: true, path, compare: { op: 'equals', value } });
+    const items = folder.items.map((item) =>
+      item.kind === 'request' && item.name === 'get order'
+        ? { ...item, checks: [...(item.checks ?? []), expecting('$.id', '{{orderId}}'), expecting('$.item', '{{item}}'), expecting('$.status', '{{neverSet}}')] }
+        : item,
+    );
+    const dir = join(work, 'vars', 'rolecall');
+    await writeFiles(dir, writeFolder({ collections: [{ ...base, items: [{ ...folder, items }] }], environments: [stagEnvironment(api.url)] }).files);
+    const out = await run([dir, '--env', 'stag', '--var', 'item=pen', '--reporter', 'json']);
+    expect(out.code, out.stderr).toBe(1);
+    const report = JSON.parse(out.stdout) as RunReport;
+    const get = report.results.find((r) => r.name === 'get order')!;
+    const byLabel = Object.fromEntries(get.checks.map((c) => [c.label, c]));
+    expect(byLabel['$.id equals "{{orderId}}"']).toMatchObject({ passed: true, actual: expect.stringMatching(/^o-\d+$/) });
+    expect(byLabel['$.item equals "{{item}}"']).toMatchObject({ passed: true, actual: 'pen' });
+    expect(byLabel['$.status equals "{{neverSet}}"']).toMatchObject({ passed: false });
+    expect(byLabel['$.status equals "{{neverSet}}"']!.message).toMatch(/\{\{neverSet\}\} is not defined/);
+    expect(report.totals.failedChecks).toBe(2);
   });
 
   it('stops at the first failure with --bail', async () => {

@@ -8,6 +8,7 @@ import type { Capture, Check, CheckOutcome, ObservedResponse } from '../../src/m
 import type { AuthChoice, Identity } from '../../src/models/auth';
 import type { SendResult } from '../../src/models/http';
 import { evaluateChecks } from '../../src/checks/evaluate';
+import type { VariableScope } from '../../src/variables';
 import { readSpoolRange } from './transport';
 
 /** How much of a body checks read: JSON checks on a larger body fail saying so, text checks see its start. */
@@ -28,12 +29,14 @@ export interface CheckRunInput {
   signedAs?: SignedAs;
   /** Where the engine spools large bodies; without it a spooled body is checked by its in-memory head only. */
   spoolDir?: string;
+  /** The variables the request was resolved with, for {{names}} in what checks expect. */
+  variables?: VariableScope[];
 }
 
 export const needsIdentity = (checks: Check[]): boolean => checks.some((check) => check.enabled && check.kind === 'identity');
 
 export async function runChecks(input: CheckRunInput): Promise<CheckOutcome> {
-  return evaluateChecks(input.checks, input.captures, await observedResponse(input.result, input.signedAs, input.spoolDir));
+  return evaluateChecks(input.checks, input.captures, await observedResponse(input.result, input.signedAs, input.spoolDir), input.variables);
 }
 
 export async function observedResponse(result: SendResult, signedAs: SignedAs | undefined, spoolDir: string | undefined): Promise<ObservedResponse> {

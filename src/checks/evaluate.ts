@@ -1,19 +1,36 @@
 // Checks and captures evaluated against one observed response. Pure: main builds the ObservedResponse (body read
 // from memory or the spool, cut at a bound) and the identity; the app after a send and the runner both call this.
 import type { Capture, CaptureResult, Check, CheckOutcome, CheckResult, ObservedResponse } from '../models/checks';
+import type { VariableScope } from '../variables';
 import { checkLabel } from './checkLabel';
+import { maskSecrets, missingVariableMessage, resolveCheck } from './checkVariables';
 import { compareValue } from './compare';
 import { matchIdentity } from './identity';
 import { lookupPath, parseBody, type ParsedBody } from './jsonBody';
 import { shortText } from './shortText';
 import { parseStatusExpression, statusMatches } from './statusExpression';
 
-export function evaluateChecks(checks: Check[], captures: Capture[], observed: ObservedResponse): CheckOutcome {
+/** `scopes`: the variables the request was resolved with, for {{names}} in what checks expect (checkVariables.ts). */
+export function evaluateChecks(checks: Check[], captures: Capture[], observed: ObservedResponse, scopes: VariableScope[] = []): CheckOutcome {
   let parsed: ParsedBody | undefined;
   const body = (): ParsedBody => (parsed ??= parseBody(observed.bodyText, observed.bodyTruncated === true));
-  const results = checks.filter((check) => check.enabled).map((check) => evaluateOne(check, observed, body));
+  const results = checks.filter((check) => check.enabled).map((check) => evaluateResolved(check, observed, body, scopes));
   const captured = captures.filter((capture) => capture.enabled && capture.variable.trim() !== '').map((capture) => captureOne(capture, observed, body));
   return { results, captures: captured, passed: results.every((result) => result.passed) };
+}
+
+/** The label shows the check as written ({{names}} kept); the comparison runs on the resolved values. */
+function evaluateResolved(check: Check, observed: ObservedResponse, body: () => ParsedBody, scopes: VariableScope[]): CheckResult {
+  const label = checkLabel(check);
+  const resolved = resolveCheck(check, scopes);
+  if (!resolved.ok) return { checkId: check.id, label, passed: false, actual: '(not evaluated)', message: missingVariableMessage(resolved.missing) };
+  const result = { ...evaluateOne(resolved.check, observed, body), label };
+  if (resolved.secrets.length === 0) return result;
+  return {
+    ...result,
+    actual: maskSecrets(result.actual, resolved.secrets),
+    ...(result.message !== undefined ? { message: maskSecrets(result.message, resolved.secrets) } : {}),
+  };
 }
 
 function evaluateOne(check: Check, observed: ObservedResponse, body: () => ParsedBody): CheckResult {

@@ -86,6 +86,8 @@ export const sendInputSchema = signInputSchema.extend({
   /** The request's checks and captures, evaluated by main against the response (SendResult.checks). */
   checks: checksListSchema.optional(),
   captures: capturesListSchema.optional(),
+  /** The values of the {{variables}} the checks expect, as the request was resolved (src/checks/checkVariables.ts). */
+  checkVariables: z.array(z.object({ key: z.string().max(256), value: z.string().max(64 * 1024), secret: z.boolean().default(false) })).max(200).optional(),
 });
 export type SendInput = z.input<typeof sendInputSchema>;
 

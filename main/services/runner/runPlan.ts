@@ -13,6 +13,7 @@ import type { SendResult } from '../../../src/models/http';
 import { sendInputSchema } from '../../../src/models/http';
 import { sendOptions } from '../../../src/models/requestSettings';
 import type { Environment } from '../../../src/models/workspace';
+import type { VariableScope } from '../../../src/variables';
 import type { PlannedRequest } from '../../../src/runner/plan';
 import { runEnvironment, type RunOverride } from '../../../src/runner/runVariables';
 import { runTotals } from '../../../src/runner/summary';
@@ -28,8 +29,11 @@ export interface RunnerEngine {
   signedAs(auth: AuthChoice): Promise<{ arn?: string; account?: string; problem?: string }>;
 }
 
-/** What one request's checks see and give; main/services/checkRun.ts builds it from the send result. */
-export type Evaluate = (checks: Check[], captures: Capture[], result: SendResult, identity: RunIdentity | undefined) => Promise<CheckOutcome>;
+/**
+ * What one request's checks see and give; main/services/checkRun.ts builds it from the send result. `variables`:
+ * the scopes the request was resolved with, for {{names}} in what its checks expect.
+ */
+export type Evaluate = (checks: Check[], captures: Capture[], result: SendResult, identity: RunIdentity | undefined, variables: VariableScope[]) => Promise<CheckOutcome>;
 
 export interface RunInput {
   plan: PlannedRequest[];
@@ -212,7 +216,7 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
     const { response } = sent.result;
     const identity = identities.get(ready.key) ?? (await identityOf(auth, ready.key));
     const { checks, captures } = checksOf(step.doc);
-    const outcome = checks.length > 0 || captures.length > 0 ? await hooks.evaluate(checks, captures, sent.result, identity) : NOTHING_TO_CHECK;
+    const outcome = checks.length > 0 || captures.length > 0 ? await hooks.evaluate(checks, captures, sent.result, identity, effective.scopes) : NOTHING_TO_CHECK;
     for (const c of outcome.captures) {
       if (c.value === undefined || captured.get(c.variable) === c.value) continue;
       captured.set(c.variable, c.value);

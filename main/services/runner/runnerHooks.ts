@@ -15,12 +15,13 @@ export function runnerEngine(engine: Engine, identities: IdentityCache = createI
 
 /** `spoolDir`: where the engine spools large bodies, so checks read them from there. */
 export function runnerEvaluate(spoolDir: string): Evaluate {
-  return (checks, captures, result, identity) =>
+  return (checks, captures, result, identity, variables) =>
     runChecks({
       result,
       checks,
       captures,
       spoolDir,
+      variables,
       ...(identity ? { signedAs: { ...(identity.arn ? { arn: identity.arn } : {}), ...(identity.account ? { account: identity.account } : {}), ...(identity.problem ? { problem: identity.problem } : {}) } } : {}),
     });
 }
