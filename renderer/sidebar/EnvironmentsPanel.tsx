@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../src/errors';
 import type { Environment } from '../../src/models/workspace';
+import { clearCaptured, useCapturedVariables } from '../checks/capturedVariables';
+import { capturedOverrides, CapturedVariablesRows } from '../checks/CapturedVariablesRows';
 import { ErrorBox } from '../components/ErrorBox';
 import { transportError } from '../format';
 import { useWorkspace, useWorkspaceApi } from '../state/workspace';
@@ -57,6 +59,8 @@ export function EnvironmentsPanel() {
   }
 
   const selected = envs.find((e) => e.id === selectedId) ?? envs[0];
+  const activeEnv = envs.find((e) => e.id === active);
+  const captured = capturedOverrides(useCapturedVariables(), activeEnv);
 
   function create() {
     const env: Environment = { id: newId(), name: uniqueName('New environment', envs), variables: [] };
@@ -137,8 +141,9 @@ export function EnvironmentsPanel() {
         </p>
       ) : null}
       <p className="sb-hint sb-order" aria-label="Variable resolution order">
-        Resolution order: <strong>environment</strong> → <strong>folder</strong> → <strong>collection</strong>. The first that defines a name wins.
+        Resolution order: <strong>captured this session</strong> → <strong>environment</strong> → <strong>folder</strong> → <strong>collection</strong>. The first that defines a name wins.
       </p>
+      <CapturedVariablesRows rows={captured} {...(activeEnv ? { environment: activeEnv.name } : {})} onClear={clearCaptured} />
       {envs.length === 0 ? (
         <p className="sb-empty">No environments yet. Create one for each stage (stag, prod…) and switch between them here.</p>
       ) : (
