@@ -125,6 +125,9 @@ describe('the cookie jar through request:send', () => {
     expect(await call(app, 'cookies:clear', { domain: '127.0.0.1' })).toEqual({ cleared: 1 });
     await send(app, plain('/me'));
     expect(lastCookie()).toBeUndefined();
+    await send(app, plain('/login'));
+    expect(await call(app, 'cookies:clear', {})).toEqual({ cleared: 1 });
+    expect((await call<CookieList>(app, 'cookies:list')).cookies).toEqual([]);
   });
 
   it('refuses a malformed cookie with a sentence, not schema text', async () => {
