@@ -4,7 +4,6 @@
 // concurrent resolves of one key share a single in-flight call, so a burst of requests costs one STS call.
 import { createHash } from 'node:crypto';
 import type { Agent } from 'node:http';
-import https from 'node:https';
 // The SDK is loaded when STS or a profile provider is needed, not at start (static keys need none of it).
 import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts';
 import type { AuthChoice, CredentialHop, Identity } from '../../src/models/auth';
@@ -14,8 +13,7 @@ import { clockKey, type ClockOffsets } from './clockSkew';
 import { processFailure } from './processFailure';
 import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env, type ProfileData } from './profiles';
 import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
-import { trustedCas } from './caBundle';
-import { sdkProxyAgents, TunnelAgent } from './proxy';
+import { sdkAgents } from './caBundle';
 import { stsSettings, type StsSettings } from './stsEndpoint';
 import { ssoEndpoint } from './sso/ssoEndpoints';
 import { ssoOrigin } from './sso/ssoTarget';
@@ -101,14 +99,6 @@ function copyCredentials(c: Credentials): Credentials {
   return out;
 }
 
-/** The request handler with the CA bundle's agents, when a bundle is configured (one client's life: STS calls are rare). */
-function withCa(handler: StsHttp, sts: StsSettings): StsHttp {
-  const ca = trustedCas(sts.caBundle);
-  if (!ca) return handler;
-  const proxied = handler.httpsAgent instanceof TunnelAgent ? handler.httpsAgent.env : undefined;
-  return { ...handler, httpsAgent: proxied ? new TunnelAgent(proxied, { ca }) : new https.Agent({ ca }) };
-}
-
 /** The STS client's configuration: exported so tests can see what endpoint, FIPS and dual-stack settings it gets. */
 export function stsClientConfig(
   region: string,
@@ -143,7 +133,7 @@ async function withSts<T>(
 ): Promise<T> {
   const key = clockKey(sts.endpoint ?? `https://sts.${region}.amazonaws.com`);
   const sdk = await import('@aws-sdk/client-sts');
-  const client = new sdk.STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0, withCa(handler, sts)));
+  const client = new sdk.STSClient(stsClientConfig(region, sts, credentials, clocks?.get(key)?.offsetMs ?? 0, handler));
   try {
     return await call(client, sdk);
   } finally {
@@ -185,7 +175,9 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
   };
   const envSts = stsFor(undefined, {});
   // STS (and the SDK's SSO and web identity clients) go through the same proxy as API requests (proxy.ts).
-  const stsHttp: StsHttp = { ...HTTP, ...sdkProxyAgents(env) };
+  const stsHttp: StsHttp = { ...HTTP, ...sdkAgents(env, undefined) };
+  /** With a CA bundle, agents that trust it too, for that client's life (STS calls are rare). */
+  const stsHttpFor = (sts: StsSettings): StsHttp => (sts.caBundle ? { ...HTTP, ...sdkAgents(env, sts.caBundle) } : stsHttp);
   const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   const entries = new Map<string, Entry>();
   const inflight = new Map<string, Promise<Entry>>();
@@ -274,7 +266,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
           roleAssumer: async (source, params) => {
             try {
-              const out = await withSts(stsHttp, o.clocks, stsRegion, sts, source, (client, m) => client.send(new m.AssumeRoleCommand(params)));
+              const out = await withSts(stsHttpFor(sts), o.clocks, stsRegion, sts, source, (client, m) => client.send(new m.AssumeRoleCommand(params)));
               return fromStsCredentials(out.Credentials, params.RoleArn);
             } catch (err) {
               throw toRoleCallError(err, { action: 'AssumeRole', roleArn: params.RoleArn, profile, endpoint: defaultEndpoint });
@@ -363,7 +355,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
         const source = (await obtain(auth.base, base, false)).credentials;
         const tokenCode = mfaSerial ? await o.mfa(mfaSerial, roleArn) : undefined;
         try {
-          const out = await withSts(stsHttp, o.clocks, region ?? 'us-east-1', sts, source, (client, m) =>
+          const out = await withSts(stsHttpFor(sts), o.clocks, region ?? 'us-east-1', sts, source, (client, m) =>
             client.send(
               new m.AssumeRoleCommand({
                 RoleArn: roleArn,
@@ -397,7 +389,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
       const sts = resolved.sts ?? envSts;
       let out;
       try {
-        out = await withSts(stsHttp, o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client, m) => client.send(new m.GetCallerIdentityCommand({})));
+        out = await withSts(stsHttpFor(sts), o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client, m) => client.send(new m.GetCallerIdentityCommand({})));
       } catch (err) {
         throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint: sts.endpoint });
       }

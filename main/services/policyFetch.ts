@@ -4,12 +4,10 @@
 // not allowed"), never a failure of the whole: a newcomer's role can usually read some of these and not others.
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 // The IAM and API Gateway clients load when a reader is made (the policy workshop), not at start.
-import https from 'node:https';
 import type { PolicyDoc } from '../../src/policy';
-import { trustedCas } from './caBundle';
+import { sdkAgents } from './caBundle';
 import type { Credentials } from './credentials';
 import type { Env } from './profiles';
-import { sdkProxyAgents, TunnelAgent } from './proxy';
 
 export interface PolicyEndpoints {
   iam?: string;
@@ -49,11 +47,7 @@ export interface PolicyNetwork {
 
 /** IAM and API Gateway go out as STS does (credentials.ts): through the proxy, trusting the bundle's CAs too. */
 function requestHandler(network: PolicyNetwork | undefined) {
-  if (!network) return HTTP;
-  const agents = sdkProxyAgents(network.env);
-  const ca = trustedCas(network.caBundle, network.env);
-  if (!ca) return { ...HTTP, ...agents };
-  return { ...HTTP, ...agents, httpsAgent: agents ? new TunnelAgent(network.env, { ca }) : new https.Agent({ ca }) };
+  return network ? { ...HTTP, ...sdkAgents(network.env, network.caBundle) } : HTTP;
 }
 /** Pages of a List call read at most: a role has at most 20 managed policies by default, inline ones are few. */
 const MAX_PAGES = 10;
