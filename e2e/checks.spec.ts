@@ -64,7 +64,14 @@ test.describe('checks', () => {
     await expect(response(page).getByLabel('Status')).toHaveText(/^200/);
     expect(server.requests.at(-1)?.url).toBe('/orders/ord-42');
 
-    await page.getByRole('button', { name: 'Clear captured values' }).click();
+    // The environments panel shows it too, as overriding the environment, and clears it there.
+    const sidebar = page.getByRole('navigation', { name: 'Sidebar' });
+    await sidebar.getByRole('tab', { name: 'Environments' }).click();
+    const captured = sidebar.getByRole('tabpanel', { name: 'Environments' }).getByRole('region', { name: 'Captured values' });
+    await expect(captured).toContainText('orderId');
+    await expect(captured).toContainText('ord-42');
+    await captured.getByRole('button', { name: 'Clear captured orderId' }).click();
+    await expect(captured).toHaveCount(0);
     await expect(page.getByText('Nothing captured yet.', { exact: false })).toBeVisible();
     expect(pageErrors).toEqual([]);
   });
