@@ -127,3 +127,13 @@ describe('editing the jar', () => {
     expect(names(again.pairsFor('https://example.com/api/x'))).toBe('sid=abc');
   });
 });
+
+describe('URLs the jar cannot place', () => {
+  it('get no cookies and keep none, without failing', () => {
+    const jar = createCookieJar();
+    for (const url of ['not a url', 'ftp://example.com/', 'http://[::1]:8080/x']) {
+      expect(() => jar.receive(url, ['a=1'])).not.toThrow();
+      expect(jar.pairsFor(url)).toEqual(url.startsWith('http://[') ? [{ name: 'a', value: '1' }] : []);
+    }
+  });
+});

@@ -78,7 +78,11 @@ export function createCookieJar(options: CookieJarOptions = {}, serialized?: str
   return {
     pairsFor(url) {
       if (offFor(url)) return [];
-      return jar.getCookiesSync(url, { http: true, sort: true }).map((c) => ({ name: c.key, value: c.value }));
+      try {
+        return jar.getCookiesSync(url, { http: true, sort: true }).map((c) => ({ name: c.key, value: c.value }));
+      } catch {
+        return []; // a URL tough-cookie cannot place gets no cookies; the send goes on as typed
+      }
     },
     receive(url, setCookies) {
       if (offFor(url) || setCookies.length === 0) return;
