@@ -322,7 +322,7 @@ function toVariables(rows: KeyValue[]): PostmanVariable[] {
     value: v.value,
     type: 'string' as const,
     ...(v.enabled ? {} : { disabled: true }),
-    ...(v.secret ? { description: SECRET_NOTE } : {}),
+    ...(v.secret ? { description: [v.description, SECRET_NOTE].filter(Boolean).join('\n\n') } : described(v.description)),
   }));
 }
 

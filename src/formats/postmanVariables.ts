@@ -20,7 +20,8 @@ export function readVariables(raw: unknown, ctx: Ctx, where: string): KeyValue[]
     const enabled = entry.disabled !== true && entry.enabled !== false;
     const secret = entry.type === 'secret' || CREDENTIAL_NAME.test(key);
     if (secret && value !== '') secretNames.push(key);
-    return { id: ctx.newId(), key, value: secret ? '' : clip(value, 64 * 1024, ctx.report, 'A variable value', where), enabled, secret };
+    const description = (isObj(entry.description) ? text(entry.description.content) : text(entry.description)).trim().slice(0, 64 * 1024);
+    return { id: ctx.newId(), key, value: secret ? '' : clip(value, 64 * 1024, ctx.report, 'A variable value', where), enabled, secret, ...(description ? { description } : {}) };
   });
   if (rows.length) ctx.report.add('mapped', `Variables (${rows.length})`, where);
   if (secretNames.length) {

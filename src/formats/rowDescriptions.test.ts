@@ -14,6 +14,7 @@ const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.jso
 
 const postman = {
   info: { name: 'Docs', schema: V21 },
+  variable: [{ key: 'host', value: 'api.example.com', description: 'Where the API answers' }],
   item: [
     {
       name: 'Get order',
@@ -66,6 +67,7 @@ describe('row descriptions', () => {
     expect(get.body).toMatchObject({ mode: 'urlencoded', fields: [{ key: 'note', description: 'Free text' }] });
     expect(get.preserved?.fields.pathVariables).toEqual([{ key: 'id', value: '42', description: 'The order number' }]);
     expect(req(c, 'Upload').body).toMatchObject({ mode: 'multipart', parts: [{ key: 'doc', description: 'The document' }] });
+    expect(c.variables.map((v) => [v.key, v.description])).toEqual([['host', 'Where the API answers']]);
   });
 
   it('go back to Postman on the same rows, and come in again the same', () => {
@@ -81,6 +83,7 @@ describe('row descriptions', () => {
     ]);
     expect(get.request.url.variable).toEqual([{ key: 'id', value: '42', description: 'The order number' }]);
     expect(get.request.body).toEqual({ mode: 'urlencoded', urlencoded: [{ key: 'note', value: 'x', type: 'text', description: 'Free text' }] });
+    expect(out.variable).toEqual([{ key: 'host', value: 'api.example.com', type: 'string', description: 'Where the API answers' }]);
     expect((out.item[1] as PostmanRequestItem).request.body).toEqual({ mode: 'formdata', formdata: [{ key: 'doc', type: 'text', value: 'v', description: 'The document' }] });
 
     let n = 0;
