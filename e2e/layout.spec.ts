@@ -113,6 +113,25 @@ async function clippedElements(page: Page): Promise<string[]> {
 }
 
 /** Tabs of a tab row that lie past the visible box of the row or of any ancestor that scrolls or clips them. */
+/** Tabs not wholly inside what their row's ancestors leave visible (any that clip or scroll), or whose label is cut. */
+function tabsOutsideVisibleBox(row: Element): string[] {
+  let visible = row.getBoundingClientRect();
+  for (let up = row.parentElement; up && up !== document.body; up = up.parentElement) {
+    const style = getComputedStyle(up);
+    if (!/auto|scroll|hidden|clip/.test(style.overflowX)) continue;
+    const box = up.getBoundingClientRect();
+    visible = new DOMRect(Math.max(visible.left, box.left), visible.top, Math.min(visible.right, box.right) - Math.max(visible.left, box.left), visible.height);
+  }
+  const out: string[] = [];
+  for (const tab of Array.from(row.querySelectorAll<HTMLElement>('[role="tab"]'))) {
+    const rect = tab.getBoundingClientRect();
+    const name = tab.getAttribute('aria-label') ?? tab.textContent?.trim() ?? '';
+    if (rect.left < visible.left - 0.5 || rect.right > visible.right + 0.5) out.push(`tab "${name}" outside ${visible.left}–${visible.right} (${rect.left}–${rect.right})`);
+    if (tab.scrollWidth > tab.clientWidth + 1) out.push(`tab "${name}" label cut (${tab.scrollWidth} > ${tab.clientWidth})`);
+  }
+  return out;
+}
+
 function tabsOutsideTheirRow(row: Element): string[] {
   const out: string[] = [];
   for (const tab of Array.from(row.querySelectorAll<HTMLElement>('[role="tab"]'))) {
@@ -210,6 +229,10 @@ test.describe('layout, keyboard help, theme and accessibility', () => {
     const inspector = await page.getByRole('tablist', { name: 'Inspector' }).boundingBox();
     expect(inspector?.y ?? 768).toBeLessThan(768 / 2);
     expect(await clippedElements(page)).toEqual([]);
+    // Every sidebar tab is wholly inside the sidebar's visible box, its label not cut (Environments sat at the edge).
+    const sidebarTabs = sidebar(page).getByRole('tablist', { name: 'Sidebar sections' });
+    await expect(sidebarTabs.getByRole('tab')).toHaveCount(3);
+    expect(await sidebarTabs.evaluate(tabsOutsideVisibleBox)).toEqual([]);
 
     await page.getByRole('tree', { name: 'Collections' }).getByRole('treeitem', { name: 'Health', exact: true }).click();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -220,6 +243,9 @@ test.describe('layout, keyboard help, theme and accessibility', () => {
     await expect(sections).toHaveCount(7);
     for (const tab of await sections.all()) await expect(tab).toBeInViewport({ ratio: 1 });
     expect(await page.getByRole('tablist', { name: 'Request sections' }).evaluate(tabsOutsideTheirRow)).toEqual([]);
+    // With a history count beside "History" too.
+    await expect(sidebarTabs.getByRole('tab', { name: /History/ })).toContainText('1');
+    expect(await sidebarTabs.evaluate(tabsOutsideVisibleBox)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('layout-1024.png') });
     if (process.env.UPDATE_TOUR === '1') await copyFile(testInfo.outputPath('layout-1024.png'), path.join(__dirname, 'tour', 'layout-1024.png'));
 

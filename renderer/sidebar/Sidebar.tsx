@@ -1,5 +1,6 @@
 // The sidebar: Collections, History and Environments as three tabs (arrow keys switch, as in any tablist), with
-// the workspace's errors above them, so a failed save or an unreadable store is never silent.
+// the workspace's errors above them, so a failed save or an unreadable store is never silent. In a narrow sidebar
+// (250 px at a 1024 px window) "Environments" shows as "Envs" (sidebar.css), keeping its full accessible name.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { HistoryEntry } from '../../src/models/workspace';
 import { ErrorBox } from '../components/ErrorBox';
@@ -19,8 +20,8 @@ interface Props {
 const SECTIONS = [
   { id: 'collections', label: 'Collections' },
   { id: 'history', label: 'History' },
-  { id: 'environments', label: 'Environments' },
-] as const;
+  { id: 'environments', label: 'Environments', short: 'Envs' },
+] as const satisfies ReadonlyArray<{ id: string; label: string; short?: string }>;
 type Section = (typeof SECTIONS)[number]['id'];
 
 export function Sidebar({ onOpenRequest, onOpenHistory, activeRef }: Props) {
@@ -52,8 +53,18 @@ export function Sidebar({ onOpenRequest, onOpenHistory, activeRef }: Props) {
             tabIndex={section === s.id ? 0 : -1}
             className="sb-tab"
             onClick={() => setSection(s.id)}
+            {...('short' in s ? { 'aria-label': s.label, title: s.label } : {})}
           >
-            {s.label}
+            {'short' in s ? (
+              <>
+                <span className="sb-tab-long">{s.label}</span>
+                <span className="sb-tab-short" aria-hidden="true">
+                  {s.short}
+                </span>
+              </>
+            ) : (
+              s.label
+            )}
             {s.id === 'history' && ws.history.length > 0 && <span className="sb-tab-count">{ws.history.length}</span>}
           </button>
         ))}
