@@ -72,7 +72,7 @@ function examplesAfterUndo(renamed: Record<string, string>): Record<string, stri
 }
 const examples = (snap: Record<string, string>) => Object.fromEntries(Object.entries(snap).filter(([p]) => p.endsWith('.example.yaml')));
 
-describe("a deleted request's example files", () => {
+describe("a request's example files", () => {
   it('go with the request when its deletion is confirmed, and come back byte for byte with undo', async () => {
     const { service, collection } = await opened();
     await service.saveCollection(without(collection, 'Get order'), { confirmDeleteFiles: true });
@@ -103,6 +103,27 @@ describe("a deleted request's example files", () => {
     const undone = await snapshot(root);
     expect(Object.keys(undone)).toContain(`${C}/Admin/Purge.request.yaml`);
     expect(examples(undone)).toEqual(examplesAfterUndo({ purge: 'Purge' }));
+  });
+
+  it('move with a request moved into another folder (a rename keeps the file, so they stay)', async () => {
+    const { service, collection } = await opened();
+    const get = collection.items.find((i) => i.name === 'Get order')!;
+    const moved: Collection = {
+      ...collection,
+      items: collection.items.filter((i) => i !== get).map((i) => (i.kind === 'folder' ? { ...i, name: 'Ops', items: [...i.items, { ...get, name: 'Fetch order' }] } : i)),
+    };
+    await service.saveCollection(moved);
+    const after = await snapshot(root);
+    // A request written into a folder is named after it.
+    expect(Object.keys(after)).toContain(`${C}/Admin/Fetch order.request.yaml`);
+    const stem = 'Fetch order';
+    expect(examples(after)).toEqual({
+      [`${C}/Admin/.resources/${stem}.resources/examples/found.example.yaml`]: files[`${C}/.resources/get-order.resources/examples/found.example.yaml`],
+      [`${C}/Admin/.resources/${stem}.resources/examples/missing.example.yaml`]: files[`${C}/.resources/get-order.resources/examples/missing.example.yaml`],
+      [`${C}/.resources/list.resources/examples/empty.example.yaml`]: files[`${C}/.resources/list.resources/examples/empty.example.yaml`],
+      [`${C}/Admin/.resources/purge.resources/examples/done.example.yaml`]: files[`${C}/Admin/.resources/purge.resources/examples/done.example.yaml`],
+    });
+    expect(Object.keys(after).filter((p) => p.startsWith(`${C}/get-order`) || p.startsWith(`${C}/.resources/get-order`))).toEqual([]);
   });
 
   it('go with a deleted collection, and come back with undo', async () => {

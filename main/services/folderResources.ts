@@ -2,7 +2,7 @@
 // (`<dir>/.resources/<stem>.resources/examples/*.example.yaml`) and anything else under a folder's `.resources`.
 // A confirmed deletion of the item takes them too (else they linger as orphans a teammate must clean up). They are
 // kept in memory by the item's id, so the undo that writes the item again puts them back beside it, under the
-// stem it is written with then.
+// stem it is written with then. A renamed or moved item takes them along.
 import type { FolderFiles, FolderMeta } from '../../src/formats/folderLayout';
 import { LINK_TEXT, readCurrent, removeFile, writeFileAtomic } from './folderWrite';
 
@@ -58,6 +58,33 @@ export async function removeResources(root: string, before: FolderMeta, after: F
     if (Object.keys(files).length) stash.set(key, { path: itemPath, files });
   }
   return removed;
+}
+
+/**
+ * Moves the resource files of items `after` places elsewhere than `before` (a renamed request, a renamed or moved
+ * folder), so examples stay beside their request; deepest items first, never over a file on disk. Returns what was
+ * removed and what was written.
+ */
+export async function moveResources(root: string, before: FolderMeta, after: FolderMeta, disk: FolderFiles, keep: (path: string) => boolean): Promise<{ removed: string[]; written: FolderFiles }> {
+  const now = placements(after);
+  const moved = [...placements(before)].filter(([key, p]) => now.has(key) && now.get(key) !== p).sort((a, b) => b[1].length - a[1].length);
+  const removed: string[] = [];
+  const written: FolderFiles = {};
+  for (const [key, oldPath] of moved) {
+    const from = resourcePrefix(oldPath);
+    const to = resourcePrefix(now.get(key)!);
+    for (const p of resourcesOf(oldPath, disk, keep)) {
+      if (removed.includes(p)) continue;
+      const text = await readCurrent(root, p);
+      const target = to + p.slice(from.length);
+      if (text === undefined || text === LINK_TEXT || (await readCurrent(root, target)) !== undefined) continue;
+      await writeFileAtomic(root, target, text);
+      await removeFile(root, p);
+      written[target] = text;
+      removed.push(p);
+    }
+  }
+  return { removed, written };
 }
 
 /** Writes back the stashed files of items `after` has again, beside where each is now; never over a file on disk. */
