@@ -1,6 +1,7 @@
 // A request's saved examples (Postman's `.resources/<request>.resources/examples/*.example.yaml`) go with it when
 // its deletion is confirmed, and come back with the undo that writes the request again; the same for a folder and a
-// whole collection. Through the folder service, as the app's save and delete channels call it.
+// whole collection; a request moved into another folder takes them along. Through the folder service, as the app's
+// save and delete channels call it.
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
