@@ -15,6 +15,8 @@ const WARMUP = 200;
 const ROUNDS = 2000;
 const BIG_BODY = 200 * 1024 * 1024;
 const MAX_IN_MEMORY = 8 * 1024 * 1024;
+/** Issue 12's goal for what the transport may add over a bare keep-alive http.request. */
+const GOAL_RATIO = 1.15;
 
 export async function runTransportBench(): Promise<BenchRow[]> {
   const rows = await latencyRows();
@@ -58,7 +60,7 @@ async function latencyRows(): Promise<BenchRow[]> {
     return [
       { name: 'small GET, bare http.request (median)', value: bareMedian * 1000, unit: 'µs', goal: 'baseline', pass: true },
       { name: 'small GET, sendRaw (median)', value: ourMedian * 1000, unit: 'µs', goal: 'reference', pass: true },
-      { name: `sendRaw / bare http.request, keep-alive, ${ROUNDS} requests`, value: ratio, unit: 'x', goal: '<= 1.3', pass: ratio <= 1.3 },
+      { name: `sendRaw / bare http.request, keep-alive, ${ROUNDS} requests`, value: ratio, unit: 'x', goal: `<= ${GOAL_RATIO}`, pass: ratio <= GOAL_RATIO },
     ];
   } finally {
     agent.destroy();

@@ -1,9 +1,10 @@
-// Builds dist/cli/rolecall.cjs for `npm run build:main` (the options are in bundleOptions.ts).
+// Builds dist/cli/ (rolecall.cjs and the bundles it loads) for `npm run build:main` (the options are in
+// bundleOptions.ts).
 import path from 'node:path';
 import { build } from 'esbuild';
-import { cliBundleOptions } from './bundleOptions';
+import { cliBundles } from './bundleOptions';
 
 const root = process.cwd();
-build(cliBundleOptions(path.join(root, 'main/cli/rolecall.ts'), path.join(root, 'dist/cli/rolecall.cjs'))).catch(() => {
+Promise.all(cliBundles(root, path.join(root, 'dist/cli')).map((options) => build(options))).catch(() => {
   process.exitCode = 1;
 });

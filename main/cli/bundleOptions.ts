@@ -10,7 +10,9 @@
 //   signer's @smithy/signature-v4 otherwise pulls all of @smithy/core's CommonJS build in with it;
 // - zod's message translations: RoleCall's own error texts are English and no code selects a zod locale.
 // esbuild's code splitting would keep everything in our files but is ESM-only; a CJS bin with external packages
-// runs from the installed package as it is.
+// runs from the installed package as it is. Instead the bin is three files (cliBundles): a small launcher, `sign` on
+// its own, and the whole CLI; the launcher loads them with V8's code cache (main/cli/bin.ts, codeCache.ts).
+import path from 'node:path';
 import type { BuildOptions, Plugin } from 'esbuild';
 
 /**
@@ -38,9 +40,23 @@ export function cliBundleOptions(entry: string, outfile: string): BuildOptions {
     format: 'cjs',
     target: 'node20',
     mainFields: ['module', 'main'],
+    // Non-ASCII characters escaped: codeCache.ts reads the bundle as Latin-1, which needs no decoding.
+    charset: 'ascii',
     outfile,
     external: LAZY_PACKAGES,
     plugins: [noZodLocales],
     logLevel: 'warning',
   };
+}
+
+/** The bundles that make up the installed bin, built into `outdir`; `rolecall.cjs` is the one to run. */
+export function cliBundles(root: string, outdir: string): BuildOptions[] {
+  const cli = path.join(root, 'main', 'cli');
+  return [
+    cliBundleOptions(path.join(cli, 'bin.ts'), path.join(outdir, 'rolecall.cjs')),
+    // Loaded with vm.Script on Node 20, where a script's import() cannot reach Node's loader without a flag: the
+    // packages it loads on demand (the SDK, all CommonJS) are required instead.
+    { ...cliBundleOptions(path.join(cli, 'signCommand.ts'), path.join(outdir, 'rolecall-sign.cjs')), supported: { 'dynamic-import': false } },
+    cliBundleOptions(path.join(cli, 'rolecall.ts'), path.join(outdir, 'rolecall-main.cjs')),
+  ];
 }

@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { cliBundleOptions } from '../cli/bundleOptions';
+import { cliBundles } from '../cli/bundleOptions';
 
 export interface CliRun {
   code: number | null;
@@ -14,7 +14,10 @@ export interface CliRun {
 }
 
 export interface CliOptions {
-  /** Added to PATH, HOME and AWS_EC2_METADATA_DISABLED=true (so no test waits for an instance metadata service). */
+  /**
+   * Added to PATH, HOME, AWS_EC2_METADATA_DISABLED=true (so no test waits for an instance metadata service) and
+   * XDG_CACHE_HOME in the bin's own folder (the code cache of one build stays with it).
+   */
   env?: Record<string, string>;
   /** Written to the child's stdin, which is then closed; without it stdin is not connected. */
   stdin?: string;
@@ -32,15 +35,20 @@ export async function buildCli(prefix: string): Promise<{ dir: string; bin: stri
   const cache = join(root, 'node_modules', '.cache');
   await mkdir(cache, { recursive: true });
   const dir = await mkdtemp(join(cache, prefix));
-  const bin = join(dir, 'rolecall.cjs');
-  await build({ ...cliBundleOptions(join(root, 'main/cli/rolecall.ts'), bin), logLevel: 'error' });
-  return { dir, bin };
+  await Promise.all(cliBundles(root, dir).map((options) => build({ ...options, logLevel: 'error' })));
+  return { dir, bin: join(dir, 'rolecall.cjs') };
 }
 
 export function runCli(bin: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: options.home ?? tmpdir(), AWS_EC2_METADATA_DISABLED: 'true', ...options.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: options.home ?? tmpdir(),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        XDG_CACHE_HOME: join(dirname(bin), 'cache'),
+        ...options.env,
+      },
       stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

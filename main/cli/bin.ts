@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// The `rolecall` command as installed (dist/cli/rolecall.cjs): a few lines that pick a bundle and load it through
+// the code cache (codeCache.ts). `sign`, the command scripts run most, has a bundle of its own (signCommand.ts)
+// holding only what signing needs; every other command, and a sign that is not plain (help, a usage error), runs
+// main/cli/rolecall.ts, bundled whole beside it (required as it is: it loads ESM-only packages with import(), which
+// a cached vm.Script cannot on Node 20). Node compiles in proportion to what it loads, used or not.
+import path from 'node:path';
+import { codeCacheDir, loadBundle, requireBundle } from './codeCache';
+
+type Main = (argv: string[]) => Promise<number | undefined>;
+
+async function run(argv: string[]): Promise<number> {
+  const cache = codeCacheDir(process.env);
+  if (argv[0] === 'sign') {
+    const code = await (loadBundle(path.join(__dirname, 'rolecall-sign.cjs'), cache).main as Main)(argv);
+    if (code !== undefined) return code;
+  }
+  return (await (requireBundle(path.join(__dirname, 'rolecall-main.cjs'), cache).main as Main)(argv)) ?? 0;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // The bundles report their own errors; this is a bundle that could not be loaded at all.
+    process.stderr.write(`rolecall: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

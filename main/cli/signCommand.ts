@@ -1,0 +1,93 @@
+// `rolecall sign` in a bundle of its own (see bin.ts): the engine, the request:sign schema, the MFA prompt and the
+// printing, without the rest of the app (stores, formats, runner, checks, import and export), which a sign never
+// uses and Node would otherwise compile and evaluate on every run. It does what rolecall.ts's `sign` does through
+// the app's registry, step for step: the same input schema and error label, the same masking, the same output and
+// exit codes (rolecallSignBundle.test.ts runs both on the same arguments).
+import './zodJitless';
+import { createInterface } from 'node:readline';
+import { formatAppError, RoleCallError, toAppError, type AppError } from '../../src/errors';
+import { signInputSchema } from '../../src/models/http';
+import { invalidInput } from '../../src/validationText';
+import { assumeRoleContext } from '../../src/diagnosis/authContext';
+import { explainAppError } from '../../src/diagnosis/explainAppError';
+import { roleArnIn } from '../../src/diagnosis/roleArn';
+import { createEngine } from '../engine';
+import { createMfaBroker } from '../services/mfaBroker';
+import { redactSecrets } from '../services/redact';
+import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, type CliArgs } from './args';
+import * as out from './output';
+import { refusalText } from './refusalText';
+
+function readLine(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer.trim());
+    });
+    rl.on('close', () => {
+      if (!answered) resolve('');
+    });
+  });
+}
+
+/** The exit code, or undefined when these words are not a plain sign (help, --version, a usage error): main's job. */
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number | undefined> {
+  let args: CliArgs;
+  try {
+    args = parseCli(argv);
+  } catch {
+    return undefined;
+  }
+  if (args.command !== 'sign' || args.values.help || args.values.version) return undefined;
+
+  const presign = args.values.presign !== undefined;
+  const json = Boolean(args.values.json);
+  let mfaCode = args.values['mfa-code'];
+  const pendingPrompts: Promise<unknown>[] = [];
+  const broker = createMfaBroker((prompt) => {
+    pendingPrompts.push(
+      (async () => {
+        const code = mfaCode ?? (await readLine(`MFA code for ${prompt.mfaSerial} (${prompt.reason}): `));
+        mfaCode = undefined;
+        if (/^\d{6}$/.test(code)) broker.answer(prompt.promptId, code, false);
+        else broker.answer(prompt.promptId, undefined, true);
+      })(),
+    );
+  });
+  // A presigned URL is a bearer credential by design: the user asked for one, so it is printed whole.
+  const engine = createEngine({ mfa: broker.provider, env, ...(presign ? { revealSecrets: true } : {}) });
+
+  try {
+    const input = { request: requestFromArgs(args), auth: authFromArgs(args, env), signing: signingFromArgs(args) };
+    let signed;
+    try {
+      const parsed = signInputSchema.safeParse(input);
+      if (!parsed.success) throw invalidInput(parsed.error.issues, 'request:sign request');
+      const result = await engine.sign(parsed.data);
+      signed = presign ? result.result : redactSecrets(result.result, result.secrets);
+    } catch (err) {
+      // As the registry answers: every failure of the call itself is a value, a usage error exits 2.
+      const error = toAppError(err);
+      return fail(error, error.code === 'INVALID_INPUT' || error.code === 'INVALID_URL' ? 2 : 1, json);
+    }
+    process.stdout.write(`${json ? JSON.stringify(out.signJson(signed), null, 2) : presign ? signed.request.url : out.signText(signed)}\n`);
+    return 0;
+  } catch (err) {
+    return fail(toAppError(err), err instanceof RoleCallError && err.code === 'INVALID_INPUT' ? 2 : 1, json);
+  } finally {
+    await Promise.allSettled(pendingPrompts);
+    for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);
+  }
+}
+
+/** Prints a failure as rolecall.ts does for a sign (which names no profile list to explain a refused role with). */
+function fail(error: AppError, code: number, json: boolean): number {
+  const refusal = explainAppError(error, assumeRoleContext(undefined, undefined, roleArnIn(error.message)));
+  if (json) process.stdout.write(`${JSON.stringify(refusal ? { error, refusal } : { error }, null, 2)}\n`);
+  process.stderr.write(`rolecall: ${formatAppError(error)}\n`);
+  if (refusal) process.stderr.write(`\n${refusalText(refusal)}\n`);
+  return code;
+}
