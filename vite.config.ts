@@ -14,6 +14,10 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
+    // The on-demand parts are chunks of their own (renderer/startup/onDemand.ts), but the styles stay one file
+    // loaded with the page: 50 KB of CSS costs little, and with renderer/startup/onDemandStyles.ts the parts' rules
+    // keep their place ahead of styles.css (split CSS would arrive after it and win its ties).
+    cssCodeSplit: false,
   },
   test: {
     root: repoRoot,

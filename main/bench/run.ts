@@ -8,6 +8,7 @@ import { runSigningBench } from './signing.bench';
 import { runTransportBench } from './transport.bench';
 import { runCollectionUiBench } from './uiCollection.bench';
 import { runResponseUiBench } from './uiResponse.bench';
+import { runStartupUiBench } from './uiStartup.bench';
 import type { BenchRow } from './benchRow';
 
 function printRows(title: string, rows: BenchRow[]): void {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     ['Hostile responses', runErrorParsingBench],
     ['Response viewer (UI, Chromium)', runResponseUiBench],
     ['Collections (UI, Chromium)', runCollectionUiBench],
+    ['Start-up (UI, Chromium)', runStartupUiBench],
   ] as const) {
     const rows = await run();
     printRows(title, rows);

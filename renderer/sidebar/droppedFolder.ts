@@ -2,7 +2,7 @@
 // importable text files (.json, .yaml, .txt…, Postman's .resources included; .git, node_modules and other hidden
 // folders left alone), bounded in count, size and depth, and sent to main as texts with relative paths. Main never
 // reads a path the page names, in the browser and in Electron alike.
-import { DROPPED_FOLDER_MAX_FILES, IMPORT_MAX_BYTES } from '../../src/models/importing';
+import { DROPPED_FOLDER_MAX_FILES, IMPORT_MAX_BYTES } from '../../src/models/importLimits';
 
 /** The part of the entry API this reader uses (FileSystemEntry and its kinds); tests give plain objects. */
 export interface Entry {

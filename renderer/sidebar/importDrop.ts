@@ -1,7 +1,7 @@
 // A file dropped on the sidebar, read in the page: its text is what goes to main (import:preview), never its path,
 // so main reads no file a page named. Only one file, text-like by name, and no larger than main would take. A
 // dropped folder is read by droppedFolder.ts.
-import { IMPORT_MAX_BYTES } from '../../src/models/importing';
+import { IMPORT_MAX_BYTES } from '../../src/models/importLimits';
 
 /** True when a drag carries files from outside (not a row of the tree being moved). */
 export const hasFiles = (transfer: DataTransfer): boolean => Array.from(transfer.types).includes('Files');

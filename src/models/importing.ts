@@ -4,14 +4,10 @@ import { z } from 'zod';
 import type { ImportFormat } from '../formats/importAny';
 import type { ImportReport } from '../formats/importResult';
 import type { Collection, Environment, StoredKeySummary } from './workspace';
+import { DROPPED_FOLDER_MAX_FILES, IMPORT_MAX_BYTES } from './importLimits';
 
 export type { ImportFormat, ImportReport };
-
-/** The most text an import reads (a file, a drop, a paste): a collection is far smaller. */
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** The most files one dropped folder brings; together they hold at most IMPORT_MAX_BYTES characters. */
-export const DROPPED_FOLDER_MAX_FILES = 2000;
+export { DROPPED_FOLDER_MAX_FILES, IMPORT_MAX_BYTES } from './importLimits';
 
 export const droppedFilesSchema = z
   .array(z.object({ path: z.string().min(1).max(1024), text: z.string().max(IMPORT_MAX_BYTES) }).strict())

@@ -1,12 +1,9 @@
 // How one request is sent, kept with it: how long to wait and whether to follow redirects. Absent fields mean the
 // app's defaults (REQUEST_DEFAULTS), so a request saved before these existed sends exactly as it did.
 import { z } from 'zod';
+import { REQUEST_TIMEOUT_MAX_MS, REQUEST_TIMEOUT_MIN_MS } from './requestDefaults';
 
-export const REQUEST_TIMEOUT_MIN_MS = 100;
-export const REQUEST_TIMEOUT_MAX_MS = 15 * 60 * 1000;
-
-/** What request:send does when a request says nothing (src/models/http.ts sendInputSchema's defaults). */
-export const REQUEST_DEFAULTS = { timeoutMs: 30_000, followRedirects: false } as const;
+export { REQUEST_DEFAULTS, REQUEST_TIMEOUT_MAX_MS, REQUEST_TIMEOUT_MIN_MS, sendOptions } from './requestDefaults';
 
 export const requestSettingsSchema = z.object({
   /** Give up on the whole exchange (credentials, body, network) after this many milliseconds. */
@@ -15,11 +12,3 @@ export const requestSettingsSchema = z.object({
   followRedirects: z.boolean().optional(),
 });
 export type RequestSettings = z.infer<typeof requestSettingsSchema>;
-
-/** The send options a request's settings ask for: only what it sets, so request:send's defaults apply otherwise. */
-export function sendOptions(settings: RequestSettings | undefined): { timeoutMs?: number; followRedirects?: boolean } {
-  return {
-    ...(settings?.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
-    ...(settings?.followRedirects !== undefined ? { followRedirects: settings.followRedirects } : {}),
-  };
-}
