@@ -1,0 +1,63 @@
+// What the window hands main to keep with a history entry: the response as received, its first 1 MiB of body, with
+// every secret variable's value masked first (main knows AWS credentials, not which variables are secret). A body
+// that holds a secret value but is not UTF-8 text cannot be masked without changing its bytes, so it is left out.
+// main then applies its own rules (credential fields, cookies) before anything reaches disk.
+import { HISTORY_RESPONSE_BODY_BYTES, type StoredResponse, type StoredResponseInput } from '../../src/models/historyResponse';
+import type { SendResult } from '../../src/models/http';
+import { maskText, secretForms } from '../../src/maskSignResult';
+import type { VariableScope } from '../../src/variables';
+import { base64ToBytes } from '../viewer/base64';
+
+/** Bytes per slice in thirds: a slice is spread into String.fromCharCode's arguments, which are bounded. */
+const SLICE = 8 * 1024;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  // Whole groups of 3 bytes per slice, so the slices' base64 joins without padding in the middle.
+  for (let i = 0; i < bytes.length; i += SLICE * 3) {
+    const slice = bytes.subarray(i, Math.min(bytes.length, i + SLICE * 3));
+    out += btoa(String.fromCharCode(...slice));
+  }
+  return out;
+}
+
+export function keptResponseInput(result: SendResult, scopes: VariableScope[]): StoredResponseInput {
+  const { response } = result;
+  const forms = secretForms(scopes);
+  const mask = (text: string) => (forms.length ? maskText(text, forms) : text);
+  const bytes = base64ToBytes(response.body.headBase64).subarray(0, HISTORY_RESPONSE_BODY_BYTES);
+  const base = {
+    status: response.status,
+    statusText: mask(response.statusText),
+    httpVersion: response.httpVersion.slice(0, 16),
+    headers: response.headers.slice(0, 1000).map(([name, value]) => [name, mask(value)] as [string, string]),
+    size: response.body.size,
+    durationMs: response.timings.total,
+  };
+  if (forms.length === 0) return { ...base, bodyBase64: bytesToBase64(bytes) };
+  const loose = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (!forms.some((form) => loose.includes(form))) return { ...base, bodyBase64: bytesToBase64(bytes) };
+  let text: string;
+  try {
+    // stream: a character cut at the 1 MiB mark is not an error.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return { ...base, bodyBase64: '', withheld: 'The body was not kept: it holds a secret variable’s value and is not text that could be masked.' };
+  }
+  return { ...base, bodyBase64: bytesToBase64(new TextEncoder().encode(mask(text))) };
+}
+
+/** A kept response as the response viewer takes it: what was sent is not kept, only the method and URL. */
+export function keptAsSendResult(kept: StoredResponse, request: { method: string; url: string }): SendResult {
+  return {
+    sent: { request: { method: request.method, url: request.url, headers: [] } },
+    response: {
+      status: kept.status,
+      statusText: kept.statusText,
+      httpVersion: kept.httpVersion,
+      headers: kept.headers,
+      body: { size: kept.truncated ? kept.size : base64ToBytes(kept.bodyBase64).length, headBase64: kept.bodyBase64, complete: !kept.truncated },
+      timings: { firstByte: 0, total: kept.durationMs ?? 0 },
+    },
+  };
+}
