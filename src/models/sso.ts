@@ -34,3 +34,16 @@ export interface SsoStatus {
   /** What went wrong (failed). */
   error?: AppError;
 }
+
+/** Whether a profile needs an IAM Identity Center sign-in now (sso:tokenState), read from the token cache only. */
+export type SsoTokenState =
+  | { sso: false }
+  | {
+      sso: true;
+      /** The SSO profile that signs in (the origin of the profile's source_profile chain). */
+      ssoProfile: string;
+      /** No token cached, or expired with no refresh possible. */
+      signInNeeded: boolean;
+      /** When the cached token expires (ISO 8601), when one is cached. */
+      expiresAt?: string;
+    };
