@@ -1,5 +1,6 @@
 // What people expect of an API client (issue 11): a GraphQL request built in the body editor, sent signed for
-// appsync and accepted by a loopback SigV4 verifier; then history found by search, showing who signed it.
+// appsync and accepted by a loopback SigV4 verifier; then history found by search, showing who signed it; and
+// history's kept responses: an older entry opens with the body it had.
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
 import { expect, test } from './harness/fixtures';
 import { openSection, setUrl } from './harness/requestForm';
@@ -57,5 +58,35 @@ test.describe('an API client', () => {
     await search.fill('');
     await expect(list.getByRole('button')).toHaveCount(1);
     expect(pageErrors).toEqual([]);
+  });
+
+  test('history keeps each response: the older entry opens with its own body, marked as from history', async ({ rolecall }) => {
+    let answers = 0;
+    const counting = await startEchoServer(() => ({ status: 200, headers: [['Content-Type', 'text/plain']], body: `answer number ${++answers}` }));
+    try {
+      const { page, pageErrors } = await rolecall.open({ credentials: CREDENTIALS });
+      await page.getByRole('button', { name: 'New request tab' }).click();
+      await setUrl(page, `${counting.url}/orders`);
+      await openSection(page, 'Auth & signing');
+      await page.getByLabel('Region', { exact: true }).fill('eu-west-1');
+      await page.getByLabel('Service', { exact: true }).fill('execute-api');
+      const response = page.getByRole('region', { name: 'Response' });
+      for (const n of [1, 2]) {
+        await page.getByRole('button', { name: 'Send', exact: true }).click();
+        await expect(response).toContainText(`answer number ${n}`);
+      }
+
+      const sidebar = page.getByRole('navigation', { name: 'Sidebar' });
+      await sidebar.getByRole('tab', { name: /History/ }).click();
+      const entries = sidebar.getByRole('list', { name: 'History' }).getByRole('button');
+      await expect(entries).toHaveCount(2);
+      await entries.nth(1).click(); // newest first: the first send
+      await expect(page.getByRole('note', { name: 'From history' })).toContainText('From history');
+      await expect(response).toContainText('answer number 1');
+      await expect(response).not.toContainText('answer number 2');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await counting.stop();
+    }
   });
 });
