@@ -1,7 +1,8 @@
 // IAM Identity Center sign-in end to end in the window: a send with an SSO profile that has no sign-in fails with
 // "Sign in", the dialog shows the code and the link, the test approves the code at the loopback OIDC/portal server
 // (as the user would in the browser), the token lands in the AWS CLI's cache with the CLI's file names and fields,
-// and the same send then goes out signed with the role credentials the portal handed out.
+// and the same send goes out again by itself, once, signed with the role credentials the portal handed out. The
+// identity badge offers "Sign in" while the profile has no sign-in, and not after.
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,6 +58,8 @@ test.describe('SSO sign-in', () => {
     await page.getByLabel('Profile', { exact: true }).selectOption('corp-dev');
     await page.getByLabel('Region', { exact: true }).fill('us-east-1');
     await page.getByLabel('Service', { exact: true }).fill('execute-api');
+    const badge = page.getByRole('region', { name: 'Active identity' });
+    await expect(badge.getByRole('button', { name: 'Sign in' })).toBeVisible();
 
     const sent = echo.requests.length;
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -78,6 +81,15 @@ test.describe('SSO sign-in', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toHaveCount(0);
 
+    // The failed send goes again by itself, once, signed with the role credentials the portal handed out.
+    await expect(page.getByLabel('Status')).toContainText('200');
+    expect(echo.requests.length).toBe(sent + 1);
+    const received = echo.requests.at(-1)!;
+    expect(header(received, 'x-amz-security-token')).toBe(ROLE_KEYS.sessionToken);
+    expect(await verifySigV4(received, ROLE_KEYS)).toMatchObject({ ok: true, region: 'us-east-1', service: 'execute-api' });
+    expect(portal.calls.filter((c) => c.operation === 'GetRoleCredentials').map((c) => c.outcome)).toEqual(['200']);
+    await expect(badge.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+
     // The AWS CLI v2's cache: the token under sha1(session name), the registration beside it, fields in its order.
     const cacheDir = path.join(dir, '.aws', 'sso', 'cache');
     const files = await readdir(cacheDir);
@@ -94,12 +106,6 @@ test.describe('SSO sign-in', () => {
     expect(registration.clientId).toBe(token.clientId);
     // Nothing of the token reached the page.
     expect(await page.content()).not.toContain(token.accessToken!);
-
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(page.getByLabel('Status')).toContainText('200');
-    const received = echo.requests.at(-1)!;
-    expect(header(received, 'x-amz-security-token')).toBe(ROLE_KEYS.sessionToken);
-    expect(await verifySigV4(received, ROLE_KEYS)).toMatchObject({ ok: true, region: 'us-east-1', service: 'execute-api' });
-    expect(portal.calls.filter((c) => c.operation === 'GetRoleCredentials').map((c) => c.outcome)).toEqual(['200']);
+    expect(echo.requests.length).toBe(sent + 1);
   });
 });

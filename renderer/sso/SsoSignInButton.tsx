@@ -1,9 +1,10 @@
 // "Sign in" wherever an SSO profile's sign-in is missing or expired (the credential error, the profiles panel): opens
 // the sign-in dialog for that profile. Outside RoleCall (no window.rolecall) it renders nothing.
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import type { AuthChoice } from '../../src/models/auth';
 import { getApi } from '../api';
 import { SsoSignInDialog } from './SsoSignInDialog';
+import { SignInFollowUp } from './signInFollowUp';
 
 interface Props {
   profile: string;
@@ -15,6 +16,7 @@ interface Props {
 export function SsoSignInButton({ profile, onSignedIn, label = 'Sign in' }: Props) {
   const api = getApi();
   const [open, setOpen] = useState(false);
+  const followUp = useContext(SignInFollowUp);
   if (!api) return null;
   return (
     <>
@@ -27,7 +29,9 @@ export function SsoSignInButton({ profile, onSignedIn, label = 'Sign in' }: Prop
           profile={profile}
           onClose={(signedIn) => {
             setOpen(false);
-            if (signedIn) onSignedIn?.();
+            if (!signedIn) return;
+            onSignedIn?.();
+            followUp?.(profile);
           }}
         />
       )}
