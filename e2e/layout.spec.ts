@@ -302,6 +302,11 @@ test.describe('layout, keyboard help, theme and accessibility', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     const background = await page.locator('html').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(246, 247, 249)');
+    // Browser mode on another port is another origin, with an empty localStorage: the choice is kept by main too.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.getByRole('tablist', { name: 'Open requests' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(pageErrors).toEqual([]);
   });
 

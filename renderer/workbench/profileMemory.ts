@@ -1,6 +1,9 @@
 // The profile a user last picked per collection ("" for unsaved tabs), so new requests there start from it. Kept in
-// this window's localStorage: a profile name is about this machine's ~/.aws, so it belongs neither in the
-// collection (shared through git and exports) nor in anything that leaves the machine.
+// this window's localStorage and in main (renderer/preferences/preferenceSync.ts): a profile name is about this
+// machine's ~/.aws, so it belongs neither in the collection (shared through git and exports) nor in anything that
+// leaves the machine.
+import { sharePreference } from '../preferences/preferenceSync';
+
 const PREFIX = 'rolecall.profileFor.';
 
 function storage(): Storage | undefined {
@@ -21,4 +24,5 @@ export function rememberProfile(collectionId: string | undefined, profile: strin
   } catch {
     // A full or refused storage only loses the convenience.
   }
+  sharePreference(PREFIX + (collectionId ?? ''), profile.slice(0, 256));
 }
