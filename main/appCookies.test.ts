@@ -21,6 +21,7 @@ beforeAll(async () => {
     const path = req.url.split('?')[0];
     if (path === '/login') return { status: 200, headers: [['Set-Cookie', `sid=${SESSION}; Path=/; HttpOnly`]], body: 'ok' };
     if (path === '/hop') return { status: 302, headers: [['Set-Cookie', 'hop=went-through; Path=/'], ['Location', '/landing']] };
+    if (path === '/go') return { status: 302, headers: [['Location', decodeURIComponent(req.url.split('?to=')[1] ?? '')]] };
     return { status: 200, body: `cookie: ${header(req, 'cookie') ?? '(none)'}` };
   });
 });
@@ -94,6 +95,21 @@ describe('the cookie jar through request:send', () => {
     expect(result.response.status).toBe(200);
     expect(server.requests.at(-1)!.url).toBe('/landing');
     expect(lastCookie()).toBe('hop=went-through');
+  });
+
+  it('sends a redirect to another host only that host\'s cookies, never the first host\'s', async () => {
+    const other = await startEchoServer((req: RecordedRequest) => ({ status: 200, body: `cookie: ${header(req, 'cookie') ?? '(none)'}` }));
+    try {
+      const elsewhere = other.url.replace('127.0.0.1', 'localhost');
+      const app = await open();
+      await send(app, plain('/login'));
+      await call(app, 'cookies:set', { domain: 'localhost', name: 'theirs', value: 'local' });
+      const result = await send(app, { ...plain(`/go?to=${encodeURIComponent(`${elsewhere}/landing`)}`), followRedirects: true });
+      expect(result.response.status).toBe(200);
+      expect(other.requests.map((r) => [r.url, header(r, 'cookie')])).toEqual([['/landing', 'theirs=local']]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('adds the cookie before signing, so a signed request with a jar cookie verifies', async () => {
