@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieList } from '../src/models/cookies';
-import type { SendResult } from '../src/models/http';
+import type { SendResult, SignResult } from '../src/models/http';
 import { EXAMPLE_KEYS, header, verifySigV4 } from '../e2e/harness/sigv4Verifier';
 import type { App } from './app';
 import { startEchoServer, type EchoServer, type RecordedRequest } from './testing/echoServer';
@@ -128,6 +128,10 @@ describe('the cookie jar through request:send', () => {
     expect(verdict.signedHeaders).toContain('cookie');
     expect(JSON.stringify(signed.sent)).not.toContain(SESSION);
     expect(signed.sent.explanation?.canonicalRequest).toContain('cookie:sid=«redacted: cookie');
+    const preview = await call<SignResult>(app, 'request:sign', { ...plain('/me'), auth: { kind: 'env' }, signing: { region: 'eu-west-1', service: 'execute-api', payload: 'signed', mode: 'header', expiresIn: 900 } });
+    expect(preview.request.headers).toContainEqual(['Cookie', `sid=«redacted: cookie, ${SESSION.length} chars»`]);
+    expect(preview.explanation?.signedHeaders).toContain('cookie');
+    expect(JSON.stringify(preview)).not.toContain(SESSION);
   });
 
   it('edits, deletes and clears through the channels, and the next send follows', async () => {

@@ -246,7 +246,13 @@ export function createEngine(options: EngineOptions) {
     return true;
   }
 
-  return { profiles, credentials, bodyFiles, sign: (input: ParsedSignInput) => sign(input), send, cancel };
+  /** The preview (and presign, without a jar): what a send would sign now, the jar's cookie values masked. */
+  async function preview(input: ParsedSignInput, extras: SendExtras = {}): Promise<Signed> {
+    const signed = await sign(input, undefined, undefined, extras.cookies);
+    return signed.jar?.added ? { ...signed, result: maskJarCookies(signed.result, signed.jar.added, signed.jar.pairs) } : signed;
+  }
+
+  return { profiles, credentials, bodyFiles, sign: preview, send, cancel };
 }
 
 export type Engine = ReturnType<typeof createEngine>;
