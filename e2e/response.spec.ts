@@ -1,5 +1,5 @@
 // The response viewer and the signing inspector in a real browser: bodies from a loopback server, sent from the UI
-// as a user would. A 20 MB JSON document opens and is searched to its end, HTML stays text, binary shows as hex,
+// as a user would. A 20 MB JSON document opens windowed (laid out in main) and is searched to its end, HTML stays text, binary shows as hex,
 // and API Gateway's signature-mismatch answer is diffed against what RoleCall signed.
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
@@ -126,9 +126,9 @@ test.describe('response viewer', () => {
     await expect(response(page).getByLabel('Size')).toContainText('MB');
     const body = response(page).getByRole('textbox', { name: 'Response body' });
     await expect(body).toBeVisible({ timeout: 60_000 });
-    // Reading in slices is over when the progress line goes away.
-    await expect(response(page).getByText(/^Reading .* of /)).toHaveCount(0, { timeout: 60_000 });
+    // The first screen shows while main is still laying the rest out; the progress line goes when it is done.
     await expect(body).toContainText('"id": 0');
+    await expect(response(page).getByText(/^Laying out the body/)).toHaveCount(0, { timeout: 60_000 });
 
     await response(page).getByRole('button', { name: 'Search', exact: true }).click();
     const find = response(page).getByRole('searchbox', { name: 'Find' });
@@ -136,14 +136,14 @@ test.describe('response viewer', () => {
     await find.fill(MARKER);
     await find.press('Enter');
 
-    const selected = response(page).locator('.cm-searchMatch-selected');
+    const selected = response(page).locator('mark.wb-match-selected');
     await expect(selected).toBeVisible();
     await expect(selected).toHaveText(MARKER);
     // The match is on one of the last lines: a few hundred thousand lines down.
     const line = Number((await response(page).getByRole('status').filter({ hasText: 'Match on line' }).textContent())?.match(/\d+/)?.[0]);
     expect(line).toBeGreaterThan(100_000);
     // Only a screenful of the document is in the DOM.
-    expect(await response(page).locator('.cm-line').count()).toBeLessThan(500);
+    expect(await response(page).locator('[data-body-scroller] .wb-line').count()).toBeLessThan(500);
     await page.screenshot({ path: testInfo.outputPath('big-json-search.png') });
     expect(pageErrors).toEqual([]);
   });

@@ -1,7 +1,8 @@
 // A Copy button that says, for screen readers too, whether the copy worked.
 import { useEffect, useState } from 'react';
 
-export function CopyButton({ text, label, className }: { text: () => string; label: string; className?: string }) {
+/** `text` may be a promise: a big body is read from main when the button is pressed, not before. */
+export function CopyButton({ text, label, className }: { text: () => string | Promise<string>; label: string; className?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -15,10 +16,13 @@ export function CopyButton({ text, label, className }: { text: () => string; lab
         className={className}
         aria-label={label}
         onClick={() => {
-          navigator.clipboard.writeText(text()).then(
-            () => setState('copied'),
-            () => setState('failed'),
-          );
+          Promise.resolve()
+            .then(text)
+            .then((value) => navigator.clipboard.writeText(value))
+            .then(
+              () => setState('copied'),
+              () => setState('failed'),
+            );
         }}
       >
         {state === 'copied' ? 'Copied' : 'Copy'}

@@ -20,6 +20,9 @@ import { RefusalExplainer } from './RefusalExplainer';
 import { TimingWaterfall } from './TimingWaterfall';
 import { formatBytes, formatDuration, headerValue, statusTone, suggestedFileName } from './units';
 import { bodySource, useBodyText, type BodyText } from './useBody';
+import { isWindowed, useBodyView, type BodyViewState } from './useBodyView';
+import { WindowedBody } from './WindowedBody';
+import { readWholeBody } from './wholeBody';
 import './viewer.css';
 
 type Section = 'body' | 'headers' | 'timing';
@@ -60,9 +63,14 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
   const contentType = headerValue(response.headers, 'content-type');
   const [section, setSection] = useState<Section>('body');
   const [chosenView, setChosenView] = useState<BodyView | undefined>();
-  const pretty = useBodyText(api, response.body, 'pretty', contentType, true);
-  const view: BodyView = chosenView ?? (pretty.binary ? 'hex' : 'pretty');
-  const raw = useBodyText(api, response.body, 'raw', contentType, section === 'body' && view === 'raw');
+  // A body spooled to disk is laid out and searched in main and shown a window at a time; a small one is held here.
+  const windowed = isWindowed(response.body);
+  const pretty = useBodyText(api, response.body, 'pretty', contentType, !windowed);
+  const prettyWindow = useBodyView(api, response.body, 'pretty', contentType, windowed);
+  const binary = windowed ? prettyWindow.window?.binary === true : pretty.binary;
+  const view: BodyView = chosenView ?? (binary ? 'hex' : 'pretty');
+  const raw = useBodyText(api, response.body, 'raw', contentType, !windowed && section === 'body' && view === 'raw');
+  const rawWindow = useBodyView(api, response.body, 'raw', contentType, windowed && section === 'body' && view === 'raw');
   const [wrap, setWrap] = useState(false);
   const editor = useRef<BodyEditorHandle>(null);
   const [saved, setSaved] = useState<{ text: string; failed?: boolean } | undefined>();
@@ -75,8 +83,15 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
   }, [result]);
 
   const shown = view === 'pretty' ? pretty : view === 'raw' ? raw : undefined;
-  const searchable = section === 'body' && shown !== undefined && !shown.binary && shown.parts.length > 0;
-  const copyable = shown?.status === 'ready' && !shown.binary;
+  const shownWindow = view === 'pretty' ? prettyWindow : view === 'raw' ? rawWindow : undefined;
+  const searchable =
+    section === 'body' &&
+    (windowed
+      ? shownWindow?.status === 'ready' && shownWindow.window?.binary === false
+      : shown !== undefined && !shown.binary && shown.parts.length > 0);
+  const copyable = windowed ? !binary && view !== 'hex' : shown?.status === 'ready' && !shown.binary;
+  const copyText = (): string | Promise<string> =>
+    windowed && response.body.spoolFile ? readWholeBody(api, response.body.spoolFile, response.body.size) : (shown?.parts.join('') ?? '');
 
   function openSearch() {
     if (searchable) editor.current?.openSearch();
@@ -154,10 +169,17 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
                 Search
               </button>
               <label className="rv-wrap">
-                <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} disabled={view === 'hex'} /> Wrap lines
+                <input
+                  type="checkbox"
+                  checked={wrap && !windowed}
+                  onChange={(e) => setWrap(e.target.checked)}
+                  disabled={view === 'hex' || windowed}
+                  title={windowed ? 'A body this size is shown with lines broken every 4,096 characters' : undefined}
+                />{' '}
+                Wrap lines
               </label>
               {copyable ? (
-                <CopyButton text={() => shown.parts.join('')} label="Copy body" />
+                <CopyButton text={copyText} label="Copy body" />
               ) : (
                 <button type="button" disabled aria-label="Copy body">
                   Copy
@@ -175,7 +197,11 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
             {!response.body.complete && (
               <p className="rv-note">This {formatBytes(response.body.size)} body was kept on disk; RoleCall shows it from there.</p>
             )}
-            <BodyPane api={api} result={result} view={view} text={shown} editor={editor} wrap={wrap} />
+            {windowed && view !== 'hex' ? (
+              <WindowPane api={api} view={view} state={shownWindow} editor={editor} />
+            ) : (
+              <BodyPane api={api} result={result} view={view} text={shown} editor={editor} wrap={wrap} />
+            )}
           </>
         )}
       </div>
@@ -217,6 +243,38 @@ function BodyPane(props: {
         wrap={props.wrap}
         loading={t.status === 'loading'}
         {...(props.view === 'pretty' && t.longContainers ? { longContainers: t.longContainers } : {})}
+      />
+    </>
+  );
+}
+
+function WindowPane(props: { api: RoleCallApi; view: BodyView; state: BodyViewState | undefined; editor: RefObject<BodyEditorHandle | null> }) {
+  const s = props.state;
+  if (!s || s.status === 'loading' || !s.window) {
+    if (s?.status === 'failed' && s.error) return <ErrorView error={s.error} />;
+    return <Loading text="Reading…" />;
+  }
+  const w = s.window;
+  if (w.binary) return <p className="rv-state">This body is binary; the Hex view shows its bytes.</p>;
+  return (
+    <>
+      {w.failed && (
+        <p className="rv-inline-error" role="alert">
+          {w.failed}
+        </p>
+      )}
+      {!w.done && (
+        <p className="rv-note" role="status">
+          Laying out the body… {w.totalLines.toLocaleString()} lines so far
+        </p>
+      )}
+      {props.view === 'pretty' && w.note && <p className="rv-note">{w.note}</p>}
+      <WindowedBody
+        key={w.viewId}
+        ref={props.editor}
+        api={props.api}
+        view={w}
+        label={props.view === 'raw' ? 'Raw response body' : 'Response body'}
       />
     </>
   );
