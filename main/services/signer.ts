@@ -52,20 +52,6 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, outputEncoding: 'buffer') => Buffer }).hash;
 
 const EMPTY = new Uint8Array(0);
-/** Longest data whose HMAC under a string key is remembered (smithy's HMAC of the access key id, 16–128 chars). */
-const MEMO_MAX_BYTES = 128;
-/**
- * The last HMAC of short data under a string key. smithy computes HMAC(secret key, access key id) on every signature
- * (its signing-key cache key), always the same for the same credentials.
- */
-let memo: { key: string; data: Uint8Array; digest: Buffer } | undefined;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * smithy's Checksum over node:crypto: SHA-256, or HMAC-SHA256 when given a key. Data given in one piece (all smithy
  * ever gives) is kept until digest and hashed in one call; more pieces stream into a Hash or Hmac.
@@ -96,11 +82,7 @@ export class NodeSha256 {
     const data = this.single ?? EMPTY;
     const key = this.key;
     if (key === undefined) return oneShotHash ? oneShotHash('sha256', data, 'buffer') : createHash('sha256').update(data).digest();
-    if (typeof key !== 'string' || data.length > MEMO_MAX_BYTES) return createHmac('sha256', key).update(data).digest();
-    if (memo && memo.key === key && sameBytes(memo.data, data)) return Buffer.from(memo.digest);
-    const digest = createHmac('sha256', key).update(data).digest();
-    memo = { key, data: Uint8Array.from(data), digest: Buffer.from(digest) };
-    return digest;
+    return createHmac('sha256', key).update(data).digest();
   }
 
   reset(): void {
@@ -139,14 +121,48 @@ class RecordingSigner extends SignatureV4 {
     return canonical;
   }
 
+  /** Signing keys of this signer's credentials, region and service by day; shared by every call on it (a Map). */
+  readonly signingKeys = new Map<string, Promise<Uint8Array>>();
+
+  // smithy's own builds hash through its Checksum interface, each byte array turned to hex in JavaScript; the
+  // same text is produced here by node:crypto in one call (SigV4: hex of SHA-256 of the canonical request, UTF-8).
   protected override async createStringToSign(longDate: string, scope: string, canonical: string, algorithm: string): Promise<string> {
-    const stringToSign = await super.createStringToSign(longDate, scope, canonical, algorithm);
+    const stringToSign = `${algorithm}\n${longDate}\n${scope}\n${createHash('sha256').update(canonical, 'utf8').digest('hex')}`;
     this.stringToSign = stringToSign;
     this.amzDate = longDate;
     this.credentialScope = scope;
     return stringToSign;
   }
 }
+
+/**
+ * smithy's two private steps after the string to sign, replaced on RecordingSigner only (see its fields): the
+ * signing key is derived once per day for a shared signer (smithy keys its own cache by an HMAC of the access key
+ * and a string holding the session token, every call), and the signature is one HMAC in node:crypto. Should
+ * smithy rename them, these are never called and smithy's own run: the signatures stay right, only slower.
+ */
+const overrides = RecordingSigner.prototype as unknown as {
+  getSigningKey(credentials: { secretAccessKey: string }, region: string, shortDate: string, service?: string): Promise<Uint8Array>;
+  getSignature(longDate: string, scope: string, key: Promise<Uint8Array>, canonical: string): Promise<string>;
+};
+overrides.getSigningKey = function (this: RecordingSigner, credentials, region, shortDate, service) {
+  const name = service || this.service;
+  const id = `${shortDate}/${region}/${name}`;
+  let key = this.signingKeys.get(id);
+  if (!key) {
+    // A day or two of keys at most: the map never grows with use.
+    if (this.signingKeys.size >= 4) this.signingKeys.clear();
+    let derived: Buffer = createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update(shortDate).digest();
+    for (const part of [region, name, 'aws4_request']) derived = createHmac('sha256', derived).update(part).digest();
+    key = Promise.resolve(derived);
+    this.signingKeys.set(id, key);
+  }
+  return key;
+};
+overrides.getSignature = async function (this: RecordingSigner, longDate, scope, key, canonical) {
+  const stringToSign = await this.createStringToSign(longDate, scope, canonical, ALGORITHM);
+  return createHmac('sha256', await key).update(stringToSign, 'utf8').digest('hex');
+};
 
 export async function signRequest(p: SignParams): Promise<{ request: SignedRequest; explanation: SigningExplanation }> {
   const { request, credentials, signing } = p;
