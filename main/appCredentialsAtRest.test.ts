@@ -66,7 +66,11 @@ describe('credentials at rest', () => {
     const app = start();
     const ok = await app.registry.invoke('collections:save', { collection: collectionWith([header('h1', 'Authorization', '{{ auth }}')], PRESIGNED) });
     expect(ok.ok).toBe(true);
-    const kept = JSON.stringify((await load(start())).collections);
+    const reopened = start();
+    const tree = JSON.stringify((await load(reopened)).collections);
+    const doc = await reopened.registry.invoke('requests:get', { collectionId: 'c1', requestId: 'r1' });
+    const kept = `${tree} ${JSON.stringify(doc)}`;
+    expect(doc.ok).toBe(true);
     expect(kept).toContain('{{ auth }}');
     expect(kept).toContain('page=2');
     for (const secret of ['feedface0123', 'AKIAATRESTEXAMPLE01', TOKEN, encodeURIComponent(TOKEN)]) expect(kept).not.toContain(secret);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../src/errors';
 import type { ImportCommitResult, ImportPreview } from '../src/models/importing';
-import type { Workspace } from '../src/models/workspace';
+import type { RequestDoc, Workspace } from '../src/models/workspace';
 import { confStoreFile } from './services/confStore';
 import { createProcessCipher } from './testing/processCipher';
 import { openTestApp } from './testing/testApp';
@@ -83,7 +83,11 @@ describe('import:preview and import:commit', () => {
     expect(loaded.collections).toHaveLength(1);
     const saved = loaded.collections[0]!;
     expect(saved.auth).toEqual({ type: 'storedKeys', name: 'orders-ci' });
-    expect(saved.items.map((i) => [i.name, i.auth.type])).toEqual([['orders', 'inherit'], ['Health', 'none']]);
+    // The tree carries folders' settings; a request's own auth comes with its document (requests:get).
+    const [orders, health] = saved.items;
+    expect([orders?.name, orders?.kind === 'folder' && orders.auth.type]).toEqual(['orders', 'inherit']);
+    const healthDoc = await ok<RequestDoc>('requests:get', { collectionId: saved.id, requestId: health!.id });
+    expect([healthDoc.name, healthDoc.auth.type]).toEqual(['Health', 'none']);
     expect(loaded.storedKeys.map((k) => k.name)).toEqual(['orders-ci']);
     // The keys are usable: the engine reads them back from the vault.
     const resolved = await app.engine.credentials.resolve({ kind: 'storedKeys', name: 'orders-ci' });

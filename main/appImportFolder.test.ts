@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportCommitResult, ImportPreview } from '../src/models/importing';
 import { IMPORT_MAX_BYTES } from '../src/models/importing';
-import type { RequestNode, Workspace } from '../src/models/workspace';
+import type { RequestDoc, Workspace } from '../src/models/workspace';
 import { openTestApp } from './testing/testApp';
 
 const dirs: string[] = [];
@@ -39,7 +39,8 @@ describe('import:preview of a dropped folder', () => {
     if (!committed.ok) throw new Error(committed.error.message);
     const loaded = await app.registry.invoke('workspace:load', {});
     const team = (loaded.ok ? (loaded.value as Workspace) : undefined)?.collections.find((c) => c.id === (committed.value as ImportCommitResult).collection?.id);
-    const get = team?.items[0] as RequestNode;
+    const got = await app.registry.invoke('requests:get', { collectionId: team!.id, requestId: team!.items[0]!.id });
+    const get = got.ok ? (got.value as RequestDoc) : undefined;
     expect(get).toMatchObject({ description: 'Gets it', preserved: { fields: { scripts: [{ type: 'afterResponse', code: 'pm.test()' }] } } });
   });
 

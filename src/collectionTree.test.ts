@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Collection, FolderNode, ItemNode, RequestNode } from './models/workspace';
+import type { Collection, FolderNode, ItemNode, RequestNode, TreeItem } from './models/workspace';
 import {
   countItems,
   duplicateCollection,
@@ -57,7 +57,7 @@ function other(): Collection {
   return { id: 'other', name: 'Other', auth: { type: 'none' }, variables: [], items: [request('ping')] };
 }
 
-const ids = (items: ItemNode[]): unknown[] => items.map((i) => (i.kind === 'folder' ? { [i.id]: ids(i.items) } : i.id));
+const ids = (items: TreeItem[]): unknown[] => items.map((i) => (i.kind === 'folder' ? { [i.id]: ids(i.items) } : i.id));
 
 function counter(prefix = 'n'): () => string {
   let n = 0;

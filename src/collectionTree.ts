@@ -1,24 +1,26 @@
 // Pure operations on collection trees (collections → folders → requests). Every function returns new objects and
 // leaves its input untouched, so the sidebar can update optimistically and undo by putting the old value back.
 // Ids are made by a caller-supplied function: this module stays free of any platform API and tests stay exact.
-import type { Collection, FolderNode, ItemNode, RequestNode } from './models/workspace';
+// The sidebar holds collections as their light tree (CollectionSummary: requests are summaries), so these work on
+// the tree types; a full Collection is one too.
+import type { CollectionSummary, FolderSummary, ItemNode, RequestNode, RequestSummary, TreeItem } from './models/workspace';
 
-export type Container = Collection | FolderNode;
+export type Container = CollectionSummary | FolderSummary;
 
 export interface Found {
-  item: ItemNode;
+  item: TreeItem;
   /** Ancestor folders, outermost first (the item itself is not included). */
-  folders: FolderNode[];
+  folders: FolderSummary[];
   /** The folder holding the item, or undefined at the collection's top level. */
   parentId: string | undefined;
   index: number;
 }
 
 /** Finds an item anywhere in a collection. */
-export function findItem(collection: Collection, itemId: string): Found | undefined {
-  const walk = (items: ItemNode[], folders: FolderNode[]): Found | undefined => {
+export function findItem(collection: CollectionSummary, itemId: string): Found | undefined {
+  const walk = (items: TreeItem[], folders: FolderSummary[]): Found | undefined => {
     for (let index = 0; index < items.length; index++) {
-      const item = items[index] as ItemNode;
+      const item = items[index] as TreeItem;
       if (item.id === itemId) return { item, folders, parentId: folders[folders.length - 1]?.id, index };
       if (item.kind === 'folder') {
         const found = walk(item.items, [...folders, item]);
@@ -31,10 +33,10 @@ export function findItem(collection: Collection, itemId: string): Found | undefi
 }
 
 /** The container's children, replaced through `change`; parentId undefined is the collection itself. */
-function withChildren(collection: Collection, parentId: string | undefined, change: (items: ItemNode[]) => ItemNode[]): Collection {
+function withChildren(collection: CollectionSummary, parentId: string | undefined, change: (items: TreeItem[]) => TreeItem[]): CollectionSummary {
   if (parentId === undefined) return { ...collection, items: change(collection.items) };
   let hit = false;
-  const walk = (items: ItemNode[]): ItemNode[] =>
+  const walk = (items: TreeItem[]): TreeItem[] =>
     items.map((item) => {
       if (hit || item.kind !== 'folder') return item;
       if (item.id === parentId) {
@@ -50,7 +52,7 @@ function withChildren(collection: Collection, parentId: string | undefined, chan
 }
 
 /** Inserts an item into a folder (or the top level) at index; the end when index is absent or past it. */
-export function insertItem(collection: Collection, parentId: string | undefined, item: ItemNode, index?: number): Collection {
+export function insertItem(collection: CollectionSummary, parentId: string | undefined, item: TreeItem, index?: number): CollectionSummary {
   return withChildren(collection, parentId, (items) => {
     const at = index === undefined ? items.length : Math.max(0, Math.min(index, items.length));
     return [...items.slice(0, at), item, ...items.slice(at)];
@@ -58,19 +60,24 @@ export function insertItem(collection: Collection, parentId: string | undefined,
 }
 
 /** Replaces one item by id through `change`. */
-export function updateItem(collection: Collection, itemId: string, change: (item: ItemNode) => ItemNode): Collection {
+export function updateItem(collection: CollectionSummary, itemId: string, change: (item: TreeItem) => TreeItem): CollectionSummary {
   const found = findItem(collection, itemId);
   if (!found) throw new Error(`No item ${itemId} in collection ${collection.id}`);
   return withChildren(collection, found.parentId, (items) => items.map((item) => (item.id === itemId ? change(item) : item)));
 }
 
-export function renameItem(collection: Collection, itemId: string, name: string): Collection {
+export function renameItem(collection: CollectionSummary, itemId: string, name: string): CollectionSummary {
   return updateItem(collection, itemId, (item) => ({ ...item, name }));
 }
 
-/** A deep copy with fresh ids for every item (and every key/value row, which also carry ids). */
-export function cloneItem(item: ItemNode, newId: () => string): ItemNode {
-  if (item.kind === 'request') return cloneRequest(item, newId);
+/**
+ * A deep copy with fresh ids for every item (and every key/value row, which also carry ids). A request summary's
+ * copy keeps the `storedId` it stands for, so collections:save gives the copy that saved document.
+ */
+export function cloneItem(item: ItemNode, newId: () => string): ItemNode;
+export function cloneItem(item: TreeItem, newId: () => string): TreeItem;
+export function cloneItem(item: TreeItem, newId: () => string): TreeItem {
+  if (item.kind === 'request') return 'body' in item ? cloneRequest(item as RequestNode, newId) : { ...item, id: newId() };
   return {
     ...item,
     id: newId(),
@@ -104,7 +111,7 @@ function structuredCloneAuth<T extends RequestNode['auth']>(auth: T): T {
 export const copyName = (name: string): string => `${name} copy`;
 
 /** Duplicates an item next to itself ("name copy", fresh ids); returns the new collection and the copy. */
-export function duplicateItem(collection: Collection, itemId: string, newId: () => string): { collection: Collection; copy: ItemNode } {
+export function duplicateItem(collection: CollectionSummary, itemId: string, newId: () => string): { collection: CollectionSummary; copy: TreeItem } {
   const found = findItem(collection, itemId);
   if (!found) throw new Error(`No item ${itemId} in collection ${collection.id}`);
   const copy = { ...cloneItem(found.item, newId), name: copyName(found.item.name) };
@@ -112,7 +119,7 @@ export function duplicateItem(collection: Collection, itemId: string, newId: () 
 }
 
 /** A whole collection copied with fresh ids throughout. */
-export function duplicateCollection(collection: Collection, newId: () => string): Collection {
+export function duplicateCollection(collection: CollectionSummary, newId: () => string): CollectionSummary {
   return {
     ...collection,
     id: newId(),
@@ -126,12 +133,12 @@ export function duplicateCollection(collection: Collection, newId: () => string)
 /** What removeItem took out and where it stood: exactly what restoreItem needs to put it back. */
 export interface Removed {
   collectionId: string;
-  item: ItemNode;
+  item: TreeItem;
   parentId: string | undefined;
   index: number;
 }
 
-export function removeItem(collection: Collection, itemId: string): { collection: Collection; removed: Removed } {
+export function removeItem(collection: CollectionSummary, itemId: string): { collection: CollectionSummary; removed: Removed } {
   const found = findItem(collection, itemId);
   if (!found) throw new Error(`No item ${itemId} in collection ${collection.id}`);
   const next = withChildren(collection, found.parentId, (items) => items.filter((item) => item.id !== itemId));
@@ -139,7 +146,7 @@ export function removeItem(collection: Collection, itemId: string): { collection
 }
 
 /** Undoes removeItem. If the parent folder has since gone too, the item goes back to the top level. */
-export function restoreItem(collection: Collection, removed: Removed): Collection {
+export function restoreItem(collection: CollectionSummary, removed: Removed): CollectionSummary {
   const parentExists = removed.parentId === undefined || findItem(collection, removed.parentId)?.item.kind === 'folder';
   return parentExists
     ? insertItem(collection, removed.parentId, removed.item, removed.index)
@@ -153,15 +160,15 @@ export type MoveTarget =
 
 export interface MoveResult {
   /** The collections that changed (one, or two for a move across collections), to be saved. */
-  changed: Collection[];
-  collections: Collection[];
+  changed: CollectionSummary[];
+  collections: CollectionSummary[];
 }
 
 /**
  * Moves an item within or across collections. Returns undefined when the move is impossible or a no-op: a folder
  * into itself or its own descendants, an unknown id.
  */
-export function moveItem(collections: Collection[], from: { collectionId: string; itemId: string }, target: MoveTarget): MoveResult | undefined {
+export function moveItem(collections: CollectionSummary[], from: { collectionId: string; itemId: string }, target: MoveTarget): MoveResult | undefined {
   const source = collections.find((c) => c.id === from.collectionId);
   const dest = collections.find((c) => c.id === target.collectionId);
   if (!source || !dest) return undefined;
@@ -196,15 +203,15 @@ export function moveItem(collections: Collection[], from: { collectionId: string
 }
 
 /** Moves an item one place up or down among its siblings; undefined at the edge. */
-export function shiftItem(collection: Collection, itemId: string, step: -1 | 1): Collection | undefined {
+export function shiftItem(collection: CollectionSummary, itemId: string, step: -1 | 1): CollectionSummary | undefined {
   const found = findItem(collection, itemId);
   if (!found) return undefined;
-  const siblings = found.folders.length ? (found.folders[found.folders.length - 1] as FolderNode).items : collection.items;
+  const siblings = found.folders.length ? (found.folders[found.folders.length - 1] as FolderSummary).items : collection.items;
   const to = found.index + step;
   if (to < 0 || to >= siblings.length) return undefined;
   return withChildren(collection, found.parentId, (items) => {
     const next = [...items];
-    [next[found.index], next[to]] = [next[to] as ItemNode, next[found.index] as ItemNode];
+    [next[found.index], next[to]] = [next[to] as TreeItem, next[found.index] as TreeItem];
     return next;
   });
 }
@@ -218,19 +225,42 @@ export function reorder<T>(list: T[], from: number, to: number): T[] {
   return next;
 }
 
+/** A request's name and URL lowercased once per tree object (trees are never changed in place), not per keystroke. */
+const lowered = new WeakMap<RequestSummary, string>();
+function searchText(request: RequestSummary): string {
+  let text = lowered.get(request);
+  if (text === undefined) {
+    // A line break cannot be typed into the filter box, so no query matches across the two.
+    text = `${request.name}\n${request.url}`.toLowerCase();
+    lowered.set(request, text);
+  }
+  return text;
+}
+
+/** Lowercases every request's search text ahead of the first keystroke (the sidebar calls it while idle). */
+export function prepareFilter(collections: CollectionSummary[]): void {
+  const walk = (items: TreeItem[]) => {
+    for (const item of items) {
+      if (item.kind === 'request') searchText(item);
+      else walk(item.items);
+    }
+  };
+  for (const collection of collections) walk(collection.items);
+}
+
 /**
  * Keeps what matches a query (case-insensitive, on request names and URLs, folder and collection names) and the
  * ancestors needed to reach it. A matching folder or collection keeps everything inside it. Empty query: all.
  */
-export function filterCollections(collections: Collection[], query: string): Collection[] {
+export function filterCollections(collections: CollectionSummary[], query: string): CollectionSummary[] {
   const q = query.trim().toLowerCase();
   if (!q) return collections;
   const matches = (text: string) => text.toLowerCase().includes(q);
-  const filterItems = (items: ItemNode[]): ItemNode[] => {
-    const out: ItemNode[] = [];
+  const filterItems = (items: TreeItem[]): TreeItem[] => {
+    const out: TreeItem[] = [];
     for (const item of items) {
       if (item.kind === 'request') {
-        if (matches(item.name) || matches(item.url)) out.push(item);
+        if (searchText(item).includes(q)) out.push(item);
       } else if (matches(item.name)) {
         out.push(item);
       } else {
@@ -240,7 +270,7 @@ export function filterCollections(collections: Collection[], query: string): Col
     }
     return out;
   };
-  const out: Collection[] = [];
+  const out: CollectionSummary[] = [];
   for (const collection of collections) {
     if (matches(collection.name)) out.push(collection);
     else {
@@ -251,10 +281,10 @@ export function filterCollections(collections: Collection[], query: string): Col
   return out;
 }
 
-export function countItems(items: ItemNode[]): { requests: number; folders: number } {
+export function countItems(items: TreeItem[]): { requests: number; folders: number } {
   let requests = 0;
   let folders = 0;
-  const walk = (list: ItemNode[]) => {
+  const walk = (list: TreeItem[]) => {
     for (const item of list) {
       if (item.kind === 'request') requests++;
       else {
@@ -269,25 +299,36 @@ export function countItems(items: ItemNode[]): { requests: number; folders: numb
 
 /** One visible line of the sidebar tree. */
 export type TreeRow =
-  | { kind: 'collection'; key: string; depth: 0; collection: Collection; expanded: boolean; count: number }
-  | { kind: 'folder'; key: string; depth: number; collectionId: string; folder: FolderNode; expanded: boolean }
-  | { kind: 'request'; key: string; depth: number; collectionId: string; request: RequestNode };
+  | { kind: 'collection'; key: string; depth: 0; collection: CollectionSummary; expanded: boolean; count: number }
+  | { kind: 'folder'; key: string; depth: number; collectionId: string; folder: FolderSummary; expanded: boolean }
+  | { kind: 'request'; key: string; depth: number; collectionId: string; request: RequestSummary };
+
+/** A request's row, made once per tree object and place: a filter keystroke over 50,000 rows then makes few new ones. */
+const requestRows = new WeakMap<RequestSummary, Extract<TreeRow, { kind: 'request' }>>();
+function requestRow(request: RequestSummary, collectionId: string, depth: number): TreeRow {
+  const known = requestRows.get(request);
+  if (known && known.collectionId === collectionId && known.depth === depth) return known;
+  const row = { kind: 'request' as const, key: rowKey(collectionId, request.id), depth, collectionId, request };
+  requestRows.set(request, row);
+  return row;
+}
 
 /**
  * The rows a tree shows, in order, for virtualized rendering. `isExpanded` decides per collection/folder key;
  * with `expandAll` (a filter is active) every container is open so every match is visible.
  */
-export function flattenTree(collections: Collection[], isExpanded: (key: string) => boolean, expandAll = false): TreeRow[] {
+export function flattenTree(collections: CollectionSummary[], isExpanded: (key: string) => boolean, expandAll = false): TreeRow[] {
   const rows: TreeRow[] = [];
-  const walk = (collectionId: string, items: ItemNode[], depth: number) => {
+  const walk = (collectionId: string, items: TreeItem[], depth: number) => {
     for (const item of items) {
-      const key = rowKey(collectionId, item.id);
-      if (item.kind === 'request') rows.push({ kind: 'request', key, depth, collectionId, request: item });
-      else {
-        const expanded = expandAll || isExpanded(key);
-        rows.push({ kind: 'folder', key, depth, collectionId, folder: item, expanded });
-        if (expanded) walk(collectionId, item.items, depth + 1);
+      if (item.kind === 'request') {
+        rows.push(requestRow(item, collectionId, depth));
+        continue;
       }
+      const key = rowKey(collectionId, item.id);
+      const expanded = expandAll || isExpanded(key);
+      rows.push({ kind: 'folder', key, depth, collectionId, folder: item, expanded });
+      if (expanded) walk(collectionId, item.items, depth + 1);
     }
   };
   for (const collection of collections) {
@@ -304,9 +345,9 @@ export function rowKey(collectionId: string, itemId?: string): string {
 }
 
 /** Every folder of a collection with its path ("Orders / Admin"), for pickers such as Save and Move to. */
-export function folderPaths(collection: Collection): Array<{ id: string; path: string; depth: number }> {
+export function folderPaths(collection: CollectionSummary): Array<{ id: string; path: string; depth: number }> {
   const out: Array<{ id: string; path: string; depth: number }> = [];
-  const walk = (items: ItemNode[], prefix: string, depth: number) => {
+  const walk = (items: TreeItem[], prefix: string, depth: number) => {
     for (const item of items) {
       if (item.kind !== 'folder') continue;
       const path = prefix ? `${prefix} / ${item.name}` : item.name;

@@ -6,14 +6,18 @@
 import type { AuthChoice, BaseIdentity } from './models/auth';
 import type { BodySpec, SignInput } from './models/http';
 import type { Collection, Environment, FolderNode, KeyValue, RequestAuth, RequestBody, RequestDoc } from './models/workspace';
+
+/** What inheritance reads of a folder or collection (the sidebar's light tree has it; their requests are not needed). */
+type Scope = Pick<FolderNode, 'name' | 'auth' | 'variables' | 'signing'>;
+type CollectionScope = Pick<Collection, 'name' | 'auth' | 'variables' | 'signing'>;
 import { resolveText, type VariableScope, type VariableUse } from './variables';
 import { GRAPHQL_CONTENT_TYPE, graphqlPayload } from './graphqlBody';
 
 export interface EffectiveInput {
   doc: RequestDoc;
   /** The folders holding the request, outermost first (as the tree nests them). */
-  folders: FolderNode[];
-  collection?: Collection;
+  folders: Scope[];
+  collection?: CollectionScope;
   environment?: Environment;
   /** What "inherit" ends at when no collection holds the request (an unsaved tab): the default profile. */
   fallbackAuth?: RequestAuth;
@@ -53,7 +57,7 @@ export function variableScopes(input: Omit<EffectiveInput, 'doc'>): VariableScop
 }
 
 /** The auth that applies and who set it. */
-export function inheritedAuth(doc: RequestDoc, folders: FolderNode[], collection?: Collection, fallback?: RequestAuth): { auth: RequestAuth; source: string } {
+export function inheritedAuth(doc: RequestDoc, folders: Scope[], collection?: CollectionScope, fallback?: RequestAuth): { auth: RequestAuth; source: string } {
   if (doc.auth.type !== 'inherit') return { auth: doc.auth, source: 'request' };
   for (const folder of [...folders].reverse()) {
     if (folder.auth.type !== 'inherit') return { auth: folder.auth, source: `folder "${folder.name}"` };
@@ -72,7 +76,7 @@ export const DEFAULT_PROFILE_SOURCE = 'the default profile';
  * Region and service as the request says, else as its folders (innermost first), else its collection says: a
  * custom domain's requests name neither, so they are set once where they live. Unresolved ({{variables}} stay).
  */
-export function inheritedSigning(doc: RequestDoc, folders: FolderNode[], collection?: Collection): { region: string; service: string } {
+export function inheritedSigning(doc: RequestDoc, folders: Scope[], collection?: CollectionScope): { region: string; service: string } {
   const scopes = [...[...folders].reverse().map((f) => f.signing), collection?.signing];
   const pick = (key: 'region' | 'service') => (doc.signing[key].trim() ? doc.signing[key] : (scopes.find((s) => s?.[key].trim())?.[key] ?? ''));
   return { region: pick('region'), service: pick('service') };

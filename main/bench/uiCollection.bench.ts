@@ -1,9 +1,10 @@
-// The sidebar with a 10,000-request collection, in Chromium driving the built renderer in browser mode (the real
+// The sidebar with a 50,000-request collection, in Chromium driving the built renderer in browser mode (the real
 // WebSocket transport to the server's createApp over a conf store seeded through collections:save), exactly as the
 // e2e harness does. Timings are taken inside the page (performance.now), not across the DevTools wire:
-// - first paint: from workspace:load's answer reaching the page to the frame after the tree's rows are in the DOM
-//   (the renderer's share, median of a few loads); the whole wait from navigation is printed beside it;
-// - a filter keystroke: from keydown to the frame after the tree re-rendered (median and worst of a typed query).
+// - navigation to tree painted: from the navigation's start to the frame after the tree's rows are in the DOM
+//   (median of a few loads); workspace:load's share (its answer reaching the page to that frame) is printed beside;
+// - the longest main-thread task while loading (socket, JSON, React), from the page's long-task observer;
+// - a filter keystroke: from keydown to the frame after the tree re-rendered (the slowest and the median of a typed query).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,11 +17,13 @@ import { openBenchRoleCall, type BenchRoleCall } from './browserModePage';
 import { openConfStore } from '../services/confStore';
 import type { BenchRow } from './benchRow';
 
-const REQUESTS = 10_000;
-const FOLDERS = 100;
+const REQUESTS = 50_000;
+const FOLDERS = 500;
 const LOADS = 5;
 const QUERIES = ['item-9876', 'orders-42/', 'zz-no-match'];
-const FIRST_PAINT_GOAL_MS = 300;
+/** Issue 12's goals: the tree painted within 600 ms of navigation, no task over 50 ms, no keystroke over 50 ms. */
+const PAINT_GOAL_MS = 600;
+const LONG_TASK_GOAL_MS = 50;
 const KEYSTROKE_GOAL_MS = 50;
 
 export function bigCollection(requests = REQUESTS, folders = FOLDERS): Collection {
@@ -46,7 +49,7 @@ export function bigCollection(requests = REQUESTS, folders = FOLDERS): Collectio
     }
     items.push({ kind: 'folder', id: `f${f}`, name: `orders-${f}`, auth: { type: 'inherit' }, variables: [], items: children });
   }
-  return { id: 'bench', name: 'Bench 10k', auth: { type: 'profile', profile: 'default' }, variables: [], items };
+  return { id: 'bench', name: `Bench ${requests.toLocaleString('en')}`, auth: { type: 'profile', profile: 'default' }, variables: [], items };
 }
 
 declare global {
@@ -140,22 +143,21 @@ export async function runCollectionUiBench(): Promise<BenchRow[]> {
     }
 
     const keys = await typeQueries(page);
-    const render = median(renders);
-    const keyMedian = median(keys);
+    const paint = median(paints);
+    const slowest = Math.max(...keys);
+    const count = REQUESTS.toLocaleString('en');
     return [
       {
-        name: `${REQUESTS.toLocaleString('en')}-request collection: workspace arrived to tree painted (median of ${LOADS})`,
-        value: render,
+        name: `${count} requests: navigation to tree painted (median of ${LOADS})`,
+        value: paint,
         unit: 'ms',
-        goal: `< ${FIRST_PAINT_GOAL_MS}`,
-        pass: renders.length === LOADS && render < FIRST_PAINT_GOAL_MS,
+        goal: `≤ ${PAINT_GOAL_MS}`,
+        pass: paints.length === LOADS && paint <= PAINT_GOAL_MS,
       },
-      // The whole wait also carries the ~4 MB workspace over browser mode's WebSocket (JSON both ends), which
-      // Electron's IPC pays differently; printed so the difference is visible, not hidden.
-      { name: '  navigation to tree painted, over the browser-mode socket', value: median(paints), unit: 'ms', goal: 'reference', pass: true },
-      { name: '  longest main-thread task while loading (incl. the socket)', value: longest, unit: 'ms', goal: 'reference', pass: true },
-      { name: `filter keystroke to repainted tree (median of ${keys.length})`, value: keyMedian, unit: 'ms', goal: `< ${KEYSTROKE_GOAL_MS}`, pass: keyMedian < KEYSTROKE_GOAL_MS },
-      { name: '  slowest filter keystroke', value: Math.max(...keys), unit: 'ms', goal: 'reference', pass: true },
+      { name: '  workspace arrived to tree painted (the renderer\'s share)', value: median(renders), unit: 'ms', goal: 'reference', pass: true },
+      { name: `${count} requests: longest main-thread task while loading`, value: longest, unit: 'ms', goal: `≤ ${LONG_TASK_GOAL_MS}`, pass: longest <= LONG_TASK_GOAL_MS },
+      { name: `${count} requests: slowest filter keystroke to repainted tree (of ${keys.length})`, value: slowest, unit: 'ms', goal: `≤ ${KEYSTROKE_GOAL_MS}`, pass: slowest <= KEYSTROKE_GOAL_MS },
+      { name: '  filter keystroke, median', value: median(keys), unit: 'ms', goal: 'reference', pass: true },
     ];
   } finally {
     await rolecall?.close();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app';
 import type { Result } from '../../src/errors';
-import type { Collection, RequestNode, Workspace } from '../../src/models/workspace';
+import type { Collection, RequestDoc, Workspace } from '../../src/models/workspace';
 import { createProcessCipher } from '../testing/processCipher';
 import { createMemoryBackend } from './workspaceStore';
 
@@ -78,9 +78,9 @@ describe('a git-native request saved in RoleCall', () => {
     ok(await app.registry.invoke('folders:open', {}));
     const w = ok<Workspace>(await app.registry.invoke('workspace:load', {}));
     const { source: _source, ...collection } = w.collections.find((c) => c.source?.kind === 'folder')!;
-    const req = collection.items[0] as RequestNode;
+    const req = ok<RequestDoc>(await app.registry.invoke('requests:get', { collectionId: collection.id, requestId: collection.items[0]!.id }));
     expect(req.description).toContain('<script>alert(1)</script> stays text.');
-    const edited: Collection = { ...collection, items: [{ ...req, url: 'https://{{host}}/v2/orders/:id' }] };
+    const edited: Collection = { ...collection, items: [{ ...req, kind: 'request', url: 'https://{{host}}/v2/orders/:id' }] };
     ok(await app.registry.invoke('collections:save', { collection: edited }));
 
     const after = await readFile(path.join(root, REQUEST), 'utf8');

@@ -55,7 +55,7 @@ describe('secret variable values at rest', () => {
     expect(text).toContain('eu-west-1');
 
     const reopened = open(cipher);
-    expect(reopened.load().collections).toEqual([collection]);
+    expect(reopened.getCollection(collection.id)).toEqual(collection);
     expect(reopened.load().environments).toEqual(environments);
     expect(reopened.secretsStatus()).toEqual({ secretsProtection: cipher.name });
   });
@@ -79,7 +79,7 @@ describe('secret variable values at rest', () => {
     const sealed = open(cipher);
     expect(sealed.load().environments).toEqual(environments);
     for (const secret of [ENV_SECRET, COLLECTION_SECRET, FOLDER_SECRET]) expect(disk()).not.toContain(secret);
-    expect(open(cipher).load().collections).toEqual([collection]);
+    expect(open(cipher).getCollection(collection.id)).toEqual(collection);
   });
 
   it('that cannot be decrypted show empty, are kept through saves, and open again with the right cipher', () => {

@@ -66,10 +66,11 @@ describe('the workspace store', () => {
     store.saveCollection(small);
     store.saveCollection(big);
     store.orderCollections(['big']);
-    const reopened = open().load();
+    const again = open();
+    const reopened = again.load();
     expect(reopened.collections.map((c) => c.id)).toEqual(['big', 'small']);
-    expect(reopened.collections[0]).toEqual(big);
-    expect(reopened.collections[1]).toEqual(small);
+    expect(again.getCollection('big')).toEqual(big);
+    expect(again.getCollection('small')).toEqual(small);
   });
 
   it('keeps collections, environments, tabs and the active environment across a reopen', () => {
@@ -321,9 +322,10 @@ describe('recovery keeps everything it can', () => {
       return readFileSync(path.join(confCollectionsDir(other), `${collectionFileName('orphan')}.json`), 'utf8');
     })();
     writeFileSync(collectionFile('orphan'), elsewhere);
-    const loaded = open().load();
+    const reopened = open();
+    const loaded = reopened.load();
     expect(loaded.collections.map((c) => c.id)).toEqual(['listed', 'orphan']);
-    expect(loaded.collections[1]).toEqual(bigCollection('orphan', 10));
+    expect(reopened.getCollection('orphan')).toEqual(bigCollection('orphan', 10));
     expect(loaded.notices.some((n) => /Collection orphan/.test(n.message))).toBe(true);
     expect(JSON.parse(readFileSync(confStoreFile(dir), 'utf8')).collectionOrder).toEqual(['listed', 'orphan']);
   });

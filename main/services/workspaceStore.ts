@@ -37,10 +37,12 @@ import {
   type Collection,
   type Environment,
   type HistoryEntry,
+  type RequestDoc,
   type Tabs,
   type Workspace,
   type WorkspaceNotice,
 } from '../../src/models/workspace';
+import { findRequestNode, summarizeCollection } from '../../src/requestSummary';
 
 /** What electron-store and conf both are, reduced to what the store needs. */
 export interface StoreBackend {
@@ -350,19 +352,39 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   }
 
   return {
-    /** The whole workspace as the renderer restores it (the app adds stored key summaries and secretsStatus()). */
+    /**
+     * The workspace as the renderer restores it (the app adds stored key summaries and secretsStatus()): collections
+     * as their light tree (requests:get answers a document), the rest copied, so no caller shares the store's objects.
+     */
     load(): StoredWorkspace {
       const workspace: StoredWorkspace = {
         version: WORKSPACE_VERSION,
-        collections: state.order.filter((id) => state.collections.has(id)).map((id) => state.collections.get(id)!),
-        environments: state.environments,
-        history: state.history,
-        tabs: state.tabs,
-        notices: [...state.notices, ...readOnlyNotice()],
+        collections: state.order.filter((id) => state.collections.has(id)).map((id) => summarizeCollection(state.collections.get(id)!)),
+        ...structuredClone({ environments: state.environments, history: state.history, tabs: state.tabs }),
+        notices: structuredClone([...state.notices, ...readOnlyNotice()]),
       };
       if (state.activeEnvironmentId) workspace.activeEnvironmentId = state.activeEnvironmentId;
       if (readOnly !== undefined) workspace.readOnly = true;
-      return structuredClone(workspace);
+      return workspace;
+    },
+
+    /** One saved request's document (a copy), or undefined. */
+    getRequest(collectionId: string, requestId: string): RequestDoc | undefined {
+      const collection = state.collections.get(collectionId);
+      const found = collection && findRequestNode(collection.items, requestId);
+      if (!found) return undefined;
+      const { kind: _kind, storedId: _storedId, ...doc } = found;
+      return structuredClone(doc);
+    },
+
+    /** The saved collection itself, not a copy: only for reading (collections:save looks summaries up in it). */
+    peekCollection(id: string): Readonly<Collection> | undefined {
+      return state.collections.get(id);
+    },
+
+    /** Every saved collection itself, not copies: only for reading. */
+    peekCollections(): Iterable<Readonly<Collection>> {
+      return state.collections.values();
     },
 
     /** Forgets a notice the user has read; false when there is none with this id. */

@@ -1,12 +1,13 @@
 // What "Run…" on a collection or folder offers: its requests in run order, each to keep or leave out, and the
 // item ids runner:start is given for the choice (the folder itself when all of it runs, so requests added to it
 // later would run too; the chosen requests otherwise).
-import type { Collection } from '../../src/models/workspace';
+import type { Collection, CollectionSummary } from '../../src/models/workspace';
 import type { TreeRow } from '../../src/collectionTree';
 import { planRun } from '../../src/runner/plan';
 
 export interface RunScope {
-  collection: Collection;
+  /** As the sidebar holds it: requests are summaries (the run itself reads the documents in main). */
+  collection: CollectionSummary;
   /** The folder "Run…" was chosen on; absent: the whole collection. */
   folderId?: string;
   /** What the dialog calls it. */
@@ -24,7 +25,8 @@ export interface ScopeRequest {
 export function scopeRequests(scope: RunScope): ScopeRequest[] {
   let plan;
   try {
-    plan = planRun([scope.collection], { itemIds: scope.folderId ? [scope.folderId] : [] });
+    // The plan reads only ids, names, folders and each request's method, all of which a summary has.
+    plan = planRun([scope.collection as Collection], { itemIds: scope.folderId ? [scope.folderId] : [] });
   } catch {
     return [];
   }
@@ -40,7 +42,7 @@ export function chosenItemIds(scope: RunScope, all: ScopeRequest[], chosen: Read
 }
 
 /** The scope of "Run…" on a collection or folder row of the sidebar tree; undefined once it is gone. */
-export function runScopeOf(row: Exclude<TreeRow, { kind: 'request' }>, collections: Collection[]): RunScope | undefined {
+export function runScopeOf(row: Exclude<TreeRow, { kind: 'request' }>, collections: CollectionSummary[]): RunScope | undefined {
   if (row.kind === 'collection') {
     const collection = collections.find((c) => c.id === row.collection.id);
     return collection && { collection, name: collection.name };

@@ -1,7 +1,7 @@
 // The Collections section: filter box, the tree, the row actions and their dialogs, and the undo toast. Tree edits
 // are pure functions of src/collectionTree.ts saved through the workspace; a failed save is rolled back and shown
 // by the workspace's error (rendered by the Sidebar), which is why the promises here are awaited without a catch-all.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   duplicateCollection,
   duplicateItem,
@@ -10,6 +10,7 @@ import {
   countItems,
   insertItem,
   moveItem,
+  prepareFilter,
   removeItem,
   renameItem,
   reorder,
@@ -21,7 +22,7 @@ import {
   type TreeRow,
 } from '../../src/collectionTree';
 import type { ImportCommitResult } from '../../src/models/importing';
-import type { Collection, ItemNode } from '../../src/models/workspace';
+import type { CollectionSummary, FolderNode, RequestNode, TreeItem } from '../../src/models/workspace';
 import { sourceOf, useWorkspace, useWorkspaceApi, type RequestRef, type SaveOptions } from '../state/workspace';
 import { ConflictDialog, DeleteFilesDialog } from './FolderDialogs';
 import { FoldersBar } from './FoldersBar';
@@ -79,8 +80,16 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
   const [dropProblem, setDropProblem] = useState<string | undefined>();
 
   // The toast's undo runs renders later: it must read the collections as they are then, not at the delete.
-  const latest = useRef<Collection[]>(collections);
+  const latest = useRef<CollectionSummary[]>(collections);
   latest.current = collections;
+
+  // The filter's search text is made while the window is idle, so the first keystroke does not pay for it.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => prepareFilter(collections));
+    return () => cancel(handle);
+  }, [collections]);
 
   const filtering = query.trim() !== '';
   const visible = useMemo(() => filterCollections(collections, query), [collections, query]);
@@ -120,7 +129,7 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
   }
 
   /** A new folder or request inside a collection or folder row. */
-  async function createIn(row: TreeRow, item: ItemNode) {
+  async function createIn(row: TreeRow, item: RequestNode | FolderNode) {
     if (row.kind === 'request') return;
     const collectionId = row.kind === 'collection' ? row.collection.id : row.collectionId;
     const collection = collectionOf(collectionId);
@@ -247,7 +256,7 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
     if (row.kind === 'collection') await settle(ws.saveCollection({ ...row.collection, ...settings }));
     else if (row.kind === 'folder') {
       const collection = collectionOf(row.collectionId);
-      if (collection) await settle(ws.saveCollection(updateItem(collection, row.folder.id, (f) => ({ ...f, ...settings }) as ItemNode)));
+      if (collection) await settle(ws.saveCollection(updateItem(collection, row.folder.id, (f) => ({ ...f, ...settings }) as TreeItem)));
     }
   }
 
@@ -371,6 +380,7 @@ export function CollectionsPanel({ onOpenRequest, activeRef }: Props) {
       {filtering && (
         <p className="sb-filter-status" role="status">
           {matches === 1 ? '1 request matches' : `${matches} requests match`}
+          {ws.loading.length > 0 && ' so far (the tree is still loading)'}
         </p>
       )}
       <CollectionTree

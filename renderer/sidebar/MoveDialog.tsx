@@ -1,11 +1,11 @@
 // "Move to…": the keyboard way to do what drag and drop does, into any collection or folder.
 import { useMemo, useState, type FormEvent } from 'react';
 import { findItem, folderPaths } from '../../src/collectionTree';
-import type { Collection } from '../../src/models/workspace';
+import type { CollectionSummary } from '../../src/models/workspace';
 import { Modal } from '../components/Modal';
 
 interface Props {
-  collections: Collection[];
+  collections: CollectionSummary[];
   from: { collectionId: string; itemId: string; name: string };
   onMove(target: { collectionId: string; parentId: string | undefined }): void;
   onCancel(): void;

@@ -6,8 +6,9 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import type { RoleCallApi } from '../../src/contract';
 import { appError, type AppError, type Result } from '../../src/errors';
 import { findItem, insertItem, updateItem } from '../../src/collectionTree';
+import { mergeTreePage } from '../../src/treePages';
 // Types only: a value import would pull zod into the page, and zod probes eval, which the page's CSP refuses.
-import type { Collection, Environment, FolderNode, HistoryEntry, RequestDoc, RequestNode, StoredKeyProblem, StoredKeySummary, Tabs, WorkspaceNotice } from '../../src/models/workspace';
+import type { CollectionSummary, Environment, FolderSummary, HistoryEntry, RequestDoc, RequestNode, RequestSummary, StoredKeyProblem, StoredKeySummary, Tabs, TreePages, WorkspaceNotice } from '../../src/models/workspace';
 import type { FolderSource, OpenFolderSummary } from '../../src/models/folders';
 import { transportError } from '../format';
 
@@ -24,7 +25,9 @@ interface WorkspaceData {
   /** The workspace came from a newer RoleCall: shown, never saved. */
   readOnly: boolean;
   storedKeyProblems: StoredKeyProblem[];
-  collections: Collection[];
+  collections: CollectionSummary[];
+  /** Big collections whose tree is still arriving in pages (collections:page): shown as far as they came, not saved. */
+  loading: string[];
   environments: Environment[];
   activeEnvironmentId?: string;
   history: HistoryEntry[];
@@ -36,7 +39,7 @@ interface WorkspaceData {
   /** Open collection folders and what in them could not be read. */
   folders: OpenFolderSummary[];
   /** A save refused because a file of its folder changed on disk: the sidebar asks to overwrite or reload. */
-  conflict?: { collection: Collection; message: string };
+  conflict?: { collection: CollectionSummary; message: string };
 }
 
 /** Where a collection or environment is kept, when it comes from an open folder. */
@@ -49,7 +52,7 @@ export interface SaveOptions {
 }
 
 export interface WorkspaceActions {
-  saveCollection(c: Collection, options?: SaveOptions): Promise<void>;
+  saveCollection(c: CollectionSummary, options?: SaveOptions): Promise<void>;
   deleteCollection(id: string, options?: SaveOptions): Promise<void>;
   /** Reads collections, environments and open folders again from main (a folder changed on disk, one was opened). */
   reloadFolders(): Promise<void>;
@@ -65,11 +68,13 @@ export interface WorkspaceActions {
    * A request with the same id already in that collection is replaced where it stands (a plain save).
    */
   saveRequest(collectionId: string, parentFolderId: string | undefined, doc: RequestDoc): Promise<RequestRef>;
-  /** The request with its ancestor folders (outermost first) and collection, for inheritance. */
-  findRequest(ref: RequestRef): { request: RequestNode; folders: FolderNode[]; collection: Collection } | undefined;
+  /** The request's summary with its ancestor folders (outermost first) and collection, for inheritance. */
+  findRequest(ref: RequestRef): { request: RequestSummary; folders: FolderSummary[]; collection: CollectionSummary } | undefined;
+  /** A saved request's whole document, asked of main (the tree holds summaries): for a tab that opens it. */
+  loadRequest(ref: RequestRef): Promise<RequestDoc>;
   refreshKeys(): Promise<void>;
   /** Shows what main saved on import:commit (a collection, an environment) without writing it again. */
-  adoptImported(saved: { collection?: Collection; environment?: Environment }): void;
+  adoptImported(saved: { collection?: CollectionSummary; environment?: Environment }): void;
   /** Clears `error` once the user has read it. */
   dismissError(): void;
   /** Forgets a notice for good (main stops reporting it at start). */
@@ -78,9 +83,26 @@ export interface WorkspaceActions {
 
 export type WorkspaceValue = WorkspaceData & WorkspaceActions;
 
-const EMPTY: WorkspaceData = { ready: false, notices: [], readOnly: false, storedKeyProblems: [], collections: [], environments: [], history: [], storedKeys: [], secretsProtection: '', initialTabs: { open: [] }, folders: [] };
+const EMPTY: WorkspaceData = { ready: false, notices: [], readOnly: false, storedKeyProblems: [], collections: [], loading: [], environments: [], history: [], storedKeys: [], secretsProtection: '', initialTabs: { open: [] }, folders: [] };
 
 const WorkspaceContext = createContext<(WorkspaceValue & { api: RoleCallApi }) | undefined>(undefined);
+
+interface Pending {
+  id: string;
+  pages: TreePages;
+}
+
+/** The collections as they came (their first pages) without the paging note, and which have pages to come. */
+function takePages(loaded: Array<CollectionSummary & { pages?: TreePages }>): { collections: CollectionSummary[]; pending: Pending[] } {
+  const pending: Pending[] = [];
+  const collections = loaded.map((c) => {
+    if (!c.pages) return c;
+    const { pages, ...rest } = c;
+    pending.push({ id: c.id, pages });
+    return rest;
+  });
+  return { collections, pending };
+}
 
 async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
@@ -97,10 +119,13 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
   const current = useRef<WorkspaceData>(EMPTY);
   // What main last confirmed, per collection, to roll back to; and a counter per collection so only the newest
   // failed write rolls back (an older failure must not undo a newer change that succeeded).
-  const confirmed = useRef(new Map<string, Collection>());
+  const confirmed = useRef(new Map<string, CollectionSummary>());
   const writes = useRef(new Map<string, number>());
   const queues = useRef(new Map<string, Promise<unknown>>());
+  const actionsFill = useRef<((load: number, pending: Pending[]) => Promise<void>) | undefined>(undefined);
   const historyInFlight = useRef(0);
+  /** Counts workspace loads: pages of an older load stop arriving once a newer load began. */
+  const loads = useRef(0);
 
   const actions = useMemo<WorkspaceActions>(() => {
     const commit = (change: (d: WorkspaceData) => WorkspaceData) => {
@@ -119,7 +144,9 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       return next;
     };
 
-    const saveCollection = async (collection: Collection, options: SaveOptions = {}): Promise<void> => {
+    const saveCollection = async (collection: CollectionSummary, options: SaveOptions = {}): Promise<void> => {
+      // Saving a tree that has not all arrived would drop what has not: refused, and nothing is lost.
+      if (current.current.loading.includes(collection.id)) fail({ code: 'INVALID_INPUT', message: `“${collection.name}” is still loading; try again in a moment.` });
       commit((d) => {
         const at = d.collections.findIndex((c) => c.id === collection.id);
         const collections = at < 0 ? [...d.collections, collection] : d.collections.map((c, i) => (i === at ? collection : c));
@@ -166,7 +193,7 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
     const orderCollections = async (ids: string[]): Promise<void> => {
       const before = current.current.collections;
       const byId = new Map(before.map((c) => [c.id, c]));
-      const ordered = ids.map((id) => byId.get(id)).filter((c): c is Collection => c !== undefined);
+      const ordered = ids.map((id) => byId.get(id)).filter((c): c is CollectionSummary => c !== undefined);
       const rest = before.filter((c) => !ids.includes(c.id));
       commit((d) => ({ ...d, collections: [...ordered, ...rest] }));
       const result = await serial('order', () => call(() => api.collectionsOrder({ ids })));
@@ -217,9 +244,9 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       const collection = current.current.collections.find((c) => c.id === collectionId);
       if (!collection) fail({ code: 'INVALID_INPUT', message: 'That collection no longer exists. Pick another one.' });
       const node: RequestNode = { ...doc, kind: 'request' };
-      const existing = findItem(collection as Collection, doc.id);
+      const existing = findItem(collection as CollectionSummary, doc.id);
       if (existing && existing.item.kind !== 'request') fail({ code: 'INVALID_INPUT', message: 'A folder already has this id; save as a new request.' });
-      const next = existing ? updateItem(collection as Collection, doc.id, () => node) : insertItem(collection as Collection, parentFolderId, node);
+      const next = existing ? updateItem(collection as CollectionSummary, doc.id, () => node) : insertItem(collection as CollectionSummary, parentFolderId, node);
       await saveCollection(next);
       return { collectionId, requestId: doc.id };
     };
@@ -231,13 +258,24 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       return { request: found.item, folders: found.folders, collection };
     };
 
+    const loadRequest = async (ref: RequestRef): Promise<RequestDoc> => {
+      // A request saved from a tab in this session is whole in the tree already.
+      const node = findRequest(ref)?.request;
+      if (node && 'body' in node) {
+        const { kind: _kind, storedId: _storedId, ...doc } = node as RequestNode;
+        return doc;
+      }
+      const result = await call(() => api.requestsGet(ref));
+      return result.ok ? result.value : fail(result.error);
+    };
+
     const refreshKeys = async (): Promise<void> => {
       const result = await call(() => api.workspaceLoad({}));
       if (!result.ok) fail(result.error);
       else commit((d) => ({ ...d, storedKeys: result.value.storedKeys }));
     };
 
-    const adoptImported = ({ collection, environment }: { collection?: Collection; environment?: Environment }) => {
+    const adoptImported = ({ collection, environment }: { collection?: CollectionSummary; environment?: Environment }) => {
       if (collection) confirmed.current.set(collection.id, collection);
       commit((d) => ({
         ...d,
@@ -255,12 +293,33 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
     };
 
     const reloadFolders = async (): Promise<void> => {
+      const load = ++loads.current;
       const result = await call(() => api.workspaceLoad({}));
       if (!result.ok) fail(result.error);
       else {
         const w = result.value;
-        confirmed.current = new Map(w.collections.map((c) => [c.id, c]));
-        commit((d) => ({ ...d, collections: w.collections, environments: w.environments, folders: w.folders ?? [], conflict: undefined }));
+        const { collections, pending } = takePages(w.collections);
+        confirmed.current = new Map(collections.map((c) => [c.id, c]));
+        commit((d) => ({ ...d, collections, loading: pending.map((p) => p.id), environments: w.environments, folders: w.folders ?? [], conflict: undefined }));
+        await fillPages(load, pending);
+      }
+    };
+
+    /** Fetches the rest of each big collection's tree, one page (one message, one short task) at a time. */
+    const fillPages = async (load: number, pending: Pending[]): Promise<void> => {
+      for (const { id, pages } of pending) {
+        for (let page = 1; page < pages.count; page++) {
+          const result = await call(() => api.collectionsPage({ id, load: pages.load, page }));
+          if (loads.current !== load) return;
+          if (!result.ok) {
+            commit((d) => ({ ...d, error: result.error }));
+            return;
+          }
+          commit((d) => ({ ...d, collections: d.collections.map((c) => (c.id === id ? { ...c, items: mergeTreePage(c.items, result.value.items) } : c)) }));
+        }
+        const whole = current.current.collections.find((c) => c.id === id);
+        if (whole) confirmed.current.set(id, whole);
+        commit((d) => ({ ...d, loading: d.loading.filter((x) => x !== id) }));
       }
     };
 
@@ -272,21 +331,27 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
       return saveCollection(conflict.collection, { overwrite: true });
     };
 
-    return { saveCollection, deleteCollection, reloadFolders, resolveConflict, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, refreshKeys, adoptImported, dismissError, dismissNotice };
+    actionsFill.current = fillPages;
+    return { saveCollection, deleteCollection, reloadFolders, resolveConflict, orderCollections, setEnvironments, addHistory, clearHistory, saveRequest, findRequest, loadRequest, refreshKeys, adoptImported, dismissError, dismissNotice };
   }, [api]);
 
   useEffect(() => {
     let live = true;
+    const load = ++loads.current;
     void call(() => api.workspaceLoad({})).then((result) => {
       if (!live) return;
+      let pending: Pending[] = [];
       if (!result.ok) {
         current.current = { ...EMPTY, ready: true, error: result.error };
       } else {
         const w = result.value;
-        confirmed.current = new Map(w.collections.map((c) => [c.id, c]));
+        const taken = takePages(w.collections);
+        pending = taken.pending;
+        confirmed.current = new Map(taken.collections.map((c) => [c.id, c]));
         current.current = {
           ready: true,
-          collections: w.collections,
+          collections: taken.collections,
+          loading: pending.map((p) => p.id),
           environments: w.environments,
           activeEnvironmentId: w.activeEnvironmentId,
           history: w.history,
@@ -301,6 +366,7 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
         };
       }
       setData(current.current);
+      if (pending.length) void actionsFill.current?.(load, pending);
     });
     // A folder changed on disk (a git pull, another editor): its collections are read again.
     const stop = api.on('folders:changed', () => void actions.reloadFolders().catch(() => undefined));

@@ -5,7 +5,7 @@ import { newRequestAuth, pickedProfile } from '../../src/defaultProfile';
 import type { ProfileList } from '../../src/models/profile';
 import { findItem } from '../../src/collectionTree';
 import { inheritedAuth } from '../../src/effectiveRequest';
-import type { Collection, RequestAuth, RequestDoc, RequestNode } from '../../src/models/workspace';
+import type { CollectionSummary, RequestAuth, RequestDoc, RequestNode } from '../../src/models/workspace';
 import { blankRequest } from '../state/tabs';
 import { rememberedProfile, rememberProfile } from './profileMemory';
 
@@ -34,7 +34,7 @@ export function newTabRequest(profiles: ProfileList | undefined): RequestDoc {
  * to "inherit" when the folders or the collection sign, as a Postman user expects of a request saved into a folder
  * with auth; an auth the user chose is kept.
  */
-export function savedIntoScope(collection: Collection, parentId: string | undefined, request: RequestNode): RequestNode {
+export function savedIntoScope(collection: CollectionSummary, parentId: string | undefined, request: RequestNode): RequestNode {
   if (!untouchedDefaults.has(request.auth)) return request;
   const inheriting: RequestNode = { ...request, auth: { type: 'inherit' } };
   const parent = parentId ? findItem(collection, parentId) : undefined;
@@ -58,7 +58,7 @@ export function newRequestAuthIn(collectionId: string, profiles: ProfileList | u
  * A request about to be created in a collection (under `parentId`, a folder, or at the top): it keeps inheriting
  * when its folders or collection sign, and otherwise starts with the collection's remembered or the default profile.
  */
-export function signedNewRequest(collection: Collection, parentId: string | undefined, request: RequestNode, profiles: ProfileList | undefined): RequestNode {
+export function signedNewRequest(collection: CollectionSummary, parentId: string | undefined, request: RequestNode, profiles: ProfileList | undefined): RequestNode {
   const parent = parentId ? findItem(collection, parentId) : undefined;
   const folders = parent && parent.item.kind === 'folder' ? [...parent.folders, parent.item] : [];
   if (inheritedAuth(request, folders, collection).auth.type !== 'none') return request;

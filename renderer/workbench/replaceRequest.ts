@@ -1,10 +1,11 @@
 // Saving a tab back over the request it was opened from: the collection is rewritten with that one request
-// replaced where it stands, wherever it is nested, and saved whole (collections:save writes one tree atomically).
-import type { Collection, ItemNode, RequestDoc } from '../../src/models/workspace';
+// replaced where it stands, wherever it is nested, and saved whole (collections:save writes one tree atomically;
+// the other requests travel as summaries, whose documents main keeps).
+import type { CollectionSummary, RequestDoc, TreeItem } from '../../src/models/workspace';
 
-function replaceIn(items: ItemNode[], requestId: string, doc: RequestDoc): { items: ItemNode[]; found: boolean } {
+function replaceIn(items: TreeItem[], requestId: string, doc: RequestDoc): { items: TreeItem[]; found: boolean } {
   let found = false;
-  const next = items.map((item): ItemNode => {
+  const next = items.map((item): TreeItem => {
     if (found) return item;
     if (item.kind === 'request' && item.id === requestId) {
       found = true;
@@ -23,7 +24,7 @@ function replaceIn(items: ItemNode[], requestId: string, doc: RequestDoc): { ite
 }
 
 /** The collection with the request replaced, or undefined when the request is no longer in it. */
-export function replaceRequest(collection: Collection, requestId: string, doc: RequestDoc): Collection | undefined {
+export function replaceRequest(collection: CollectionSummary, requestId: string, doc: RequestDoc): CollectionSummary | undefined {
   const { items, found } = replaceIn(collection.items, requestId, doc);
   return found ? { ...collection, items } : undefined;
 }
