@@ -1,9 +1,9 @@
 // A one-line CodeMirror field whose {{variables}} are highlighted: known names in the accent colour, names no scope
 // defines in red. Used for the URL, where a typo in a variable is the most common reason a request goes wrong.
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { history, historyKeymap } from '@codemirror/commands';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, keymap, MatchDecorator, placeholder, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { afterStartup } from '../startup/onDemand';
 import { useEditorView } from './useEditorView';
 
 export interface VariableFieldHandle {
@@ -73,8 +73,9 @@ export const VariableField = forwardRef<VariableFieldHandle, Props>(function Var
   const pasteText = useRef(onPasteText);
   pasteText.current = onPasteText;
   const decorations = useRef(new Compartment());
+  const undo = useRef(new Compartment());
   const { host, view } = useEditorView(value, onChange, () => [
-    history(),
+    undo.current.of([]),
     // Before singleLine joins the lines: a pasted multi-line curl command is handed over whole.
     EditorView.domEventHandlers({
       paste(event) {
@@ -93,7 +94,6 @@ export const VariableField = forwardRef<VariableFieldHandle, Props>(function Var
           return true;
         },
       },
-      ...historyKeymap,
     ]),
     // tabindex: the field scrolls sideways, and a scrolling area must be reachable by keyboard (axe checks for it).
     EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'false', spellcheck: 'false', tabindex: '0' }),
@@ -101,6 +101,20 @@ export const VariableField = forwardRef<VariableFieldHandle, Props>(function Var
     placeholderText ? placeholder(placeholderText) : [],
     decorations.current.of(highlighter(new Set(unresolved))),
   ]);
+
+  // Undo history comes with @codemirror/commands, which (with the language support it pulls in) is not needed to
+  // show and type in the field: it is added once start-up is done and that chunk is loaded.
+  useEffect(() => {
+    let mounted = true;
+    void afterStartup()
+      .then(() => import('@codemirror/commands'))
+      .then(({ history, historyKeymap }) => {
+        if (mounted) view.current?.dispatch({ effects: undo.current.reconfigure([history(), keymap.of(historyKeymap)]) });
+      });
+    return () => {
+      mounted = false;
+    };
+  }, [view]);
 
   useImperativeHandle(ref, () => ({
     focus() {

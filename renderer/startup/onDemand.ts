@@ -41,10 +41,10 @@ export function afterStartup(): Promise<void> {
 
 /**
  * Called when the window is usable (the workspace has arrived): after the next paint, once the page is idle, marks
- * start-up done and loads every on-demand chunk, so the first send or click does not wait for one and a chunk is in
- * memory before anything could replace the files on disk (a rebuild, an update). The downloads run side by side and
- * each module is evaluated in its own task as it arrives, so input is never held up for long. Later calls do
- * nothing. A chunk that fails here is loaded again (and its error shown) when it is used.
+ * start-up done and loads the on-demand chunks, so the first send or click does not wait for one and a chunk is in
+ * memory before anything could replace the files on disk (a rebuild, an update). One after another, in the order
+ * of `load`, so each is evaluated in a task of its own and a keystroke never waits behind all of them. Later calls
+ * do nothing. A chunk that fails here is loaded again (and its error shown) when it is used.
  */
 export function prefetchWhenIdle(schedule: (next: () => void) => void = whenIdle): void {
   if (prefetching) return;
@@ -55,10 +55,14 @@ export function prefetchWhenIdle(schedule: (next: () => void) => void = whenIdle
       schedule(() => {
         started = true;
         markStarted();
-        for (const loader of Object.values(load)) loader().catch(() => undefined);
+        void loadInTurn(Object.values(load));
       }),
     ),
   );
+}
+
+async function loadInTurn(loaders: Array<() => Promise<unknown>>): Promise<void> {
+  for (const loader of loaders) await loader().catch(() => undefined);
 }
 
 function whenIdle(next: () => void): void {

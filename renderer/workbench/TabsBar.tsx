@@ -28,7 +28,12 @@ export function TabsBar({ tabs, activeId, onActivate, onClose, onMove, onNew }: 
 
   useEffect(() => {
     if (!activeId) return;
-    list.current?.querySelector(`[data-tab-id="${CSS.escape(activeId)}"]`)?.closest('.tab')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // In the next frame, which lays the page out anyway: asked here, in the effect, it forced a layout of the whole
+    // window in the middle of rendering (at start-up, before the URL field had even been created).
+    const frame = requestAnimationFrame(() =>
+      list.current?.querySelector(`[data-tab-id="${CSS.escape(activeId)}"]`)?.closest('.tab')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [activeId, tabs.length]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
