@@ -10,7 +10,8 @@ import { settle } from '../api';
 
 /** Lines asked for with the first answer: more than a tall window shows. */
 export const FIRST_LINES = 120;
-const POLL_MS = 200;
+// Each answer re-renders the viewer: a few a second keep the line count and scrollbar current at little cost.
+const POLL_MS = 400;
 
 export interface BodyViewState {
   status: 'loading' | 'ready' | 'failed';
