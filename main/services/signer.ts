@@ -277,20 +277,22 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
 
 const UNREADABLE_BODY = Object.freeze({ unsigned: true });
 
-/** Endpoint detection by origin: it depends on the host alone and every request to an API shares it. Bounded. */
-const detectedByOrigin = new Map<string, ReturnType<typeof detectEndpoint>>();
-const MAX_ORIGINS = 256;
+/**
+ * URLs parsed and their endpoints detected, by the URL as typed: a client signs the same few URLs over and over.
+ * What is kept is only read, never changed, so it can be shared. Bounded: emptied when full.
+ */
+const targets = new Map<string, { target: ReturnType<typeof parseRequestUrl>; detected: ReturnType<typeof detectEndpoint> }>();
+const MAX_TARGETS = 256;
 
-/** The URL parsed and its endpoint detected (the detection is only read, never changed, so it can be shared). */
 function parseTarget(raw: string): { target: ReturnType<typeof parseRequestUrl>; detected: ReturnType<typeof detectEndpoint> } {
-  const target = parseRequestUrl(raw);
-  let detected = detectedByOrigin.get(target.origin);
-  if (!detected) {
-    detected = detectEndpoint(target.url);
-    if (detectedByOrigin.size >= MAX_ORIGINS) detectedByOrigin.clear();
-    detectedByOrigin.set(target.origin, detected);
+  let parsed = targets.get(raw);
+  if (!parsed) {
+    const target = parseRequestUrl(raw);
+    parsed = { target, detected: detectEndpoint(target.url) };
+    if (targets.size >= MAX_TARGETS) targets.clear();
+    targets.set(raw, parsed);
   }
-  return { target, detected };
+  return parsed;
 }
 
 const REPLACED = new Set(['authorization', 'x-amz-date']);
