@@ -34,6 +34,22 @@ export function historyHeader([name, value]: [string, string]): [string, string]
   return [name, QUERY_MASK];
 }
 
+/** The body with each form of a secret value masked, or why it cannot be kept (a value in a body that is not UTF-8). */
+export function maskedBody(bytes: Uint8Array, forms: readonly string[], mask: string): { bytes: Uint8Array } | { withheld: string } {
+  if (forms.length === 0 || bytes.length === 0) return { bytes };
+  const loose = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (!forms.some((form) => loose.includes(form))) return { bytes };
+  let text: string;
+  try {
+    // stream: a character cut where the kept bytes end is not an error.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return { withheld: 'The body was not kept: it holds a secret variable’s value and is not text that could be masked.' };
+  }
+  for (const form of forms) text = text.split(form).join(mask);
+  return { bytes: new TextEncoder().encode(text) };
+}
+
 export function withheldForCredentials(field: string): string {
   return `The body was not kept: it holds credentials (${field}), which history never stores.`;
 }

@@ -73,6 +73,33 @@ describe('history responses through the channels', () => {
     await app.dispose();
   });
 
+  it('keeps a spooled body’s first 1 MiB read from the spool folder, with the window’s secret values masked; never a file outside it', async () => {
+    const dir = await tempDir();
+    const app = openTestApp(dir);
+    const spool = path.join(dir, 'spool');
+    fs.mkdirSync(spool, { recursive: true });
+    const secret = 'echoedSecretVariableValue01';
+    const big = `{"echo":"${secret}","pad":"${'p'.repeat(2 * 1024 * 1024)}"}`;
+    fs.writeFileSync(path.join(spool, 'body-1'), big);
+    value(await app.registry.invoke('history:add', { entry: entry('big') }));
+    const spooled = { status: 200, statusText: 'OK', headers: [], bodyBase64: '', size: big.length, spoolFile: path.join(spool, 'body-1'), maskForms: [secret] };
+    expect(value(await app.registry.invoke('history:keepResponse', { entryId: 'big', response: spooled }))).toEqual({ kept: true });
+    const kept = value<{ response?: StoredResponse }>(await app.registry.invoke('history:response', { entryId: 'big' })).response!;
+    const text = Buffer.from(kept.bodyBase64, 'base64').toString();
+    expect(text.startsWith('{"echo":"••••••","pad":"ppp')).toBe(true);
+    expect(text).not.toContain(secret);
+    expect(kept).toMatchObject({ size: big.length, truncated: true });
+
+    fs.writeFileSync(path.join(dir, 'outside'), 'not a spooled body');
+    value(await app.registry.invoke('history:add', { entry: entry('outside') }));
+    const refused = value<{ kept: boolean; withheld?: string }>(
+      await app.registry.invoke('history:keepResponse', { entryId: 'outside', response: { ...spooled, spoolFile: path.join(dir, 'outside') } }),
+    );
+    expect(refused.withheld).toMatch(/could no longer be read/);
+    expect(value<{ response?: StoredResponse }>(await app.registry.invoke('history:response', { entryId: 'outside' })).response?.bodyBase64).toBe('');
+    await app.dispose();
+  });
+
   it('drops a response when its entry leaves history', async () => {
     const app = openTestApp(await tempDir());
     value(await app.registry.invoke('history:add', { entry: entry('a') }));

@@ -1,15 +1,23 @@
 // History's channels: entries go to the workspace store, their responses to the response files
 // (historyResponses.ts), and both are bounded by the same order, newest first. The order is tracked here rather
 // than copied out of the store on every send: addHistory answers how many entries it keeps.
+import { Buffer } from 'node:buffer';
 import { appError, RoleCallError } from '../../src/errors';
 import type { HistoryEntry } from '../../src/models/workspace';
-import type { StoredResponse, StoredResponseInput } from '../../src/models/historyResponse';
+import { SECRET_MASK } from '../../src/effectiveRequest';
+import { maskedBody } from '../../src/historyResponseRules';
+import { HISTORY_RESPONSE_BODY_BYTES, type StoredResponse, type StoredResponseInput } from '../../src/models/historyResponse';
 import { guardHistoryEntry } from './historyGuard';
 import { guardStoredResponse } from './historyResponseGuard';
 import type { HistoryResponses } from './historyResponses';
 import type { WorkspaceStore } from './workspaceStore';
 
-export function createHistoryChannels(workspace: Pick<WorkspaceStore, 'addHistory' | 'clearHistory' | 'load'>, responses: HistoryResponses) {
+export interface HistoryChannelOptions {
+  /** The first `length` bytes of a spooled body, base64 (only files in RoleCall's spool folder). */
+  readSpool?: (file: string, length: number) => Promise<{ base64: string }>;
+}
+
+export function createHistoryChannels(workspace: Pick<WorkspaceStore, 'addHistory' | 'clearHistory' | 'load'>, responses: HistoryResponses, options: HistoryChannelOptions = {}) {
   let order: Array<{ id: string; at: string }> | undefined;
   const current = () => (order ??= workspace.load().history.map((e) => ({ id: e.id, at: e.at })));
   const ids = () => current().map((e) => e.id);
@@ -20,6 +28,21 @@ export function createHistoryChannels(workspace: Pick<WorkspaceStore, 'addHistor
     pruned = true;
     responses.prune(ids());
   };
+
+  /** A spooled body's first bytes read from its file, masked of the forms the window named, as the window would. */
+  async function withSpooledBody(input: StoredResponseInput): Promise<StoredResponseInput> {
+    const { spoolFile, maskForms, ...rest } = input;
+    if (!spoolFile || rest.withheld) return rest;
+    if (!options.readSpool) return { ...rest, bodyBase64: '', withheld: 'The body was not kept: it was spooled, and this host keeps no spool.' };
+    let bytes: Uint8Array;
+    try {
+      bytes = Buffer.from((await options.readSpool(spoolFile, HISTORY_RESPONSE_BODY_BYTES)).base64, 'base64');
+    } catch {
+      return { ...rest, bodyBase64: '', withheld: 'The body was not kept: its spooled copy could no longer be read.' };
+    }
+    const masked = maskedBody(bytes, maskForms ?? [], SECRET_MASK);
+    return 'withheld' in masked ? { ...rest, bodyBase64: '', withheld: masked.withheld } : { ...rest, bodyBase64: Buffer.from(masked.bytes).toString('base64') };
+  }
 
   return {
     add(entry: HistoryEntry): { size: number } {
@@ -38,11 +61,11 @@ export function createHistoryChannels(workspace: Pick<WorkspaceStore, 'addHistor
       return { cleared };
     },
 
-    keepResponse(entryId: string, input: StoredResponseInput): { kept: boolean; withheld?: string } {
+    async keepResponse(entryId: string, input: StoredResponseInput): Promise<{ kept: boolean; withheld?: string }> {
       prunedOnce();
       const entry = current().find((e) => e.id === entryId);
       if (!entry) return { kept: false };
-      const guarded = guardStoredResponse(entry, input);
+      const guarded = guardStoredResponse(entry, await withSpooledBody(input));
       const kept = responses.keep(guarded, ids());
       return { kept, ...(guarded.withheld ? { withheld: guarded.withheld } : {}) };
     },

@@ -47,6 +47,14 @@ describe('the response kept with a history entry', () => {
     expect(input.size).toBe(3 * HISTORY_RESPONSE_BODY_BYTES);
   });
 
+  it('hands main a spooled body’s file and the forms to mask, not the few KiB this window holds', () => {
+    const spooled = result('first bytes', [], 5 * HISTORY_RESPONSE_BODY_BYTES);
+    spooled.response.body.spoolFile = '/spool/rolecall-body-1';
+    const input = keptResponseInput(spooled, scopes);
+    expect(input).toMatchObject({ bodyBase64: '', spoolFile: '/spool/rolecall-body-1', size: 5 * HISTORY_RESPONSE_BODY_BYTES });
+    expect(input.maskForms).toContain(SECRET);
+  });
+
   it('becomes a result the viewer shows: whole when kept whole, marked incomplete when cut', () => {
     const kept: StoredResponse = { entryId: 'h', at: '2026-01-01T00:00:00.000Z', status: 404, statusText: 'Not Found', httpVersion: '1.1', headers: [['a', 'b']], bodyBase64: bytesToBase64(new TextEncoder().encode('nope')), size: 4, truncated: false, durationMs: 7 };
     const shown = keptAsSendResult(kept, { method: 'GET', url: 'https://x/y' });

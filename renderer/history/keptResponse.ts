@@ -1,9 +1,12 @@
 // What the window hands main to keep with a history entry: the response as received, its first 1 MiB of body, with
 // every secret variable's value masked first (main knows AWS credentials, not which variables are secret). A body
-// that holds a secret value but is not UTF-8 text cannot be masked without changing its bytes, so it is left out.
-// main then applies its own rules (credential fields, cookies) before anything reaches disk.
+// that holds a secret value but is not UTF-8 text cannot be masked without changing its bytes, so it is left out. A
+// spooled body is read by main from its spool file, with the forms to mask. main then applies its own rules
+// (credential fields, cookies) before anything reaches disk.
 import { HISTORY_RESPONSE_BODY_BYTES, type StoredResponse, type StoredResponseInput } from '../../src/models/historyResponse';
 import type { SendResult } from '../../src/models/http';
+import { SECRET_MASK } from '../../src/effectiveRequest';
+import { maskedBody } from '../../src/historyResponseRules';
 import { maskText, secretForms } from '../../src/maskSignResult';
 import type { VariableScope } from '../../src/variables';
 import { base64ToBytes } from '../viewer/base64';
@@ -25,7 +28,6 @@ export function keptResponseInput(result: SendResult, scopes: VariableScope[]): 
   const { response } = result;
   const forms = secretForms(scopes);
   const mask = (text: string) => (forms.length ? maskText(text, forms) : text);
-  const bytes = base64ToBytes(response.body.headBase64).subarray(0, HISTORY_RESPONSE_BODY_BYTES);
   const base = {
     status: response.status,
     statusText: mask(response.statusText),
@@ -34,17 +36,10 @@ export function keptResponseInput(result: SendResult, scopes: VariableScope[]): 
     size: response.body.size,
     durationMs: response.timings.total,
   };
-  if (forms.length === 0) return { ...base, bodyBase64: bytesToBase64(bytes) };
-  const loose = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (!forms.some((form) => loose.includes(form))) return { ...base, bodyBase64: bytesToBase64(bytes) };
-  let text: string;
-  try {
-    // stream: a character cut at the 1 MiB mark is not an error.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-  } catch {
-    return { ...base, bodyBase64: '', withheld: 'The body was not kept: it holds a secret variable’s value and is not text that could be masked.' };
-  }
-  return { ...base, bodyBase64: bytesToBase64(new TextEncoder().encode(mask(text))) };
+  // A spooled body reaches this window only as its first few KiB: main reads the first 1 MiB from the spool file.
+  if (!response.body.complete && response.body.spoolFile) return { ...base, bodyBase64: '', spoolFile: response.body.spoolFile, ...(forms.length ? { maskForms: forms.slice(0, 512) } : {}) };
+  const masked = maskedBody(base64ToBytes(response.body.headBase64).subarray(0, HISTORY_RESPONSE_BODY_BYTES), forms, SECRET_MASK);
+  return 'withheld' in masked ? { ...base, bodyBase64: '', withheld: masked.withheld } : { ...base, bodyBase64: bytesToBase64(masked.bytes) };
 }
 
 /** A kept response as the response viewer takes it: what was sent is not kept, only the method and URL. */

@@ -27,6 +27,12 @@ export const storedResponseInputSchema = z
     durationMs: z.number().min(0).optional(),
     /** Set by the window when it left the body out (it held a secret variable's value it could not mask). */
     withheld: z.string().max(512).optional(),
+    /**
+     * A body spooled to disk: main reads its first bytes from the spool file (the window holds only a little of it)
+     * and masks `maskForms` (the secret variables' values in their encoded forms) in them as the window would.
+     */
+    spoolFile: z.string().min(1).max(4096).optional(),
+    maskForms: z.array(z.string().min(1).max(64 * 1024)).max(512).optional(),
   })
   .strict();
 export type StoredResponseInput = z.input<typeof storedResponseInputSchema>;
