@@ -366,7 +366,8 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
         };
       }
       setData(current.current);
-      if (pending.length) void actionsFill.current?.(load, pending);
+      // The rest of a big tree is asked for once the first page is on screen, so it never delays that paint.
+      if (pending.length) requestAnimationFrame(() => setTimeout(() => void actionsFill.current?.(load, pending), 0));
     });
     // A folder changed on disk (a git pull, another editor): its collections are read again.
     const stop = api.on('folders:changed', () => void actions.reloadFolders().catch(() => undefined));
