@@ -9,11 +9,15 @@ import { environmentFile } from '../src/formats/postmanEnvironmentExport';
 import { importAny } from '../src/formats/importAny';
 import { importFolderFiles } from '../src/formats/importFolder';
 import type { AppInfo, EventName, Events } from '../src/contract';
+import type { Collection } from '../src/models/workspace';
 import { createEngine, type Engine, type Secret } from './engine';
 import { createRegistry, type Handlers, type Registry } from './ipc/registry';
 import { createBodyFiles } from './services/bodyFiles';
 import { createIdentityCache, needsIdentity, runChecks } from './services/checkRun';
+import { checkVariablesScope } from '../src/checks/checkVariables';
 import { createCollectionFolders } from './services/collectionFolders';
+import { cookieHandlers } from './services/cookies/cookieHandlers';
+import { createWorkspaceCookies } from './services/cookies/workspaceCookies';
 import { createLayout } from './services/folderWrite';
 import type { WatchOptions } from './services/folderWatch';
 import { watchAwsFiles, type AwsFilesWatchOptions } from './services/awsFilesWatch';
@@ -21,10 +25,13 @@ import { importFromPath } from './services/importFile';
 import { createImportSession } from './services/importSession';
 import { createFormatPool } from './services/formatPool';
 import { guardCollection, guardTabs } from '../src/credentialGuard';
-import { guardHistoryEntry } from './services/historyGuard';
+import { createHistoryChannels } from './services/historyChannels';
+import { createHistoryResponses, historyResponsesDir } from './services/historyResponses';
 import { createKeyVault, type Cipher } from './services/keyVault';
 import { createMfaBroker } from './services/mfaBroker';
 import { createSsoSignIn } from './services/sso/ssoSignIn';
+import { ssoTokenState } from './services/sso/ssoTokenState';
+import { createPreferences, preferencesFile } from './services/preferences';
 import { endpointsFromEnv } from './services/policyFetch';
 import { runPolicyWorkshop } from './services/policyWorkshop';
 import { revealPresignedUrl } from './services/presignReveal';
@@ -32,7 +39,11 @@ import { redactSecrets } from './services/redact';
 import { createAppRunner } from './services/runner/appRunner';
 import { runnerEngine, runnerEvaluate } from './services/runner/runnerHooks';
 import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
+import { createBodyViews } from './services/bodyView/bodyViews';
+import { trimSpooledHead } from './services/bodyView/inlineHead';
 import { defaultSpoolDir } from './services/transport';
+import { createStoredRequests } from './services/storedRequests';
+import { createTreePaging } from './services/treePaging';
 import { createMemoryBackend, createWorkspaceStore, type Recovered, type StoreBackend, type WorkspaceStoreOptions } from './services/workspaceStore';
 import packageJson from '../package.json';
 
@@ -99,7 +110,10 @@ export function createApp(options: AppOptions): App {
     ...(options.storeRecovered ? { recovered: options.storeRecovered } : {}),
     ...(options.collectionFiles ? { collectionFiles: options.collectionFiles } : {}),
   });
+  const preferences = createPreferences(preferencesFile(backend.path));
   const vault = createKeyVault(backend, options.cipher);
+  // The workspace's cookie jar, sealed with the same cipher as the vault; runs use a jar of their own.
+  const cookies = createWorkspaceCookies(backend, options.cipher);
   const folders = createCollectionFolders({
     backend,
     ...(options.cipher ? { cipher: options.cipher } : {}),
@@ -124,12 +138,17 @@ export function createApp(options: AppOptions): App {
       : watchAwsFiles(options.env ?? process.env, () => options.emit('profiles:changed', {}), options.awsFilesWatch ?? {});
   const imports = createImportSession({ workspace, vault, canStoreKeys: () => options.cipher?.available === true });
   const spoolDir = options.spoolDir ?? defaultSpoolDir();
+  const history = createHistoryChannels(workspace, createHistoryResponses({ dir: historyResponsesDir(backend.path) }), {
+    readSpool: (file, length) => readSpoolSlice(file, 0, length, spoolDir),
+  });
   // Spooled bodies older than a day go while the app runs, not only at the next start.
   const spoolCleaner = setInterval(() => void cleanSpool(spoolDir), SPOOL_CLEAN_EVERY_MS);
   spoolCleaner.unref();
   const bodyFiles = createBodyFiles();
   // Hostile bodies are formatted and AWS errors parsed on a worker thread, never on the one answering IPC.
   const formatPool = createFormatPool();
+  // Big bodies are laid out and searched in main, a window of lines at a time crossing to the page.
+  const bodyViews = createBodyViews({ spoolDir });
   const engine = createEngine({
     mfa: broker.provider,
     awsErrors: (status, headers, text) => formatPool.awsError(status, headers, text),
@@ -159,6 +178,13 @@ export function createApp(options: AppOptions): App {
     finished: (event) => options.emit('runner:finished', event),
     mask: (result, secrets) => mask(result, secrets),
   });
+  // Request documents the sidebar's light tree stands for (collections:save puts them back in place).
+  const storedRequests = createStoredRequests();
+  const treePaging = createTreePaging();
+  const allCollections = function* (): Iterable<Collection> {
+    yield* workspace.peekCollections();
+    yield* folders.peekCollections();
+  };
   /** Who each set of credentials signs as, for identity checks (asked of STS once, and only when a check needs it). */
   const identities = createIdentityCache(engine.credentials);
 
@@ -172,18 +198,19 @@ export function createApp(options: AppOptions): App {
     },
     'credentials:clear': async ({ auth }) => ({ cleared: engine.credentials.clear(auth) }),
     'request:sign': async (input) => {
-      const signed = await engine.sign(input);
+      const signed = await engine.sign(input, { cookies: cookies.jar() });
       return mask(signed.result, signed.secrets);
     },
     'request:send': async (input) => {
-      const { result, secrets } = await engine.send(input);
+      const { result, secrets } = await engine.send(input, { cookies: cookies.jar() });
       const checks = input.checks ?? [];
       const captures = input.captures ?? [];
       if (checks.length || captures.length) {
         const signedAs = needsIdentity(checks) ? await identities.signedAs(input.auth) : undefined;
-        result.checks = await runChecks({ result, checks, captures, ...(signedAs ? { signedAs } : {}), spoolDir });
+        result.checks = await runChecks({ result, checks, captures, ...(signedAs ? { signedAs } : {}), spoolDir, variables: checkVariablesScope(input.checkVariables ?? []) });
       }
-      return mask(result, secrets);
+      // A window shows a spooled body through a body view: only a little of its head travels with the answer.
+      return mask(options.host === 'cli' ? result : trimSpooledHead(result), secrets);
     },
     'presign:reveal': async (input) => revealPresignedUrl(input, engine.sign),
     'request:cancel': async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
@@ -191,6 +218,12 @@ export function createApp(options: AppOptions): App {
     'sso:start': async ({ profile }) => sso.start(profile),
     'sso:poll': async ({ flowId }) => sso.status(flowId),
     'sso:cancel': async ({ flowId }) => ({ cancelled: sso.cancel(flowId) }),
+    'sso:tokenState': async ({ profile }) => ssoTokenState(profile, options.env ?? process.env),
+    'preferences:get': async () => ({ values: preferences.all() }),
+    'preferences:set': async ({ key, value }) => {
+      preferences.set(key, value ?? undefined);
+      return { saved: true };
+    },
     'workspace:load': async () => {
       await foldersRestored;
       const keyProblems = vault.problems();
@@ -198,7 +231,7 @@ export function createApp(options: AppOptions): App {
       const fromFolders = folders.load();
       return {
         ...stored,
-        collections: [...stored.collections, ...fromFolders.collections],
+        collections: treePaging.firstPages([...stored.collections, ...fromFolders.collections]),
         environments: [...stored.environments, ...fromFolders.environments],
         ...(fromFolders.folders.length ? { folders: fromFolders.folders } : {}),
         ...workspace.secretsStatus(),
@@ -206,18 +239,32 @@ export function createApp(options: AppOptions): App {
         ...(keyProblems.length ? { storedKeyProblems: keyProblems } : {}),
       };
     },
+    'requests:get': async ({ collectionId, requestId }) => {
+      await foldersRestored;
+      const doc = folders.owns(collectionId) ? folders.getRequest(collectionId, requestId) : workspace.getRequest(collectionId, requestId);
+      if (!doc) throw appError('INVALID_INPUT', 'That request is no longer saved.', `${collectionId}/${requestId}`);
+      return doc;
+    },
+    'collections:page': async ({ id, load, page }) => ({ items: treePaging.page(id, load, page) }),
     'workspace:dismissNotice': async ({ id }) => ({ dismissed: workspace.dismissNotice(id) }),
-    'collections:save': async ({ collection, overwrite, confirmDeleteFiles }) => {
-      if (folders.owns(collection.id)) {
-        const { keptFiles } = await folders.saveCollection(guardCollection(collection), { overwrite, confirmDeleteFiles });
+    'collections:save': async ({ collection: sent, overwrite, confirmDeleteFiles }) => {
+      const inFolder = folders.owns(sent.id);
+      const before = inFolder ? folders.peekCollection(sent.id) : workspace.peekCollection(sent.id);
+      const collection = guardCollection(storedRequests.resolve(sent, before, allCollections));
+      if (inFolder) {
+        const { keptFiles } = await folders.saveCollection(collection, { overwrite, confirmDeleteFiles });
+        storedRequests.remember(before, collection);
         return { saved: true, ...(keptFiles.length ? { keptFiles } : {}) };
       }
-      workspace.saveCollection(guardCollection(collection));
+      workspace.saveCollection(collection);
+      storedRequests.remember(before, collection);
       return { saved: true };
     },
     'collections:delete': async ({ id, confirmDeleteFiles, overwrite }) => {
-      if (folders.owns(id)) return { deleted: await folders.deleteCollection(id, { confirmDeleteFiles, overwrite }) };
-      return { deleted: workspace.deleteCollection(id) };
+      const before = folders.owns(id) ? folders.peekCollection(id) : workspace.peekCollection(id);
+      const deleted = folders.owns(id) ? await folders.deleteCollection(id, { confirmDeleteFiles, overwrite }) : workspace.deleteCollection(id);
+      if (deleted) storedRequests.remember(before, undefined);
+      return { deleted };
     },
     'collections:export': async ({ id, format }) => {
       if (!options.chooseSavePath) throw appError('FILE_ERROR', 'Exporting to a file is not available here.');
@@ -258,8 +305,10 @@ export function createApp(options: AppOptions): App {
       }
       return { path: target, cancelled: false };
     },
-    'history:add': async ({ entry }) => ({ size: workspace.addHistory(guardHistoryEntry(entry)) }),
-    'history:clear': async () => ({ cleared: workspace.clearHistory() }),
+    'history:add': async ({ entry }) => history.add(entry),
+    'history:clear': async () => history.clear(),
+    'history:keepResponse': async ({ entryId, response }) => history.keepResponse(entryId, response),
+    'history:response': async ({ entryId }) => history.response(entryId),
     'tabs:save': async (tabs) => {
       workspace.saveTabs(guardTabs(tabs));
       return { saved: true };
@@ -280,6 +329,11 @@ export function createApp(options: AppOptions): App {
     },
     'response:read': async ({ file, offset, length }) => readSpoolSlice(file, offset, length, spoolDir),
     'response:format': async ({ source }) => formatPool.format(await bodySourceBytes(source, spoolDir)),
+    'bodyView:open': (input) => bodyViews.open(input),
+    'bodyView:lines': (input) => bodyViews.lines(input),
+    'bodyView:search': async (input) => bodyViews.search(input),
+    'bodyView:match': async (input) => bodyViews.match(input),
+    'bodyView:close': (input) => bodyViews.close(input),
     'response:save': async ({ source, suggestedName }) => {
       if (!options.chooseSavePath) throw appError('FILE_ERROR', 'Saving a response to a file is not available here.');
       const target = await options.chooseSavePath(safeFileName(suggestedName));
@@ -347,6 +401,7 @@ export function createApp(options: AppOptions): App {
     'runner:result': async ({ runId }) => runner.result(runId),
     'runner:detail': async ({ runId, position }) => runner.detail(runId, position),
     'runner:export': async ({ runId, format }) => runner.export(runId, format),
+    ...cookieHandlers(cookies),
     'app:info': async () => ({ version: packageJson.version, platform: process.platform, host: options.host }),
   };
 
@@ -357,9 +412,11 @@ export function createApp(options: AppOptions): App {
       clearInterval(spoolCleaner);
       await runner.dispose();
       sso.dispose();
+      cookies.dispose();
       folders.dispose();
       awsFiles?.close();
       await formatPool.dispose();
+      await bodyViews.dispose();
       for (const prompt of broker.pending()) broker.answer(prompt.promptId, undefined, true);
     },
   };

@@ -5,15 +5,13 @@ import type { AppError } from '../src/errors';
 import { settle } from './api';
 import { ErrorBox } from './components/ErrorBox';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { MfaDialog } from './components/MfaDialog';
-import { ShortcutHelp } from './keyboard/ShortcutHelp';
+import { CookiesButton } from './cookies/CookiesButton';
 import { useShortcutHelp } from './keyboard/useShortcutHelp';
-import { SettingsDialog } from './preferences/SettingsDialog';
 import { useTheme } from './preferences/theme';
 import './preferences/preferences.css';
+import { MfaDialog, ProfilesView, SettingsDialog, ShortcutHelp } from './startup/lazyParts';
 import { WorkspaceProvider } from './state/workspace';
 import { EnvironmentPicker } from './workbench/EnvironmentPicker';
-import { ProfilesView } from './workbench/ProfilesView';
 import { Workbench } from './workbench/Workbench';
 
 export function App({ api }: { api: RoleCallApi | undefined }) {
@@ -79,6 +77,7 @@ function Connected({ api }: { api: RoleCallApi }) {
           <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (? or Ctrl+/)" onClick={showShortcuts}>
             ?
           </button>
+          <CookiesButton api={api} />
           <button type="button" onClick={() => setOverlay('settings')}>
             Settings
           </button>

@@ -6,10 +6,22 @@ import { authChoiceSchema, type Identity } from './models/auth';
 import { sendInputSchema, signInputSchema, type ChosenFile, type SendResult, type SignResult } from './models/http';
 import type { PresignedUrl } from './models/presign';
 import type { ProfileList } from './models/profile';
-import type { SsoFlow, SsoStatus } from './models/sso';
-import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type StoredKeySummary, type Workspace } from './models/workspace';
+import type { SsoFlow, SsoStatus, SsoTokenState } from './models/sso';
+import { cookieClearSchema, cookieKeySchema, cookieSetSchema, cookieSettingsSchema, type CookieList, type CookieSettings, type CookieSummary } from './models/cookies';
+import { storedResponseInputSchema, type StoredResponse } from './models/historyResponse';
+import { preferenceKeySchema, preferenceValueSchema } from './models/preferences';
+import { collectionSchema, environmentSchema, historyEntrySchema, tabsSchema, type RequestDoc, type StoredKeySummary, type TreeItem, type Workspace } from './models/workspace';
 import { CHANNEL_NAMES, type ChannelName } from './api';
 import type { OpenFolderSummary, RecentFolderView } from './models/folders';
+import {
+  bodyViewCloseSchema,
+  bodyViewLinesSchema,
+  bodyViewMatchSchema,
+  bodyViewOpenSchema,
+  bodyViewSearchSchema,
+  type BodySearchState,
+  type BodyWindow,
+} from './models/bodyView';
 import { droppedFilesSchema, IMPORT_MAX_BYTES, type ImportCommitResult, type ImportPreview } from './models/importing';
 import { workshopRequestSchema, type WorkshopResult } from './models/workshop';
 import {
@@ -100,8 +112,23 @@ export const channels = {
   'sso:poll': { request: z.object({ flowId: z.string().min(1).max(64) }).strict(), response: response<SsoStatus>() },
   /** Stops waiting for a sign-in; the token cache is left as it was. */
   'sso:cancel': { request: z.object({ flowId: z.string().min(1).max(64) }).strict(), response: response<{ cancelled: boolean }>() },
-  /** Everything the workbench restores at start: collections, environments, history, open tabs, stored key names. */
+  /** Whether a profile's IAM Identity Center sign-in is missing or expired, from the token cache (no network, no token). */
+  'sso:tokenState': { request: z.object({ profile: z.string().min(1).max(256) }).strict(), response: response<SsoTokenState>() },
+  /**
+   * Everything the workbench restores at start: collections (as their tree, each request a summary), environments,
+   * history, open tabs, stored key names.
+   */
   'workspace:load': { request: empty, response: response<Workspace>() },
+  /** One saved request's whole document (workspace:load sends requests as summaries): for a tab that opens it. */
+  'requests:get': {
+    request: z.object({ collectionId: z.string().min(1).max(64), requestId: z.string().min(1).max(64) }).strict(),
+    response: response<RequestDoc>(),
+  },
+  /** The next page of a big collection's tree (workspace:load said how many there are); page 0 came with it. */
+  'collections:page': {
+    request: z.object({ id: z.string().min(1).max(64), load: z.string().min(1).max(64), page: z.number().int().min(1).max(100000) }).strict(),
+    response: response<{ items: TreeItem[] }>(),
+  },
   /** Forgets a notice about set-aside data once the user has read it (refused while the workspace is read-only). */
   'workspace:dismissNotice': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: response<{ dismissed: boolean }>() },
   /**
@@ -147,6 +174,16 @@ export const channels = {
    */
   'history:add': { request: z.object({ entry: historyEntrySchema }).strict(), response: response<{ size: number }>() },
   'history:clear': { request: empty, response: response<{ cleared: number }>() },
+  /**
+   * Keeps the response of a history entry just added (src/models/historyResponse.ts: the newest 20, 1 MiB of body
+   * each, 16 MiB in all); a body naming a credential field is left out and `withheld` says why.
+   */
+  'history:keepResponse': {
+    request: z.object({ entryId: z.string().min(1).max(64), response: storedResponseInputSchema }).strict(),
+    response: response<{ kept: boolean; withheld?: string }>(),
+  },
+  /** The response kept for a history entry, if it still is. */
+  'history:response': { request: z.object({ entryId: z.string().min(1).max(64) }).strict(), response: response<{ response?: StoredResponse }>() },
   /** Open tabs and their drafts, so they survive a restart. */
   'tabs:save': { request: tabsSchema, response: response<{ saved: true }>() },
   /** Stores static keys the user typed once, encrypted in main; only the summary ever comes back. */
@@ -174,6 +211,16 @@ export const channels = {
   },
   /** Formats a body in main (pretty JSON/XML) so a 50 MB document never blocks the window. */
   'response:format': { request: z.object({ source: bodySourceSchema }).strict(), response: response<FormattedBody>() },
+  /** Opens a windowed view of a spooled body (laid out in main); answers once the first `lines` are laid out. */
+  'bodyView:open': { request: bodyViewOpenSchema, response: response<BodyWindow>() },
+  /** Lines [from, from + count) of a body view, with the lines laid out so far. */
+  'bodyView:lines': { request: bodyViewLinesSchema, response: response<BodyWindow>() },
+  /** Starts a search over a body view in main (replacing its previous one); bodyView:match follows it. */
+  'bodyView:search': { request: bodyViewSearchSchema, response: response<{ searchId: string }>() },
+  /** A search's count so far, whether it is done, and the position of match `index`. */
+  'bodyView:match': { request: bodyViewMatchSchema, response: response<BodySearchState>() },
+  /** Frees a body view: its layout, search and laid-out file. */
+  'bodyView:close': { request: bodyViewCloseSchema, response: response<{ closed: boolean }>() },
   /** Saves a body to a file the user picks. */
   'response:save': {
     request: z.object({ source: bodySourceSchema, suggestedName: z.string().max(255).default('response') }).strict(),
@@ -257,6 +304,24 @@ export const channels = {
   'runner:detail': { request: runnerDetailSchema, response: response<RunnerDetail>() },
   /** An ended run as JSON, JUnit XML or HTML text with a file name; the window saves it with response:save. */
   'runner:export': { request: runnerExportSchema, response: response<RunnerExport>() },
+  /** The workspace cookie jar without values (names, domains, paths, expiry, flags), its AWS-hosts setting. */
+  'cookies:list': { request: empty, response: response<CookieList>() },
+  /** One cookie's value, for the editor the user opened on it (like presign:reveal: only on the user's action). */
+  'cookies:reveal': { request: cookieKeySchema, response: response<{ value: string }>() },
+  /** Adds a cookie, or edits one (`previous` names it when its name, domain or path changed). */
+  'cookies:set': { request: cookieSetSchema, response: response<CookieSummary>() },
+  'cookies:delete': { request: cookieKeySchema, response: response<{ deleted: boolean }>() },
+  /** Removes every cookie, or one domain's. */
+  'cookies:clear': { request: cookieClearSchema, response: response<{ cleared: number }>() },
+  /** Whether the jar keeps and sends cookies for AWS's own hosts (off by default). */
+  'cookies:settings': { request: cookieSettingsSchema, response: response<CookieSettings>() },
+  /** The window's preferences as main keeps them (src/models/preferences.ts): the same on any browser-mode port. */
+  'preferences:get': { request: empty, response: response<{ values: Record<string, string> }>() },
+  /** Sets one preference; null removes it. */
+  'preferences:set': {
+    request: z.object({ key: preferenceKeySchema, value: preferenceValueSchema.nullable() }).strict(),
+    response: response<{ saved: boolean }>(),
+  },
   'app:info': { request: empty, response: response<AppInfo>() },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>;
 

@@ -17,11 +17,13 @@ import { appError } from '../../src/errors';
 import { blankSecrets } from '../../src/formats/blankSecrets';
 import { readFolder, writeFolder, type FolderFiles, type FolderMeta, type FolderProblem, type FolderRead } from '../../src/formats/folderLayout';
 import type { FolderSource, OpenFolderSummary, RecentFolderView } from '../../src/models/folders';
-import type { Collection, Environment, ItemNode, KeyValue } from '../../src/models/workspace';
+import type { Collection, CollectionSummary, Environment, ItemNode, KeyValue, RequestDoc } from '../../src/models/workspace';
+import { findRequestNode, summarizeCollection } from '../../src/requestSummary';
 import { appIdOf } from './folderIds';
 import { scanFolder } from './folderScan';
 import { createFolderSecrets, type SecretScope } from './folderSecrets';
 import { watchFolder, type FolderWatcher, type WatchOptions } from './folderWatch';
+import { moveResources, removeResources, restoreResources, type ResourceStash } from './folderResources';
 import { readCurrent, removeFile, writeFileAtomic } from './folderWrite';
 import type { Cipher } from './keyVault';
 import { createRecentFolders, folderIdOf } from './recentFolders';
@@ -60,6 +62,8 @@ interface Folder {
   appIds: Map<string, string>;
   watcher?: FolderWatcher;
   queue: Promise<unknown>;
+  /** Example files removed with confirmed deletions, for the undo that writes their item again (folderResources.ts). */
+  removedResources: ResourceStash;
 }
 
 type WithSource<T> = T & { source: FolderSource };
@@ -190,6 +194,7 @@ export function createCollectionFolders(opts: CollectionFoldersOptions) {
       problems: [],
       appIds: new Map(),
       queue: Promise.resolve(),
+      removedResources: new Map(),
     };
     adopt(folder, scan.files, scan.problems);
     folders.set(id, folder);
@@ -240,6 +245,17 @@ export function createCollectionFolders(opts: CollectionFoldersOptions) {
     }
     for (const p of writes) if (now.get(p) !== out[p]) await writeFileAtomic(folder.root, p, out[p]!);
     for (const p of removals) await removeFile(folder.root, p);
+    // A confirmed deletion takes the item's example files too, writing the item again (undo) brings them back, and a
+    // renamed or moved item takes them along (folderResources.ts).
+    const unreadable = new Set(folder.meta.unreadable ?? []);
+    const resourcesGone = options.confirmDeleteFiles
+      ? await removeResources(folder.root, folder.meta, meta, folder.disk, (p) => p in out || unreadable.has(p), folder.removedResources)
+      : [];
+    const resourcesMoved = await moveResources(folder.root, folder.meta, meta, folder.disk, (p) => p in out || p in folder.owned || unreadable.has(p));
+    removals.push(...resourcesGone, ...resourcesMoved.removed);
+    const resourcesBack = { ...resourcesMoved.written, ...(await restoreResources(folder.root, meta, folder.removedResources)) };
+    Object.assign(folder.baseline, resourcesBack);
+    Object.assign(folder.disk, resourcesBack);
 
     for (const p of writes) folder.baseline[p] = folder.disk[p] = out[p]!;
     for (const p of removals) {
@@ -302,16 +318,33 @@ export function createCollectionFolders(opts: CollectionFoldersOptions) {
       return found && { ...structuredClone(found), id: appId };
     },
     isOpen: (folderId: string) => folders.has(folderId),
+    /** A folder-backed collection itself, not a copy (under its file id): only for reading. */
+    peekCollection(appId: string): Readonly<Collection> | undefined {
+      const folder = folderOf(appId);
+      return folder?.collections.find((c) => c.id === folder.appIds.get(appId));
+    },
+    /** One request's document in a folder-backed collection (a copy), or undefined. */
+    getRequest(appId: string, requestId: string): RequestDoc | undefined {
+      const collection = this.peekCollection(appId);
+      const found = collection && findRequestNode(collection.items, requestId);
+      if (!found) return undefined;
+      const { kind: _kind, storedId: _storedId, ...doc } = found;
+      return structuredClone(doc);
+    },
+    /** Every folder-backed collection itself, with its app id: only for reading. */
+    *peekCollections(): Iterable<Readonly<Collection>> {
+      for (const folder of folders.values()) for (const c of folder.collections) yield { ...c, id: appIdFor(folder, c.id) };
+    },
 
     /** Everything from open folders, with app-level ids and sources; marks what the renderer now knows as the baseline. */
-    load(): { collections: WithSource<Collection>[]; environments: WithSource<Environment>[]; folders: OpenFolderSummary[] } {
-      const collections: WithSource<Collection>[] = [];
+    load(): { collections: WithSource<CollectionSummary>[]; environments: WithSource<Environment>[]; folders: OpenFolderSummary[] } {
+      const collections: WithSource<CollectionSummary>[] = [];
       const environments: WithSource<Environment>[] = [];
       for (const folder of folders.values()) {
         folder.baseline = { ...folder.disk };
         const source: FolderSource = { kind: 'folder', folderId: folder.id, folderName: folder.name };
         const byName = [...folder.collections].sort((a, b) => a.name.localeCompare(b.name));
-        for (const c of byName) collections.push({ ...structuredClone(c), id: appIdFor(folder, c.id), source });
+        for (const c of byName) collections.push({ ...summarizeCollection(c), id: appIdFor(folder, c.id), source });
         for (const e of folder.environments) environments.push({ ...structuredClone(e), id: appIdFor(folder, e.id), source });
       }
       return { collections, environments, folders: [...folders.values()].map(summary) };

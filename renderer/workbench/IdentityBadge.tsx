@@ -1,6 +1,6 @@
 // Who the request will be signed as: the ARN STS reports (assumed-role/ROLE/SESSION for roles), the account, and
 // how long the temporary credentials have left, counting down. Asked on demand and after each send.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { Identity } from '../../src/models/auth';
@@ -8,7 +8,7 @@ import { errorCodeText } from '../format';
 import { resolvedKeyText } from './resolvedKey';
 import { keyLifetimeText } from './keyLifetime';
 import { ClearCacheButton } from './ClearCacheButton';
-import { CredentialRefusal } from '../viewer/CredentialRefusal';
+import { CredentialRefusal } from '../startup/lazyParts';
 
 export type IdentityState =
   | { status: 'idle' }
@@ -39,9 +39,11 @@ interface Props {
   resolvedKeyId?: string;
   /** Forgets the cached credentials of this identity (the error hints point here); absent: no control. */
   onClearCache?: () => Promise<number | undefined>;
+  /** "Sign in" when the profile's IAM Identity Center sign-in is missing or expired (renderer/sso). */
+  signIn?: ReactNode;
 }
 
-export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId, onClearCache }: Props) {
+export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId, onClearCache, signIn }: Props) {
   const [now, setNow] = useState(() => Date.now());
   const expiration = state.status === 'done' ? state.identity.expiration : undefined;
   useEffect(() => {
@@ -78,6 +80,7 @@ export function IdentityBadge({ state, onCheck, enabled, resolvedKeyId, onClearC
           Who am I?
         </button>
         {onClearCache && <ClearCacheButton enabled={enabled} onClear={onClearCache} />}
+        {signIn}
       </div>
       {state.status === 'failed' && (
         <div className="identity-error" role="alert">

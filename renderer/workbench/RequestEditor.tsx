@@ -7,22 +7,16 @@ import { maskSecrets, type EffectiveRequest } from '../../src/effectiveRequest';
 import type { ProfileList } from '../../src/models/profile';
 import type { RequestAuth, RequestDoc, StoredKeySummary } from '../../src/models/workspace';
 import { VariableField, type VariableFieldHandle } from '../editor/VariableField';
-import { PresignPanel } from '../presign/PresignPanel';
-import { AuthPanel } from './AuthPanel';
+import { AuthPanel, BodyEditor, ChecksTab, DocsPanel, PresignPanel, RequestSettingsPanel, SigningOptions } from '../startup/lazyParts';
 import { authSummary } from './authSummary';
-import { BodyEditor } from './BodyEditor';
 import { CopyAsButton } from './CopyAsButton';
 import { KeyValueTable } from './KeyValueTable';
 import { ParamsTable } from './ParamsTable';
 import { pastedCurl } from './pastedCurl';
 import { PlainHttpWarning } from './PlainHttpWarning';
 import { queryRows } from './queryParams';
-import { RequestSettingsPanel } from './RequestSettingsPanel';
-import { DocsPanel } from '../docs/DocsPanel';
-import { ChecksTab } from '../checks/ChecksTab';
 import { checksCount } from '../checks/checksCount';
 import type { CheckOutcome } from '../../src/models/checks';
-import { SigningOptions } from './SigningOptions';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -196,7 +190,7 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
         ))}
       </div>
       <div className="section-panel" role="tabpanel" id={`section-panel-${section}`} aria-labelledby={`section-${section}`}>
-        {section === 'params' && <ParamsTable url={draft.url} disabled={draft.disabledParams} onChange={set} preview={preview} />}
+        {section === 'params' && <ParamsTable url={draft.url} disabled={draft.disabledParams} onChange={set} preview={preview} descriptions={draft.paramDescriptions} />}
         {section === 'headers' && <KeyValueTable rows={draft.headers} onChange={(headers) => set({ headers })} noun="Header" preview={preview} />}
         {section === 'body' && <BodyEditor api={props.api} editorKey={props.tabId} body={draft.body} onChange={(body) => set({ body })} preview={preview} />}
         {section === 'checks' && <ChecksTab checks={draft.checks} captures={draft.captures} onChange={set} outcome={props.checkOutcome} />}

@@ -2,7 +2,7 @@
 // with the arrow keys once focused). This component wires the pieces together: the open tabs, the request in
 // effect after inheritance and variables, sending, saving and the keyboard. What main signed and sent carries
 // secret variables' real values; they are masked here, once, before any of it reaches the inspector or the viewer.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import type { RoleCallApi } from '../../src/contract';
 import { effectiveRequest, inheritedAuth } from '../../src/effectiveRequest';
@@ -13,29 +13,31 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import type { VariableFieldHandle } from '../editor/VariableField';
 import { SigningInspector } from '../inspector/SigningInspector';
 import { InspectorTabs } from '../inspector/InspectorTabs';
-import { ChainPanel } from '../chain/ChainPanel';
-import { SaveRequestDialog } from '../sidebar/SaveRequestDialog';
 import { Sidebar } from '../sidebar/Sidebar';
+import { ChainPanel, ResponseViewer, SaveRequestDialog, UnsavedDialog, WorkshopPanel } from '../startup/lazyParts';
+import { prefetchWhenIdle } from '../startup/onDemand';
 import { useProfileList } from '../state/profiles';
 import { activeTab, useTabs, type SourceRef } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
-import { ResponseViewer } from '../viewer/ResponseViewer';
 import { useCapturedVariables } from '../checks/capturedVariables';
 import { signInProfileOf } from '../sso/SsoSignInButton';
 import { staleReason } from '../viewer/staleResponse';
 import { StaleResponseNote } from '../viewer/StaleResponseNote';
 import { useAwsFilesVersion } from '../viewer/useAwsFilesVersion';
-import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { IdentityBadge } from './IdentityBadge';
 import { newTabRequest, noteAuthEdit, unsavedFallback } from './defaultAuth';
 import { settle } from '../api';
-import { replaceRequest, toDoc } from './replaceRequest';
+import { replaceRequest } from './replaceRequest';
 import { RequestEditor } from './RequestEditor';
 import { useShortcuts, type ShortcutAction } from './shortcuts';
 import { tabTitle, TabsBar } from './TabsBar';
-import { UnsavedDialog } from './UnsavedDialog';
 import { useRunner } from './useRunner';
 import { EMPTY_RESPONSE_SIZE, useResponseRoom } from './useResponseRoom';
+import { HistoryResponseNote } from '../history/HistoryResponseNote';
+import { useHistoryResponses } from '../history/useHistoryResponses';
+import { resendsAfterSignIn, SignInFollowUp } from '../sso/signInFollowUp';
+import { SsoSignInButton } from '../sso/SsoSignInButton';
+import { useSsoTokenState } from '../sso/useSsoTokenState';
 import './workbench.css';
 
 /** `base` is the tab's draft when the save began: edits made while it runs must survive it. */
@@ -46,6 +48,11 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const ws = useWorkspace();
   const [tabs, dispatch] = useTabs(api, ws.ready ? ws.initialTabs : ws.error ? { open: [] } : undefined);
   const profiles = useProfileList(api);
+  // Once the window is usable, the parts it does not show yet load while the page is idle.
+  const settled = ws.ready || Boolean(ws.error);
+  useEffect(() => {
+    if (settled) prefetchWhenIdle();
+  }, [settled]);
   const [confirmClose, setConfirmClose] = useState<string | undefined>();
   const [saveDialog, setSaveDialog] = useState<SaveDialog | undefined>();
   const urlField = useRef<VariableFieldHandle>(null);
@@ -67,12 +74,26 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const run = runner.run;
   const sentStage = Boolean(run?.result && tab && run.sentDraft === tab.draft);
   const responsePanel = usePanelRef();
-  useResponseRoom(responsePanel, Boolean(run?.result || run?.error || run?.pendingId));
+  const kept = useHistoryResponses(api);
+  // A tab opened from history shows the response history kept, until it sends again.
+  const fromHistory = run ? undefined : kept.viewFor(tab?.draft.id);
+  useResponseRoom(responsePanel, Boolean(run?.result || run?.error || run?.pendingId || fromHistory));
   const filesVersion = useAwsFilesVersion(api);
   // The AWS file changes seen when each answer arrived (answers are new objects, so they key it).
   const answeredAt = useRef(new WeakMap<object, number>());
   const answer = run?.result ?? run?.error;
   if (answer && !answeredAt.current.has(answer)) answeredAt.current.set(answer, filesVersion);
+  const signInProfile = signInProfileOf(effective?.sign.auth);
+  const ssoState = useSsoTokenState(api, signInProfile, filesVersion, answer);
+  const identityNeedsSignIn = runner.identity.status === 'failed' && runner.identity.error.code === 'SSO_SIGN_IN_REQUIRED';
+  // A sign-in started from a failed send sends that request again, once: its outcome is shown whatever it is.
+  const latestSend = useRef({ run, send: runner.send });
+  latestSend.current = { run, send: runner.send };
+  const resendAfterSignIn = useCallback(() => {
+    ssoState.refresh();
+    const { run: failed, send } = latestSend.current;
+    if (resendsAfterSignIn(failed)) void send();
+  }, [ssoState.refresh]);
   const stale =
     run && answer
       ? staleReason({ draft: run.sentDraft, profiles: run.sentProfiles, filesVersion: answeredAt.current.get(answer) }, { draft: tab?.draft, profiles, filesVersion })
@@ -167,18 +188,37 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
 
   const openRequest = useCallback(
     (ref: SourceRef) => {
-      const hit = ws.findRequest(ref);
-      if (hit) dispatch({ type: 'open', source: ref, doc: toDoc(hit.request) });
+      // The tree holds summaries: an open tab comes forward at once, a new one once main has sent the document.
+      const open = tabs.open.find((t) => t.source?.collectionId === ref.collectionId && t.source.requestId === ref.requestId);
+      if (open) dispatch({ type: 'activate', id: open.id });
+      else void ws.loadRequest(ref).then((doc) => dispatch({ type: 'open', source: ref, doc }), () => undefined);
     },
-    [ws, dispatch],
+    [ws, tabs, dispatch],
   );
   const openHistory = useCallback(
-    (entry: HistoryEntry) => dispatch({ type: 'new', doc: { ...entry.request, id: crypto.randomUUID() } }),
-    [dispatch],
+    (entry: HistoryEntry) => {
+      const id = crypto.randomUUID();
+      dispatch({ type: 'new', doc: { ...entry.request, id } });
+      void kept.open(entry, id);
+    },
+    [dispatch, kept.open],
   );
 
   const closing = confirmClose ? tabs.open.find((t) => t.id === confirmClose) : undefined;
   const location = found ? [found.collection.name, ...found.folders.map((f) => f.name)].join(' / ') : undefined;
+
+  // The panes mount once the workspace and its tabs are here, not before: the resizable panels measure the page
+  // while they mount (a forced layout), so mounting them over a placeholder laid the whole window out once for
+  // "Loading…" and again for the real thing. Once shown they stay, even with every tab closed.
+  const [panesShown, setPanesShown] = useState(false);
+  if (!panesShown && (tabs.open.length > 0 || ws.error)) setPanesShown(true);
+  if (!panesShown) {
+    return (
+      <div className="empty-workbench" role="status">
+        <p>Loading your workspace…</p>
+      </div>
+    );
+  }
 
   return (
     <>
@@ -233,6 +273,17 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                   enabled={effective.sign.auth.kind !== 'none'}
                   resolvedKeyId={shown.preview?.explanation?.accessKeyId}
                   onCheck={() => void runner.checkIdentity(effective.sign.auth)}
+                  signIn={
+                    signInProfile && ((ssoState.state?.sso && ssoState.state.signInNeeded) || identityNeedsSignIn) ? (
+                      <SsoSignInButton
+                        profile={signInProfile}
+                        onSignedIn={() => {
+                          ssoState.refresh();
+                          void runner.checkIdentity(effective.sign.auth);
+                        }}
+                      />
+                    ) : undefined
+                  }
                   onClearCache={async () => {
                     const cleared = await settle(() => api.credentialsClear({ auth: effective.sign.auth }));
                     return cleared.ok ? cleared.value.cleared : undefined;
@@ -259,14 +310,17 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
           <Panel id="response-panel" panelRef={responsePanel} defaultSize={EMPTY_RESPONSE_SIZE} minSize={EMPTY_RESPONSE_SIZE} className="pane response-pane">
             <ErrorBoundary region="The response">
               {stale && <StaleResponseNote reason={stale} sending={Boolean(run?.pendingId)} onSend={() => void runner.send()} />}
+              {fromHistory && <HistoryResponseNote view={fromHistory} />}
+              <SignInFollowUp.Provider value={resendAfterSignIn}>
               <ResponseViewer
                 api={api}
-                result={shown.result}
+                result={shown.result ?? fromHistory?.result}
                 error={shown.error}
                 assumeRole={run?.assumeRole}
                 pending={Boolean(run?.pendingId)}
-                signInProfile={signInProfileOf(effective?.sign.auth)}
+                signInProfile={signInProfile}
               />
+              </SignInFollowUp.Provider>
             </ErrorBoundary>
           </Panel>
           <Separator className="resize-handle horizontal" aria-label="Resize the response and the inspector" />

@@ -12,13 +12,15 @@ import type { AuthChoice } from '../../src/models/auth';
 import type { SendResult, SignResult } from '../../src/models/http';
 import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, TabState } from '../../src/models/workspace';
-import { sendOptions } from '../../src/models/requestSettings';
+import { sendOptions } from '../../src/models/requestDefaults';
 import type { VariableScope } from '../../src/variables';
 import { settle } from '../api';
 import { applyCaptures } from '../checks/capturedVariables';
+import { checkVariablesFor } from '../../src/checks/checkVariables';
 import { assumeRoleContext } from '../../src/diagnosis/authContext';
 import type { IdentityState } from './IdentityBadge';
 import { fileHandlesVersion, reconfirmFiles, subscribeFileHandles, withFileHandles } from './fileHandles';
+import { keptResponseInput } from '../history/keptResponse';
 
 /** The largest response body the window receives inline; larger ones are read from the spool file. */
 const UI_INLINE_BODY_BYTES = 1024 * 1024;
@@ -154,7 +156,9 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
       // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
       // never one giant message across IPC.
-      const checks = { ...(draft.checks.length ? { checks: draft.checks } : {}), ...(draft.captures.length ? { captures: draft.captures } : {}) };
+      // The values of the {{variables}} the checks expect go with them, resolved as the request was.
+      const checkVariables = checkVariablesFor(draft.checks, effective.scopes);
+      const checks = { ...(draft.checks.length ? { checks: draft.checks } : {}), ...(draft.captures.length ? { captures: draft.captures } : {}), ...(checkVariables.length ? { checkVariables } : {}) };
       const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, ...sendOptions(draft.settings), ...checks, requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES, ...(allowPlainHttp ? { allowPlainHttp } : {}) })));
       let result = await sendOnce(requestId);
       // A body file not picked in this run (a saved request, a restart): pick it again, then send once more.
@@ -186,7 +190,11 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
           ? { status: result.value.response.status, durationMs: result.value.response.timings.total, size: result.value.response.body.size }
           : { errorCode: result.error.code }),
       };
-      void addHistory(entry).catch(() => undefined);
+      // The response is kept once main holds the entry (only the newest entries keep theirs: historyResponse.ts).
+      void addHistory(entry).then(
+        () => (result.ok ? settle(() => api.historyKeepResponse({ entryId: entry.id, response: keptResponseInput(result.value, effective.scopes) })) : undefined),
+        () => undefined,
+      );
       if (result.ok && effective.sign.auth.kind !== 'none') void checkIdentity(effective.sign.auth, true);
     },
     [api, tab, effective, profiles, runs, setRun, environmentId, addHistory, checkIdentity],

@@ -23,6 +23,8 @@ export const keyValueSchema = z.object({
   enabled: z.boolean().default(true),
   /** Masked in the UI and left out of exports. */
   secret: z.boolean().default(false),
+  /** What the row is for, as a shared file or Postman gave it (plain text); absent on most rows. */
+  description: text().optional(),
 });
 export type KeyValue = z.infer<typeof keyValueSchema>;
 
@@ -42,6 +44,7 @@ export const requestBodySchema = z.discriminatedUnion('mode', [
           /** The text value, or the file path for kind "file". */
           value: text(),
           contentType: text(256).optional(),
+          description: text().optional(),
         }),
       )
       .max(200),
@@ -104,6 +107,11 @@ export const requestDocSchema = z.object({
   signing: signingSettingsSchema.default({ region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 }),
   /** Query parameters switched off in the params table: kept with the request, never in its URL, so never sent. */
   disabledParams: z.array(z.object({ key: text(1024), value: text() })).max(500).default([]),
+  /**
+   * What query params are for, by name (a param lives in the URL or in disabledParams, so its description is kept
+   * beside them and survives switching it off and on). A Postman path variable's description is kept in `preserved`.
+   */
+  paramDescriptions: z.array(z.object({ key: text(1024), description: text() })).max(500).optional(),
   /** Timeout and redirects for this request; absent fields use the app's defaults (requestSettings.ts). */
   settings: requestSettingsSchema.optional(),
   /** Declared checks on the response and values captured from it (checks.ts); data only, nothing runs. */
@@ -128,12 +136,40 @@ export interface FolderNode {
   preserved?: Preserved;
   signing?: ScopeSigning;
 }
-export type RequestNode = RequestDoc & { kind: 'request' };
+/** `storedId` only on the way in (collections:save): the node stands for that saved request's document (RequestSummary). */
+export type RequestNode = RequestDoc & { kind: 'request'; storedId?: string };
 export type ItemNode = FolderNode | RequestNode;
+
+/**
+ * The sidebar's tree, as workspace:load sends it: a request is a summary (what its row shows and the filter
+ * searches: name, method, URL) and its document stays in main until a tab, a run or an export asks for it
+ * (requests:get), so a 50,000-request workspace crosses as a few megabytes. `storedId` names the saved request
+ * whose document a summary stands for: collections:save puts that document in its place (under the node's own id
+ * and name), so the tree can be renamed, reordered, moved and duplicated without ever holding the documents.
+ */
+export interface RequestSummary {
+  kind: 'request';
+  id: string;
+  name: string;
+  method: string;
+  url: string;
+  storedId?: string;
+}
+export interface FolderSummary extends Omit<FolderNode, 'items'> {
+  items: TreeItem[];
+}
+export type TreeItem = FolderSummary | RequestSummary;
+export type CollectionSummary = Omit<Collection, 'items'> & { items: TreeItem[] };
+/** A big collection's tree comes in pages: workspace:load carries the first, collections:page the rest (treePages.ts). */
+export interface TreePages {
+  count: number;
+  /** Which workspace:load the pages belong to. */
+  load: string;
+}
 
 export const itemSchema: z.ZodType<ItemNode> = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    requestDocSchema.extend({ kind: z.literal('request') }),
+    requestDocSchema.extend({ kind: z.literal('request'), storedId: id.optional() }),
     z.object({
       kind: z.literal('folder'),
       id,
@@ -250,8 +286,11 @@ export interface StoredKeyProblem {
 
 export interface Workspace {
   version: number;
-  /** The store's collections, then those of open folders (with their `source`, which is never saved). */
-  collections: Array<Collection & { source?: FolderSource }>;
+  /**
+   * The store's collections, then those of open folders (with their `source`, which is never saved), as their tree:
+   * request documents are left out (RequestSummary; requests:get answers one) and a big tree comes in `pages`.
+   */
+  collections: Array<CollectionSummary & { source?: FolderSource; pages?: TreePages }>;
   environments: Array<Environment & { source?: FolderSource }>;
   /** Open collection folders and what in them could not be read. */
   folders?: OpenFolderSummary[];
