@@ -1,6 +1,7 @@
 // The sidebar: Collections, History and Environments as three tabs (arrow keys switch, as in any tablist), with
 // the workspace's errors above them, so a failed save or an unreadable store is never silent. In a narrow sidebar
-// (250 px at a 1024 px window) "Environments" shows as "Envs" (sidebar.css), keeping its full accessible name.
+// (250 px at a 1024 px window) the labels tighten and a tab that still does not fit wraps (sidebar.css): a shortened
+// label would no longer match the tab's accessible name, which axe reports.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { HistoryEntry } from '../../src/models/workspace';
 import { ErrorBox } from '../components/ErrorBox';
@@ -20,8 +21,8 @@ interface Props {
 const SECTIONS = [
   { id: 'collections', label: 'Collections' },
   { id: 'history', label: 'History' },
-  { id: 'environments', label: 'Environments', short: 'Envs' },
-] as const satisfies ReadonlyArray<{ id: string; label: string; short?: string }>;
+  { id: 'environments', label: 'Environments' },
+] as const satisfies ReadonlyArray<{ id: string; label: string }>;
 type Section = (typeof SECTIONS)[number]['id'];
 
 export function Sidebar({ onOpenRequest, onOpenHistory, activeRef }: Props) {
@@ -53,18 +54,8 @@ export function Sidebar({ onOpenRequest, onOpenHistory, activeRef }: Props) {
             tabIndex={section === s.id ? 0 : -1}
             className="sb-tab"
             onClick={() => setSection(s.id)}
-            {...('short' in s ? { 'aria-label': s.label, title: s.label } : {})}
           >
-            {'short' in s ? (
-              <>
-                <span className="sb-tab-long">{s.label}</span>
-                <span className="sb-tab-short" aria-hidden="true">
-                  {s.short}
-                </span>
-              </>
-            ) : (
-              s.label
-            )}
+            {s.label}
             {s.id === 'history' && ws.history.length > 0 && <span className="sb-tab-count">{ws.history.length}</span>}
           </button>
         ))}
