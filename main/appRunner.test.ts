@@ -11,7 +11,9 @@ import type { EventName } from '../src/contract';
 import type { Result } from '../src/errors';
 import type { RunnerDetail, RunnerExport, RunnerFinished, RunnerProgress, RunnerResultView, RunnerStarted } from '../src/runner/runnerContract';
 import type { App } from './app';
+import type { CookieList } from '../src/models/cookies';
 import { startOrdersApi, type OrdersApi } from './testing/ordersApi';
+import { sessionCollection, startSessionApi } from './testing/sessionApi';
 import { ordersCollection, stagEnvironment } from './testing/runnerFixture';
 import { openTestApp } from './testing/testApp';
 
@@ -102,6 +104,25 @@ describe('the runner channels', () => {
     expect(bad.ok ? 'ok' : bad.error.code).toBe('INVALID_INPUT');
     const unknown = await app.registry.invoke('runner:result', { runId: 'never-started' });
     expect(unknown.ok ? 'ok' : unknown.error.code).toBe('INVALID_INPUT');
+  });
+
+  it("sends the cookies a run's own responses set to its later requests, and leaves the workspace jar alone", async () => {
+    const session = await startSessionApi();
+    try {
+      value(await app.registry.invoke('collections:save', { collection: sessionCollection(session.url) }));
+      const { runId } = value<RunnerStarted>(await app.registry.invoke('runner:start', { collectionId: 'session-api', iterations: 2 }));
+      const { report } = await finished(runId);
+      expect(report.results.map((r) => [r.name, r.status])).toEqual([
+        ['login', 200],
+        ['me', 200],
+        ['login', 200],
+        ['me', 200],
+      ]);
+      expect(report.passed).toBe(true);
+      expect(value<CookieList>(await app.registry.invoke('cookies:list', {})).cookies).toEqual([]);
+    } finally {
+      await session.stop();
+    }
   });
 
   it('cancels a run between requests and reports it cancelled', async () => {

@@ -13,6 +13,7 @@ import type { Check } from '../../src/models/checks';
 import type { RunReport } from '../../src/runner/types';
 import { buildCli, runCli } from '../testing/cliRunner';
 import { startOrdersApi, type OrdersApi } from '../testing/ordersApi';
+import { sessionCollection, startSessionApi } from '../testing/sessionApi';
 import { ordersCollection, stagEnvironment } from '../testing/runnerFixture';
 
 const KEYS = { AWS_ACCESS_KEY_ID: EXAMPLE_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: EXAMPLE_KEYS.secretAccessKey };
@@ -146,6 +147,22 @@ describe('rolecall run', () => {
     expect((JSON.parse(fromFile.stdout) as RunReport).totals).toMatchObject({ requests: 3, failedRequests: 0, checks: 6 });
     const fromDir = await run([join(repo, 'collections', 'Orders API'), '--env', 'stag', '--folder', 'orders', '--reporter', 'json']);
     expect(fromDir.code, fromDir.stderr).toBe(0);
+  });
+
+  it('keeps the cookies a response set for the later requests of the same run (login → me)', async () => {
+    const session = await startSessionApi();
+    try {
+      const file = join(work, 'session.rolecall.json');
+      await writeFile(file, JSON.stringify(toRoleCallFile(sessionCollection(session.url))));
+      const out = await run([file, '--reporter', 'json']);
+      expect(out.code, out.stderr).toBe(0);
+      expect((JSON.parse(out.stdout) as RunReport).results.map((r) => [r.name, r.status])).toEqual([
+        ['login', 200],
+        ['me', 200],
+      ]);
+    } finally {
+      await session.stop();
+    }
   });
 
   it('exits 2 on usage errors, naming the problem', async () => {

@@ -18,10 +18,12 @@ import type { PlannedRequest } from '../../../src/runner/plan';
 import { runEnvironment, type RunOverride } from '../../../src/runner/runVariables';
 import { runTotals } from '../../../src/runner/summary';
 import type { RequestResult, RunIdentity, RunReport, RunSettings } from '../../../src/runner/types';
-import type { ParsedSendInput, Secret } from '../../engine';
+import type { ParsedSendInput, Secret, SendExtras } from '../../engine';
+import { createCookieJar } from '../cookies/cookieJar';
 
 export interface RunnerEngine {
-  send(input: ParsedSendInput): Promise<{ result: SendResult; secrets: Secret[] }>;
+  /** `extras.cookies`: the run's own jar (see runPlan). */
+  send(input: ParsedSendInput, extras?: SendExtras): Promise<{ result: SendResult; secrets: Secret[] }>;
   cancel(requestId: string): boolean;
   /** The credential chain an auth resolves to (served from the credentials cache right after a send). */
   hops(auth: Exclude<AuthChoice, { kind: 'none' }>): Promise<CredentialHop[]>;
@@ -75,6 +77,9 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
   const t0 = performance.now();
   const results: RequestResult[] = [];
   const captured = new Map<string, string>();
+  // Each run has its own jar in memory, as newman does: what one response sets goes to the run's later requests
+  // (every iteration), and the workspace's jar is neither read nor written, so a run repeats the same way.
+  const cookies = createCookieJar();
   // A role whose MFA prompt was refused (or could not be shown) fails at once for the rest of the run.
   const refusedAuth = new Map<string, AppError>();
   const chains = new Map<string, Promise<CredentialHop[] | undefined>>();
@@ -207,7 +212,7 @@ export async function runPlan(input: RunInput, hooks: RunHooks): Promise<RunRepo
     if (onAbort) signal!.addEventListener('abort', onAbort, { once: true });
     let sent: Awaited<ReturnType<RunnerEngine['send']>>;
     try {
-      sent = await hooks.engine.send({ ...parsed.data, requestId });
+      sent = await hooks.engine.send({ ...parsed.data, requestId }, { cookies });
     } catch (err) {
       const error = toAppError(err);
       if (error.code === 'MFA_CANCELLED') refusedAuth.set(ready.key, error);

@@ -6,7 +6,7 @@ import type { Evaluate, RunnerEngine } from './runPlan';
 
 export function runnerEngine(engine: Engine, identities: IdentityCache = createIdentityCache(engine.credentials)): RunnerEngine {
   return {
-    send: (input) => engine.send(input),
+    send: (input, extras) => engine.send(input, extras),
     cancel: (requestId) => engine.cancel(requestId),
     hops: async (auth) => (await engine.credentials.resolve(auth)).hops,
     signedAs: (auth) => identities.signedAs(auth),
