@@ -100,6 +100,8 @@ test.describe('identity chain picture against moto', () => {
 
     await page.getByRole('tab', { name: 'Chain' }).click();
     const picture = page.getByRole('group', { name: 'Identity chain' });
+    // The chain view is its own chunk, loaded on first use: wait for its edges before reading them.
+    await expect(picture.locator('[data-state]')).toHaveCount(3);
     expect(await picture.locator('[data-state]').evaluateAll((edges) => edges.map((e) => e.getAttribute('data-state')))).toEqual(['failed', 'notTried', 'notTried']);
     await expect(picture.locator('[data-state="failed"]')).toContainText('refused the AssumeRole');
     await expect(picture.getByRole('listitem').nth(1)).toHaveAttribute('aria-label', /AssumeRole to reach it: failed: arn:aws:iam::111111111111:role\/ApiInvoker refused the AssumeRole/);

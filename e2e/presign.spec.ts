@@ -114,8 +114,9 @@ test('the request’s own timeout, set in its Settings tab, is the one its send 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect
     .poll(async () => {
-      const loaded = await registry.invoke('workspace:load', {});
-      return loaded.ok ? JSON.stringify((loaded.value as { collections: unknown[] }).collections) : '';
+      // workspace:load sends requests as summaries; the saved document itself comes from requests:get.
+      const loaded = await registry.invoke('requests:get', { collectionId: 'files', requestId: 'report' });
+      return loaded.ok ? JSON.stringify(loaded.value) : '';
     })
     .toContain('"settings":{"timeoutMs":1000}');
 });
