@@ -19,8 +19,14 @@ function printRows(title: string, rows: BenchRow[]): void {
   }
 }
 
+// `npm run bench -- cli signing` runs only the sections whose titles contain one of the words (any case).
+function selected(title: string, words: string[]): boolean {
+  return words.length === 0 || words.some((word) => title.toLowerCase().includes(word.toLowerCase()));
+}
+
 async function main(): Promise<void> {
   console.log(`RoleCall bench on Node ${process.version}, ${process.platform}/${process.arch}`);
+  const words = process.argv.slice(2);
   const all: BenchRow[] = [];
   for (const [title, run] of [
     ['Signing', runSigningBench],
@@ -33,6 +39,7 @@ async function main(): Promise<void> {
     ['Collections (UI, Chromium)', runCollectionUiBench],
     ['Start-up (UI, Chromium)', runStartupUiBench],
   ] as const) {
+    if (!selected(title, words)) continue;
     const rows = await run();
     printRows(title, rows);
     all.push(...rows);
