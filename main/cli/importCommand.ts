@@ -66,7 +66,7 @@ export function importText(s: Summary): string {
     'Keys found in the file (not copied; store them in the app when importing, or use a profile)',
     s.offeredKeys.map((k) => `${k.name}: ${k.accessKeyId}${k.hasSessionToken ? ' with a session token' : ''}, used by ${plural(k.usedBy, 'item')}`),
   );
-  if (s.notes) lines.push('', `Descriptions or scripts found on ${plural(s.notes, 'item')}: kept with their items (descriptions in each item's Docs tab), scripts never run.`);
+  if (s.notes) lines.push('', `Descriptions or scripts found on ${plural(s.notes, 'item')}: kept with their items (descriptions in each item's Docs tab); scripts never run and go back to Postman on export.`);
   if (s.written !== undefined) lines.push('', `Written to ${s.written} (RoleCall collection, no keys).`);
   return lines.join('\n');
 }

@@ -130,7 +130,7 @@ export function ImportDialog({ dropped, storedKeyNames, onImported, onClose }: P
           <ReportList title="Mapped" items={preview.report.mapped} />
           <ReportList title="Not mapped" items={preview.report.notMapped} />
           <ReportList title="Warnings" items={preview.report.warnings} />
-          {preview.notes > 0 && <p className="sb-hint">Descriptions or scripts were found on {plural(preview.notes, 'item')}: descriptions show in each request&apos;s Docs tab; scripts are kept with their items and never run.</p>}
+          {preview.notes > 0 && <p className="sb-hint">Descriptions or scripts were found on {plural(preview.notes, 'item')}: descriptions show in each request&apos;s Docs tab; scripts are kept with their items, never run, and go back to Postman when you export.</p>}
           {preview.offeredKeys.length > 0 && (
             <fieldset>
               <legend>Keys found in the file</legend>

@@ -205,8 +205,8 @@ describe('requests', () => {
     expect(notes).toEqual([
       { itemId: collection.items[0]!.id, path: 'r', description: 'Lists things', prerequest: 'pm.environment.set("t", Date.now());', test: 'pm.test("ok", () => {\n});' },
     ]);
-    expect(report.notMapped).toContain('Pre-request scripts were kept with their items, never run ("r")');
-    expect(report.notMapped).toContain('Test scripts were kept with their items, never run ("r")');
+    expect(report.notMapped).toContain('Pre-request scripts were kept with their items, never run, and go back to Postman on export ("r")');
+    expect(report.notMapped).toContain('Test scripts were kept with their items, never run, and go back to Postman on export ("r")');
   });
 
   it('gives descriptions to their items and keeps scripts with them as Postman git-native scripts', () => {

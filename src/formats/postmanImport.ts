@@ -245,7 +245,7 @@ function keepNotes(walk: Walk, itemId: string, path: string, description: unknow
     if (!code) continue;
     note[listen] = code.slice(0, 64 * 1024);
     scripts.push({ type: SCRIPT_TYPES[listen], code: note[listen], language: 'text/javascript' });
-    walk.report.add('notMapped', `${listen === 'prerequest' ? 'Pre-request' : 'Test'} scripts were kept with their items, never run`, path);
+    walk.report.add('notMapped', `${listen === 'prerequest' ? 'Pre-request' : 'Test'} scripts were kept with their items, never run, and go back to Postman on export`, path);
   }
   if (scripts.length) kept.preserved = { order: [], fields: { scripts } };
   if (note.description !== undefined || note.prerequest !== undefined || note.test !== undefined) walk.notes.push(note);
