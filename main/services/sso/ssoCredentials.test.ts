@@ -155,4 +155,13 @@ describe('SSO profiles resolve through the SDK after a RoleCall sign-in', () => 
     expect(portal.isLiveAccessToken(after.accessToken)).toBe(true);
     expect(portal.calls.some((c) => c.operation === 'CreateToken' && c.grantType === 'refresh_token' && c.outcome === '200')).toBe(true);
   });
+
+  it('a cached sign-in the portal no longer accepts (signed out or revoked there) asks for a sign-in, with the command', async () => {
+    portal.revokeAccessTokens();
+    const credentials = createCredentialsService({ env, mfa: noMfa });
+    const error = await failure(credentials.resolve({ kind: 'profile', profile: 'corp-dev' }));
+    expect(error.code).toBe('SSO_SIGN_IN_REQUIRED');
+    expect(error.message).toContain('aws sso login --sso-session corp');
+    expect(portal.calls.at(-1)).toMatchObject({ operation: 'GetRoleCredentials', outcome: 'UnauthorizedException' });
+  });
 });

@@ -5,7 +5,7 @@ import type { AwsProfiles } from '../profiles';
 import { toRoleCallError } from '../awsErrors';
 import { sdkProfiles, withSdkProfiles } from '../sdkProfiles';
 import { loginCommand } from './ssoTarget';
-import { withSsoToken, type PreparedToken } from './ssoTokens';
+import { signInRequired, withSsoToken, type PreparedToken } from './ssoTokens';
 
 export interface RoleKeys {
   accessKeyId: string;
@@ -37,10 +37,20 @@ export async function ssoOriginCredentials(prepared: PreparedToken, all: AwsProf
       try {
         return await provider();
       } catch (err) {
+        // A token that looks live in the cache but that the portal refuses (signed out, revoked, a new session
+        // elsewhere) needs a sign-in like a missing one: the window then offers "Sign in", not a dead end.
+        if (portalRefusedToken(err)) throw signInRequired(target, target.profile, 'the portal no longer accepts the cached sign-in');
         throw toRoleCallError(err, { profile: target.profile, ssoLogin: loginCommand(target) });
       }
     }),
   );
+}
+
+/** GetRoleCredentials' 401: the SDK's provider error keeps only "UnauthorizedException: …" of it, in its message. */
+function portalRefusedToken(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const { name, message } = err as { name?: string; message?: string };
+  return name === 'UnauthorizedException' || /^UnauthorizedException\b/.test(message ?? '');
 }
 
 /** The profiles with the SSO profile standing as static keys, for a role chain to start from. */

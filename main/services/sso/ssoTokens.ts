@@ -25,7 +25,7 @@ export function canRefresh(token: SsoToken, target: SsoTarget, now: number): boo
   return !Number.isNaN(registrationEnd) && registrationEnd > now;
 }
 
-function signInRequired(target: SsoTarget, profile: string, why: string): Error {
+export function signInRequired(target: SsoTarget, profile: string, why: string): Error {
   const who = profile === target.profile ? `Profile "${profile}"` : `Profile "${profile}" (through SSO profile "${target.profile}")`;
   return appError(
     'SSO_SIGN_IN_REQUIRED',
