@@ -120,7 +120,10 @@ export async function runCollectionUiBench(): Promise<BenchRow[]> {
       root,
       {
         env: { HOME: dir, AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' },
+        // As `rolecall ui` and the desktop app open it: each collection in a file of its own, so saving the tabs or
+        // reading the recent folders does not re-serialise or re-parse the 50,000-request collection.
         store: store.backend,
+        collectionFiles: store.collectionFiles,
         spoolDir: path.join(dir, 'spool'),
         folderWatch: false,
       },
