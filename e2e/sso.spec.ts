@@ -2,7 +2,10 @@
 // "Sign in", the dialog shows the code and the link, the test approves the code at the loopback OIDC/portal server
 // (as the user would in the browser), the token lands in the AWS CLI's cache with the CLI's file names and fields,
 // and the same send goes out again by itself, once, signed with the role credentials the portal handed out. The
-// identity badge offers "Sign in" while the profile has no sign-in, and not after.
+// identity badge offers "Sign in" while the profile has no sign-in, and not after; signing in there sends nothing and
+// asks who the role is. A re-send whose sign-in the portal refuses shows that failure, with "Sign in" again, and goes
+// no further: only the next sign-in sends once more.
+import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,22 +33,54 @@ sso_region = eu-west-1
 sso_registration_scopes = sso:account:access
 `;
 
+const SSO_ARN = 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Developer_0123456789abcdef/e2e-user';
+
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/** The request the tests send: to the echo server, signed as the SSO profile. */
+async function useSsoProfile(page: Page, url: string) {
+  await setUrl(page, url);
+  await openSection(page, 'Auth & signing');
+  await page.getByLabel('Auth', { exact: true }).selectOption('profile');
+  await page.getByLabel('Profile', { exact: true }).selectOption('corp-dev');
+  await page.getByLabel('Region', { exact: true }).fill('us-east-1');
+  await page.getByLabel('Service', { exact: true }).fill('execute-api');
+}
+
+/** What the user does: reads the code in the dialog, approves it in the browser (the portal), waits, then Done. */
+async function approveSignIn(page: Page, portal: SsoPortal, beforeDone?: () => void) {
+  const dialog = page.getByRole('dialog', { name: 'Sign in to IAM Identity Center' });
+  const code = dialog.getByLabel('Sign-in code');
+  await expect(code).toHaveText(/\S+/);
+  portal.approve((await code.textContent())!.trim());
+  await expect(dialog.getByLabel('Sign-in state')).toContainText('Signed in to https://corp.awsapps.com/start');
+  beforeDone?.();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toHaveCount(0);
+}
 
 test.describe('SSO sign-in', () => {
   // A real sign-in: the page waits on main's polling at the portal's interval, a few seconds on a busy machine.
   test.describe.configure({ timeout: 150_000 });
   let portal: SsoPortal;
   let echo: EchoServer;
+  /** STS for the identity checks: answers GetCallerIdentity with the SSO role's ARN. */
+  let sts: EchoServer;
 
   test.beforeAll(async () => {
     portal = await startSsoPortal({ accountId: '111122223333', roleName: 'Developer', roleCredentials: ROLE_KEYS, interval: 1 });
     echo = await startEchoServer();
+    sts = await startEchoServer(() => ({
+      headers: [['Content-Type', 'text/xml']],
+      body: `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${SSO_ARN}</Arn><UserId>AROAEXAMPLE:e2e-user</UserId><Account>111122223333</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>00000000-0000-4000-8000-000000000002</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+    }));
   });
   test.afterAll(async () => {
     await portal.close();
     await echo.stop();
+    await sts.stop();
   });
+  const ssoEnv = () => ({ AWS_ENDPOINT_URL_SSO: portal.endpoint, AWS_ENDPOINT_URL_SSO_OIDC: portal.endpoint });
 
   test('signs in from the credential error, writes the AWS CLI cache, then sends signed with the SSO role', async ({ rolecall }) => {
     const { page, dir } = await rolecall.open({
@@ -107,5 +142,64 @@ test.describe('SSO sign-in', () => {
     // Nothing of the token reached the page.
     expect(await page.content()).not.toContain(token.accessToken!);
     expect(echo.requests.length).toBe(sent + 1);
+  });
+  test('signs in from the identity badge: nothing is sent, and the badge then shows the SSO role', async ({ rolecall }) => {
+    const { page, pageErrors } = await rolecall.open({ config: CONFIG, stsEndpoint: sts.url, env: ssoEnv() });
+    await useSsoProfile(page, `${echo.url}/stag/badge`);
+    const badge = page.getByRole('region', { name: 'Active identity' });
+    const sent = echo.requests.length;
+    const asked = sts.requests.length;
+
+    await badge.getByRole('button', { name: 'Sign in' }).click();
+    await approveSignIn(page, portal);
+
+    // The badge asks STS who the role is, signed with the portal's role credentials; no request went out.
+    await expect(badge.getByLabel('Identity ARN')).toHaveText(SSO_ARN);
+    await expect(badge.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+    expect(sts.requests.length).toBe(asked + 1);
+    const whoami = sts.requests.at(-1)!;
+    expect(whoami.body.toString('utf8')).toContain('Action=GetCallerIdentity');
+    expect(header(whoami, 'x-amz-security-token')).toBe(ROLE_KEYS.sessionToken);
+    expect(await verifySigV4(whoami, ROLE_KEYS)).toMatchObject({ ok: true, service: 'sts' });
+    expect(echo.requests.length).toBe(sent);
+    await expect(page.getByRole('alert', { name: 'Request failed' })).toHaveCount(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a re-send whose sign-in the portal refuses shows that failure and stops; the next sign-in sends it', async ({ rolecall }) => {
+    const { page, pageErrors } = await rolecall.open({ config: CONFIG, stsEndpoint: sts.url, env: ssoEnv() });
+    await useSsoProfile(page, `${echo.url}/stag/again`);
+    const sent = echo.requests.length;
+    const portalCalls = portal.calls.length;
+    const roleCalls = () => portal.calls.slice(portalCalls).filter((c) => c.operation === 'GetRoleCredentials').map((c) => c.outcome);
+
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const failed = page.getByRole('alert', { name: 'Request failed' });
+    await expect(failed).toContainText('there is no sign-in cached for it');
+    await failed.getByRole('button', { name: 'Sign in' }).click();
+    // Signed in, but the portal drops the session before the re-send uses it (signed out elsewhere, revoked).
+    await approveSignIn(page, portal, () => portal.revokeAccessTokens());
+
+    // The one automatic re-send fails again: that failure is shown, with "Sign in" again, and nothing loops.
+    await expect(failed).toContainText('the portal no longer accepts the cached sign-in');
+    await expect(failed.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Sign in to IAM Identity Center' })).toHaveCount(0);
+    expect(roleCalls()).toContain('UnauthorizedException');
+    expect(roleCalls()).not.toContain('200');
+    expect(echo.requests.length).toBe(sent);
+    const sidebar = page.getByRole('navigation', { name: 'Sidebar' });
+    await sidebar.getByRole('tab', { name: /History/ }).click();
+    const entries = sidebar.getByRole('list', { name: 'History' }).getByRole('button');
+    await expect(entries).toHaveCount(2); // the send and its one re-send
+    await expect(failed).toContainText('the portal no longer accepts the cached sign-in');
+
+    // Signing in again re-sends once more, and this time it goes out signed as the role.
+    await failed.getByRole('button', { name: 'Sign in' }).click();
+    await approveSignIn(page, portal);
+    await expect(page.getByLabel('Status')).toContainText('200');
+    expect(echo.requests.length).toBe(sent + 1);
+    expect(await verifySigV4(echo.requests.at(-1)!, ROLE_KEYS)).toMatchObject({ ok: true, service: 'execute-api' });
+    await expect(entries).toHaveCount(3);
+    expect(pageErrors).toEqual([]);
   });
 });
