@@ -4,7 +4,6 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { formatAppError, RoleCallError, toAppError, type AppError, type Result } from '../../src/errors';
 import type { Channel, ChannelRequest, ChannelResponse, MfaPrompt } from '../../src/contract';
 import { createApp } from '../app';
@@ -16,6 +15,7 @@ import { runLogin } from './loginCommand';
 import { runCommand } from './runCommand';
 import * as out from './output';
 import { refusalText } from './refusalText';
+import { readLine } from './readLine';
 import { assumeRoleContext } from '../../src/diagnosis/authContext';
 import { roleArnIn } from '../../src/diagnosis/roleArn';
 import { explainAppError } from '../../src/diagnosis/explainAppError';
@@ -26,21 +26,6 @@ class ExitError extends Error {
   constructor(readonly error: AppError, readonly exitCode: number) {
     super(error.message);
   }
-}
-
-function readLine(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
-  return new Promise((resolve) => {
-    let answered = false;
-    rl.question(question, (answer) => {
-      answered = true;
-      rl.close();
-      resolve(answer.trim());
-    });
-    rl.on('close', () => {
-      if (!answered) resolve('');
-    });
-  });
 }
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {

@@ -2,7 +2,6 @@
 // its own options (they are not the single-request commands'); prints a line per request on a terminal, a summary,
 // and the reports asked for; exits 0, 1, 2 or 3 as newman does.
 import { rm, writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { appError, formatAppError, toAppError } from '../../src/errors';
 import { PlanError, planRun } from '../../src/runner/plan';
@@ -19,6 +18,7 @@ import { runPlan } from '../services/runner/runPlan';
 import { hasEnvKeys, withWebIdentityKeys } from '../services/runner/webIdentity';
 import { runAuthRewrite } from './runAuth';
 import { RUN_HELP } from './runHelp';
+import { readLine } from './readLine';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, credentials: 3 } as const;
 
@@ -85,21 +85,6 @@ function exitCode(report: RunReport): number {
   return report.passed ? EXIT.passed : EXIT.failed;
 }
 
-function readLine(question: string, stderr: NodeJS.WritableStream): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: stderr, terminal: true });
-  return new Promise((resolve) => {
-    let answered = false;
-    rl.question(question, (answer) => {
-      answered = true;
-      rl.close();
-      resolve(answer.trim());
-    });
-    rl.on('close', () => {
-      if (!answered) resolve('');
-    });
-  });
-}
-
 export async function runCommand(argv: string[], env: Record<string, string | undefined>, io: RunIo): Promise<number> {
   const err = (text: string) => io.stderr.write(`${text}\n`);
   let v: Values;
@@ -150,7 +135,7 @@ export async function runCommand(argv: string[], env: Record<string, string | un
       if (!interactive) {
         throw appError('MFA_CANCELLED', `${reason} needs an MFA code (${serial}), and this run cannot ask for one: it is not interactive.`, 'Run it on a terminal, or sign with credentials that need no MFA (--profile, environment keys or web identity).');
       }
-      const code = await readLine(`MFA code for ${serial} (${reason}): `, io.stderr);
+      const code = await readLine(`MFA code for ${serial} (${reason}): `, io.stderr, true);
       if (!/^\d{6}$/.test(code)) throw appError('MFA_CANCELLED', 'No MFA code was entered.');
       return code;
     },

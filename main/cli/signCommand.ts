@@ -4,7 +4,6 @@
 // the app's registry, step for step: the same input schema and error label, the same masking, the same output and
 // exit codes (rolecallSignBundle.test.ts runs both on the same arguments).
 import './zodJitless';
-import { createInterface } from 'node:readline';
 import { formatAppError, RoleCallError, toAppError, type AppError } from '../../src/errors';
 import { signInputSchema } from '../../src/models/http';
 import { invalidInput } from '../../src/validationText';
@@ -17,21 +16,7 @@ import { redactSecrets } from '../services/redact';
 import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, type CliArgs } from './args';
 import * as out from './output';
 import { refusalText } from './refusalText';
-
-function readLine(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
-  return new Promise((resolve) => {
-    let answered = false;
-    rl.question(question, (answer) => {
-      answered = true;
-      rl.close();
-      resolve(answer.trim());
-    });
-    rl.on('close', () => {
-      if (!answered) resolve('');
-    });
-  });
-}
+import { readLine } from './readLine';
 
 /** The exit code, or undefined when these words are not a plain sign (help, --version, a usage error): main's job. */
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number | undefined> {
