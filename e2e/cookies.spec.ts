@@ -2,29 +2,16 @@
 // carries it (the server echoes what it got) still signed so a SigV4 verifier accepts it, the Cookies dialog lists it
 // by domain without its value, an edited value is what the next send carries, and after "Clear all" none is sent.
 // The dialog passes axe-core, light and dark; its screenshot goes to the README tour when UPDATE_TOUR=1.
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
+import { axeViolations } from './harness/axe';
 import { expect, test } from './harness/fixtures';
 import { openSection, setUrl } from './harness/requestForm';
 import { EXAMPLE_KEYS, header, verifySigV4 } from './harness/sigv4Verifier';
 
 const CREDENTIALS = `[default]\naws_access_key_id = ${EXAMPLE_KEYS.accessKeyId}\naws_secret_access_key = ${EXAMPLE_KEYS.secretAccessKey}\n`;
 const FIRST = 'first-session-4b1d';
-
-let axeSource: string | undefined;
-/** axe-core run on the dialog alone, evaluated through DevTools as layout.spec.ts does (the page's CSP refuses a script tag). */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  axeSource ??= await readFile(require.resolve('axe-core'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    type Axe = { run(context: Element, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    const result = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
-  }, selector);
-}
 
 test.describe('the cookie jar', () => {
   let echo: EchoServer;

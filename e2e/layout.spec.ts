@@ -2,11 +2,12 @@
 // the active one in view, a list menu), a 1024 px window clips nothing, axe-core finds no violation on any main
 // screen in light or dark, and the shortcut help opens from the keyboard. Screenshots of each main screen in both
 // themes go to the test's output folder, and to e2e/tour/ (the README's tour) when UPDATE_TOUR=1.
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Collection, RequestNode } from '../src/models/workspace';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
+import { axeViolations } from './harness/axe';
 import { expect, test, type AwsSetup } from './harness/fixtures';
 
 const setup: AwsSetup = {
@@ -44,22 +45,6 @@ const teamApi = (base: string): Collection => ({
     request('health', 'Health', `${base}/health`),
   ],
 });
-
-let axeSource: string | undefined;
-
-/**
- * Runs axe-core in the page. The page's real CSP (script-src 'self') refuses an injected <script> (addScriptTag),
- * so the library's source is evaluated through the DevTools protocol instead, which CSP does not govern.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  axeSource ??= await readFile(require.resolve('axe-core'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
-  });
-}
 
 /** Each screen checked in both themes: axe, and a screenshot for the tour. */
 async function checkScreen(page: Page, screen: string, testInfo: TestInfo, found: Map<string, string[]>) {
@@ -368,6 +353,12 @@ test.describe('layout, keyboard help, theme and accessibility', () => {
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await checkScreen(page, 'shortcuts', testInfo, found);
     await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+    await checkScreen(page, 'settings', testInfo, found);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toHaveCount(0);
 
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Profiles' }).click();
     await expect(page.getByRole('main').getByRole('heading').first()).toBeVisible();

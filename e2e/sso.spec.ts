@@ -7,10 +7,11 @@
 // no further: only the next sign-in sends once more.
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
 import { startSsoPortal, type SsoPortal } from '../main/testing/ssoPortal';
+import { axeViolations } from './harness/axe';
 import { expect, test } from './harness/fixtures';
 import { openSection, setUrl } from './harness/requestForm';
 import { header, verifySigV4 } from './harness/sigv4Verifier';
@@ -143,7 +144,7 @@ test.describe('SSO sign-in', () => {
     expect(await page.content()).not.toContain(token.accessToken!);
     expect(echo.requests.length).toBe(sent + 1);
   });
-  test('signs in from the identity badge: nothing is sent, and the badge then shows the SSO role', async ({ rolecall }) => {
+  test('signs in from the identity badge: nothing is sent, and the badge then shows the SSO role', async ({ rolecall }, testInfo) => {
     const { page, pageErrors } = await rolecall.open({ config: CONFIG, stsEndpoint: sts.url, env: ssoEnv() });
     await useSsoProfile(page, `${echo.url}/stag/badge`);
     const badge = page.getByRole('region', { name: 'Active identity' });
@@ -151,6 +152,18 @@ test.describe('SSO sign-in', () => {
     const asked = sts.requests.length;
 
     await badge.getByRole('button', { name: 'Sign in' }).click();
+    // The sign-in dialog passes axe-core in both themes; its screenshot goes to the README tour when UPDATE_TOUR=1.
+    const dialog = page.getByRole('dialog', { name: 'Sign in to IAM Identity Center' });
+    await expect(dialog.getByLabel('Sign-in state')).toContainText('Waiting');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      expect(await axeViolations(page, 'dialog.sso-dialog'), `axe (${scheme})`).toEqual([]);
+      const file = `sso-sign-in-${scheme}.png`;
+      await page.screenshot({ path: testInfo.outputPath(file) });
+      if (process.env.UPDATE_TOUR === '1') await copyFile(testInfo.outputPath(file), path.join(__dirname, 'tour', file));
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await approveSignIn(page, portal);
 
     // The badge asks STS who the role is, signed with the portal's role credentials; no request went out.
