@@ -3,7 +3,10 @@
 // e2e harness does. Timings are taken inside the page (performance.now), not across the DevTools wire:
 // - navigation to tree painted: from the navigation's start to the frame after the tree's rows are in the DOM
 //   (median of a few loads); workspace:load's share (its answer reaching the page to that frame) is printed beside;
-// - the longest main-thread task while loading (socket, JSON, React), from the page's long-task observer;
+// - the longest main-thread task while loading (socket, JSON, React, GC), from navigation until the whole tree has
+//   arrived (every collections:page answered), read from a Chromium trace of a few more loads: the page's long-task
+//   observer reports only tasks over 50 ms and delivers them late, so it printed 0 for a load whose tasks it had not
+//   delivered yet, and could not tell 49 ms from none;
 // - a filter keystroke: from keydown to the frame after the tree re-rendered (the slowest and the median of a typed query).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,10 +19,13 @@ import { repoRoot } from './repoRoot';
 import { openBenchRoleCall, type BenchRoleCall } from './browserModePage';
 import { openConfStore } from '../services/confStore';
 import type { BenchRow } from './benchRow';
+import { tracedLongestTask } from './longestTask';
 
 const REQUESTS = 50_000;
 const FOLDERS = 500;
 const LOADS = 5;
+/** Loads traced for the longest task (kept apart from the timed ones: tracing costs a little time). */
+const TRACED_LOADS = 2;
 const QUERIES = ['item-9876', 'orders-42/', 'zz-no-match'];
 /** Issue 12's goals: the tree painted within 600 ms of navigation, no task over 50 ms, no keystroke over 50 ms. */
 const PAINT_GOAL_MS = 600;
@@ -54,41 +60,49 @@ export function bigCollection(requests = REQUESTS, folders = FOLDERS): Collectio
 
 declare global {
   interface Window {
-    __bench?: { loaded?: number; rows?: number; longest: number; keys: number[] };
+    __bench?: { loaded?: number; rows?: number; pagesAsked: number; pagesAnswered: number; keys: number[] };
   }
 }
 
 /** Runs in the page before its scripts: marks when workspace:load answers, when rows appear, and each keystroke. */
 function instrument(): void {
-  const bench: NonNullable<Window['__bench']> = { longest: 0, keys: [] };
+  const bench: NonNullable<Window['__bench']> = { pagesAsked: 0, pagesAnswered: 0, keys: [] };
   window.__bench = bench;
+  // Where a traced load starts, on the trace's own clock (blink.user_timing).
+  performance.mark('rolecall-bench-start');
   const afterFrame = (done: () => void) => requestAnimationFrame(() => setTimeout(done, 0));
   // The moment workspace:load's answer has been parsed and handed to the page by the bootstrap (as the DevTools
   // binding used to hand it over), so the figure is the renderer's share: the socket is the bootstrap's own, so it
-  // is watched by wrapping the WebSocket class the bootstrap constructs and the onmessage handler it sets.
+  // is watched by wrapping the WebSocket class the bootstrap constructs and the onmessage handler it sets. The same
+  // wrapper counts the collections:page calls, so a traced load knows when the whole tree has arrived.
   type Handler = ((this: WebSocket, event: MessageEvent) => unknown) | null;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     private loadId: number | undefined;
+    private readonly pageIds = new Set<number>();
     override get onmessage(): Handler {
       return super.onmessage as Handler;
     }
     override set onmessage(handler: Handler) {
       super.onmessage = handler && ((event: MessageEvent) => {
         handler.call(this, event);
-        if (bench.loaded === undefined && this.loadId !== undefined && typeof event.data === 'string' && event.data.startsWith(`{"id":${this.loadId},`)) {
+        if (typeof event.data !== 'string') return;
+        if (bench.loaded === undefined && this.loadId !== undefined && event.data.startsWith(`{"id":${this.loadId},`)) {
           bench.loaded = performance.now();
         }
+        const id = /^\{"id":(\d+),/.exec(event.data)?.[1];
+        if (id !== undefined && this.pageIds.delete(Number(id))) bench.pagesAnswered++;
       });
     }
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-      if (this.loadId === undefined && typeof data === 'string' && data.includes('"channel":"workspace:load"')) this.loadId = (JSON.parse(data) as { id: number }).id;
+      if (typeof data === 'string' && data.includes('"channel":"workspace:load"') && this.loadId === undefined) this.loadId = (JSON.parse(data) as { id: number }).id;
+      if (typeof data === 'string' && data.includes('"channel":"collections:page"')) {
+        this.pageIds.add((JSON.parse(data) as { id: number }).id);
+        bench.pagesAsked++;
+      }
       super.send(data);
     }
   };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.longest = Math.max(bench.longest, entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
   const observer = new MutationObserver(() => {
     if (bench.rows !== undefined || document.querySelectorAll('[role="treeitem"]').length < 10) return;
     observer.disconnect();
@@ -135,14 +149,24 @@ export async function runCollectionUiBench(): Promise<BenchRow[]> {
 
     const paints: number[] = [];
     const renders: number[] = [];
-    let longest = 0;
     for (let i = 0; i < LOADS; i++) {
       await rolecall.reload();
       await page.waitForFunction(() => window.__bench?.rows !== undefined, undefined, { timeout: 30_000 });
       const marks = await page.evaluate(() => window.__bench!);
       paints.push(marks.rows!);
       if (marks.loaded !== undefined) renders.push(marks.rows! - marks.loaded);
-      longest = Math.max(longest, marks.longest);
+    }
+    const longest = { wall: 0, cpu: 0 };
+    for (let i = 0; i < TRACED_LOADS; i++) {
+      const load = async () => {
+        await rolecall!.reload();
+        await page.waitForFunction(() => window.__bench?.rows !== undefined, undefined, { timeout: 30_000 });
+        await wholeTreeArrived(page);
+        await page.evaluate(() => performance.mark('rolecall-bench-settled'));
+      };
+      const traced = await tracedLongestTask(browser, page, load, 'rolecall-bench-start', 'rolecall-bench-settled');
+      longest.wall = Math.max(longest.wall, traced.wall);
+      longest.cpu = Math.max(longest.cpu, traced.cpu);
     }
 
     const keys = await typeQueries(page);
@@ -158,7 +182,8 @@ export async function runCollectionUiBench(): Promise<BenchRow[]> {
         pass: paints.length === LOADS && paint <= PAINT_GOAL_MS,
       },
       { name: '  workspace arrived to tree painted (the renderer\'s share)', value: median(renders), unit: 'ms', goal: 'reference', pass: true },
-      { name: `${count} requests: longest main-thread task while loading`, value: longest, unit: 'ms', goal: `≤ ${LONG_TASK_GOAL_MS}`, pass: longest <= LONG_TASK_GOAL_MS },
+      { name: `${count} requests: longest main-thread task while loading (${TRACED_LOADS} traced)`, value: longest.wall, unit: 'ms', goal: `≤ ${LONG_TASK_GOAL_MS}`, pass: longest.wall <= LONG_TASK_GOAL_MS },
+      { name: '  longest thread time of a task (less waits for a core)', value: longest.cpu, unit: 'ms', goal: 'reference', pass: true },
       { name: `${count} requests: slowest filter keystroke to repainted tree (of ${keys.length})`, value: slowest, unit: 'ms', goal: `≤ ${KEYSTROKE_GOAL_MS}`, pass: slowest <= KEYSTROKE_GOAL_MS },
       { name: '  filter keystroke, median', value: median(keys), unit: 'ms', goal: 'reference', pass: true },
     ];
@@ -166,6 +191,21 @@ export async function runCollectionUiBench(): Promise<BenchRow[]> {
     await rolecall?.close();
     await browser.close();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Waits until every collections:page asked for has been answered and no other was asked for over 300 ms. */
+async function wholeTreeArrived(page: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  let quiet = 0;
+  while (quiet < 3) {
+    if (Date.now() > deadline) throw new Error('The tree did not finish arriving within 30 s.');
+    await page.waitForTimeout(100);
+    const { pagesAsked, pagesAnswered } = await page.evaluate(() => window.__bench!);
+    const now = `${pagesAsked}/${pagesAnswered}`;
+    quiet = pagesAsked === pagesAnswered && now === last ? quiet + 1 : 0;
+    last = now;
   }
 }
 
