@@ -8,11 +8,10 @@ import { AWS_ERROR_SCAN_CHARS, parseAwsError } from '../src/awsErrorResponse';
 import { explainRefusal } from '../src/diagnosis/explainRefusal';
 import { refusalRequest } from '../src/diagnosis/fromSignResult';
 import { parseRequestUrl } from '../src/endpoint';
-import { invalidInput } from '../src/validationText';
 import { toWireUrl } from '../src/wireUrl';
 import type { AuthChoice, CredentialHop } from '../src/models/auth';
 import type { AwsErrorInfo, BodySpec, SendResult, SignResult } from '../src/models/http';
-import { signInputSchema, sendInputSchema } from '../src/models/http';
+import type { signInputSchema, sendInputSchema } from '../src/models/http';
 import type { z } from 'zod';
 import { createBodyFiles, type BodyFiles } from './services/bodyFiles';
 import { answerOf, clockKey, createClockOffsets, judgeAnswer, type Attempt } from './services/clockSkew';
@@ -20,8 +19,6 @@ import { createCredentialsService, type MfaCodeProvider, type StaticKeys } from 
 import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
-import { sendRaw } from './services/transport';
-import { trustedCas } from './services/caBundle';
 import type { RequestCookies } from './services/cookies/cookieJar';
 import { maskJarCookies, withJarCookies, type WithJar } from './services/cookies/cookieHeader';
 import { hopCookies } from './services/cookies/hopCookies';
@@ -158,6 +155,8 @@ export function createEngine(options: EngineOptions) {
 
   /** One request on the wire and what came back, with the clock read from the answer (and whether to retry for it). */
   async function exchange(input: ParsedSendInput, signed: Signed, signal: AbortSignal, started: number, mayRetry: boolean, cookies?: RequestCookies): Promise<{ result: SendResult; retry: boolean }> {
+    // Loaded by the first send: Node's http, https and tls, which signing alone never needs (rolecall sign).
+    const [{ sendRaw }, { trustedCas }] = await Promise.all([import('./services/transport'), import('./services/caBundle')]);
     const response = await sendRaw(signed.result.request, signed.body, {
       timeoutMs: Math.max(1, Math.round(input.timeoutMs - (performance.now() - started))),
       maxInMemoryBytes: input.maxInMemoryBytes,
@@ -265,16 +264,4 @@ function hideJarCookies(result: SendResult, jar: WithJar | undefined): SendResul
     sent: maskJarCookies(result.sent, jar.added, jar.pairs),
     ...(result.refusal ? { refusal: maskJarCookies(result.refusal, jar.added, jar.pairs) } : {}),
   };
-}
-
-/** Parses a sign input with the contract's schema, for callers (the CLI) that build one by hand. */
-export function parseSignInput(input: unknown): ParsedSignInput {
-  const parsed = signInputSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error.issues, 'request');
-  return parsed.data;
-}
-export function parseSendInput(input: unknown): ParsedSendInput {
-  const parsed = sendInputSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error.issues, 'request');
-  return parsed.data;
 }

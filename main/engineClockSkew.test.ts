@@ -2,7 +2,8 @@
 // (skewed) clock. RoleCall recovers after one refused attempt, and later requests are signed right at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_KEYS } from '../e2e/harness/sigv4Verifier';
-import { createEngine, parseSendInput } from './engine';
+import { createEngine } from './engine';
+import { parseSendInput } from './engineInput';
 import { startSkewedServer, type SkewedServer, type SkewedServerOptions } from './testing/skewedAwsServer';
 
 const ENV = { AWS_ACCESS_KEY_ID: EXAMPLE_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: EXAMPLE_KEYS.secretAccessKey };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSendInput, parseSignInput } from './engine';
+import { parseSendInput, parseSignInput } from './engineInput';
 
 // The CLI and the runner's bench build engine inputs by hand; a bad one must read like the IPC registry's errors
 // (src/validationText.ts), never as zod's JSON list of issues.

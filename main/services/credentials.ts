@@ -13,7 +13,6 @@ import { clockKey, type ClockOffsets } from './clockSkew';
 import { processFailure } from './processFailure';
 import { defaultProfileName, profileKind, readAwsProfiles, summarizeProfile, type AwsProfiles, type Env, type ProfileData } from './profiles';
 import { sdkProfiles, sdkValue, withSdkProfiles } from './sdkProfiles';
-import { sdkAgents } from './caBundle';
 import { stsSettings, type StsSettings } from './stsEndpoint';
 import { ssoEndpoint } from './sso/ssoEndpoints';
 import { ssoOrigin } from './sso/ssoTarget';
@@ -174,10 +173,14 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
     return o.stsEndpoint ? { ...settings, endpoint: o.stsEndpoint } : settings;
   };
   const envSts = stsFor(undefined, {});
-  // STS (and the SDK's SSO and web identity clients) go through the same proxy as API requests (proxy.ts).
-  const stsHttp: StsHttp = { ...HTTP, ...sdkAgents(env, undefined) };
+  // STS (and the SDK's SSO and web identity clients) go through the same proxy as API requests (proxy.ts). The
+  // agents are made when a call first needs them: caBundle.ts loads Node's https and tls, which signing with keys
+  // already at hand never uses (rolecall sign starts without them).
+  let shared: Promise<StsHttp> | undefined;
+  const stsHttp = (): Promise<StsHttp> => (shared ??= import('./caBundle').then(({ sdkAgents }) => ({ ...HTTP, ...sdkAgents(env, undefined) })));
   /** With a CA bundle, agents that trust it too, for that client's life (STS calls are rare). */
-  const stsHttpFor = (sts: StsSettings): StsHttp => (sts.caBundle ? { ...HTTP, ...sdkAgents(env, sts.caBundle) } : stsHttp);
+  const stsHttpFor = async (sts: StsSettings): Promise<StsHttp> =>
+    sts.caBundle ? { ...HTTP, ...(await import('./caBundle')).sdkAgents(env, sts.caBundle) } : stsHttp();
   const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   const entries = new Map<string, Entry>();
   const inflight = new Map<string, Promise<Entry>>();
@@ -249,13 +252,14 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
         let source = all;
         if (ssoProfile) {
           const prepared = await prepareSsoToken(profile, all, env, now);
-          const portal = { requestHandler: stsHttp, ...(portalEndpoint ? { endpoint: portalEndpoint } : {}) };
+          const portal = { requestHandler: await stsHttp(), ...(portalEndpoint ? { endpoint: portalEndpoint } : {}) };
           const keys = copyCredentials(await ssoOriginCredentials(prepared, all, portal, stsRegion));
           if (chain.length === 1) return keys;
           source = withStaticOrigin(all, ssoProfile, keys);
         }
         const sdk = sdkProfiles(source);
         const { fromIni } = await import('@aws-sdk/credential-providers');
+        const requestHandler = await stsHttp();
         return withSdkProfiles(sdk, async (paths) => {
         const provider = fromIni({
           profile: sdk.sdkName(profile),
@@ -266,7 +270,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           // RoleCall's own assumer: one place for the endpoint, and errors that name the refusing role.
           roleAssumer: async (source, params) => {
             try {
-              const out = await withSts(stsHttpFor(sts), o.clocks, stsRegion, sts, source, (client, m) => client.send(new m.AssumeRoleCommand(params)));
+              const out = await withSts(await stsHttpFor(sts), o.clocks, stsRegion, sts, source, (client, m) => client.send(new m.AssumeRoleCommand(params)));
               return fromStsCredentials(out.Credentials, params.RoleArn);
             } catch (err) {
               throw toRoleCallError(err, { action: 'AssumeRole', roleArn: params.RoleArn, profile, endpoint: defaultEndpoint });
@@ -274,7 +278,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
           },
           // Only web identity needs the inner STS client pointed at the override; SSO's client must keep its own.
           clientConfig: {
-            requestHandler: stsHttp,
+            requestHandler,
             ...(webIdentity ? { useFipsEndpoint: sts.useFipsEndpoint, useDualstackEndpoint: sts.useDualstackEndpoint } : {}),
             ...(webIdentity && defaultEndpoint ? { endpoint: defaultEndpoint } : {}),
           },
@@ -355,7 +359,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
         const source = (await obtain(auth.base, base, false)).credentials;
         const tokenCode = mfaSerial ? await o.mfa(mfaSerial, roleArn) : undefined;
         try {
-          const out = await withSts(stsHttpFor(sts), o.clocks, region ?? 'us-east-1', sts, source, (client, m) =>
+          const out = await withSts(await stsHttpFor(sts), o.clocks, region ?? 'us-east-1', sts, source, (client, m) =>
             client.send(
               new m.AssumeRoleCommand({
                 RoleArn: roleArn,
@@ -389,7 +393,7 @@ export function createCredentialsService(o: CredentialsServiceOptions) {
       const sts = resolved.sts ?? envSts;
       let out;
       try {
-        out = await withSts(stsHttpFor(sts), o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client, m) => client.send(new m.GetCallerIdentityCommand({})));
+        out = await withSts(await stsHttpFor(sts), o.clocks, resolved.region ?? 'us-east-1', sts, resolved.credentials, (client, m) => client.send(new m.GetCallerIdentityCommand({})));
       } catch (err) {
         throw toRoleCallError(err, { action: 'GetCallerIdentity', endpoint: sts.endpoint });
       }

@@ -11,12 +11,15 @@ export function isAwsHost(hostname: string): boolean {
   return AWS_HOST_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 }
 
-/** The URL's host name, or undefined when it is not an http(s) URL. */
-export function hostOf(url: string): string | undefined {
+/** The URL parsed, or undefined when it is not an http(s) URL. */
+export function httpUrl(url: string): URL | undefined {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.replace(/^\[(.*)\]$/, '$1') : undefined;
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** A parsed URL's host name without an IPv6 address's brackets. */
+export const hostName = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');

@@ -26,6 +26,7 @@ export function typedCookieNames(value: string): Set<string> {
 }
 
 export function withJarCookies(headers: Array<[string, string]>, jarPairs: CookiePair[]): WithJar {
+  if (jarPairs.length === 0) return { headers, pairs: jarPairs }; // the common case: nothing to add, nothing to read
   const typedAt = headers.findIndex(([name]) => isCookie(name));
   const typed = typedAt < 0 ? new Set<string>() : typedCookieNames(headers.filter(([n]) => isCookie(n)).map(([, v]) => v).join(';'));
   const pairs = jarPairs.filter((p) => !typed.has(p.name));

@@ -128,6 +128,33 @@ describe('editing the jar', () => {
   });
 });
 
+describe('a jar as it fills and empties', () => {
+  // An empty jar answers without a lookup (a run's jar until a response sets a cookie): each way a cookie goes in
+  // or out must still be seen by the next send.
+  it('sends what a response, an edit or a saved jar put in, and nothing once it is gone', () => {
+    const jar = createCookieJar();
+    const at = 'https://example.com/';
+    expect(jar.pairsFor(at)).toEqual([]);
+    jar.receive(at, []);
+    jar.receive(at, ['wide=1; Domain=com']);
+    expect(jar.pairsFor(at)).toEqual([]);
+    jar.receive(at, ['a=1']);
+    expect(names(jar.pairsFor(at))).toBe('a=1');
+    jar.remove({ domain: 'example.com', path: '/', name: 'a' });
+    expect(jar.pairsFor(at)).toEqual([]);
+    jar.put({ domain: 'example.com', path: '/', name: 'b', value: '2', hostOnly: true, secure: false, httpOnly: false });
+    expect(names(jar.pairsFor(at))).toBe('b=2');
+    jar.clear('example.com');
+    expect(jar.pairsFor(at)).toEqual([]);
+    jar.receive(at, ['c=3']);
+    expect(names(createCookieJar({}, jar.serialize()).pairsFor(at))).toBe('c=3');
+    jar.clear();
+    expect(jar.pairsFor(at)).toEqual([]);
+    jar.receive(at, ['d=4']);
+    expect(names(jar.pairsFor(at))).toBe('d=4');
+  });
+});
+
 describe('URLs the jar cannot place', () => {
   it('get no cookies and keep none, without failing', () => {
     const jar = createCookieJar();

@@ -5,7 +5,7 @@
 import { Cookie, CookieJar, MemoryCookieStore, type SerializedCookie, type SerializedCookieJar } from 'tough-cookie';
 import { appError } from '../../../src/errors';
 import type { CookieKey, CookieSummary } from '../../../src/models/cookies';
-import { hostOf, isAwsHost } from './awsHosts';
+import { hostName, httpUrl, isAwsHost } from './awsHosts';
 
 export interface CookiePair {
   name: string;
@@ -58,11 +58,16 @@ const JAR_OPTIONS = { rejectPublicSuffixes: true, allowSpecialUseDomain: true, l
 export function createCookieJar(options: CookieJarOptions = {}, serialized?: string): Jar {
   const jar = serialized ? CookieJar.deserializeSync(JSON.parse(serialized) as SerializedCookieJar, new MemoryCookieStore()) : new CookieJar(new MemoryCookieStore(), JAR_OPTIONS);
   const changed = () => options.onChange?.();
-  const offFor = (url: string) => {
-    const host = hostOf(url);
-    return host === undefined || (isAwsHost(host) && !(options.allowAwsHosts?.() ?? false));
+  /** The URL to hand tough-cookie (parsed once per use), or undefined for a host the jar is off for. */
+  const placeFor = (url: string): URL | undefined => {
+    const parsed = httpUrl(url);
+    return parsed === undefined || (isAwsHost(hostName(parsed)) && !(options.allowAwsHosts?.() ?? false)) ? undefined : parsed;
   };
   const all = (): SerializedCookie[] => jar.serializeSync()?.cookies ?? [];
+  // False only while the store certainly holds no cookie (a new run's jar until a response sets one): a send then
+  // costs no lookup at all. Set wherever a cookie goes in; recounted where cookies go out.
+  let holdsAny = all().length > 0;
+  const recount = () => (holdsAny = all().length > 0);
   const live = () => all().map((json) => Cookie.fromJSON(json)).filter((c): c is Cookie => c !== undefined && c.TTL() > 0);
   const find = (key: CookieKey) => live().find((c) => c.key === key.name && c.domain === canonical(key.domain) && c.path === key.path);
 
@@ -77,25 +82,30 @@ export function createCookieJar(options: CookieJarOptions = {}, serialized?: str
 
   return {
     pairsFor(url) {
-      if (offFor(url)) return [];
+      if (!holdsAny) return [];
+      const place = placeFor(url);
+      if (!place) return [];
       try {
-        return jar.getCookiesSync(url, { http: true, sort: true }).map((c) => ({ name: c.key, value: c.value }));
+        return jar.getCookiesSync(place, { http: true, sort: true }).map((c) => ({ name: c.key, value: c.value }));
       } catch {
         return []; // a URL tough-cookie cannot place gets no cookies; the send goes on as typed
       }
     },
     receive(url, setCookies) {
-      if (offFor(url) || setCookies.length === 0) return;
+      if (setCookies.length === 0) return;
+      const place = placeFor(url);
+      if (!place) return;
       let count = all().length;
       let stored = 0;
       for (const header of setCookies.slice(0, MAX_SET_COOKIES_PER_RESPONSE)) {
         const parsed = Cookie.parse(header, { loose: false });
         if (!parsed) continue;
-        const replaces = jar.getCookiesSync(url, { http: true, allPaths: true }).some((c) => c.key === parsed.key);
+        const replaces = jar.getCookiesSync(place, { http: true, allPaths: true }).some((c) => c.key === parsed.key);
         if (count >= MAX_COOKIES && !replaces) continue;
         // A cookie the rules refuse (a public-suffix Domain, a Secure one over http, another site's domain) is dropped, as a browser does.
-        const kept = jar.setCookieSync(header, url, { http: true, ignoreError: true });
+        const kept = jar.setCookieSync(header, place, { http: true, ignoreError: true });
         if (kept) {
+          holdsAny = true;
           stored++;
           if (!replaces) count++;
         }
@@ -134,6 +144,7 @@ export function createCookieJar(options: CookieJarOptions = {}, serialized?: str
         throw appError('INVALID_INPUT', `The cookie could not be kept for ${domain}: ${err instanceof Error ? err.message : String(err)}.`);
       }
       if (!kept) throw appError('INVALID_INPUT', `The cookie could not be kept for ${domain} (an expiry in the past removes it).`);
+      holdsAny = true;
       const previous = edit.previous;
       if (previous && (canonical(previous.domain) !== domain || previous.path !== edit.path || previous.name !== edit.name)) removeSync(previous);
       changed();
@@ -141,7 +152,10 @@ export function createCookieJar(options: CookieJarOptions = {}, serialized?: str
     },
     remove(key) {
       const removed = removeSync(key);
-      if (removed) changed();
+      if (removed) {
+        recount();
+        changed();
+      }
       return removed;
     },
     clear(domain) {
@@ -149,6 +163,7 @@ export function createCookieJar(options: CookieJarOptions = {}, serialized?: str
       const going = live().filter((c) => target === undefined || c.domain === target);
       if (target === undefined) jar.removeAllCookiesSync();
       else for (const c of going) removeSync({ domain: c.domain ?? '', path: c.path ?? '/', name: c.key });
+      recount();
       if (going.length > 0) changed();
       return going.length;
     },

@@ -17,7 +17,10 @@ export function hopCookies(jar: RequestCookies, added: string | undefined): HopC
   return {
     received(url, rawHeaders) {
       const values: string[] = [];
-      for (let i = 0; i + 1 < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === 'set-cookie') values.push(rawHeaders[i + 1]!);
+      for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+        const name = rawHeaders[i]!;
+        if (name.length === 10 && name.toLowerCase() === 'set-cookie') values.push(rawHeaders[i + 1]!);
+      }
       try {
         jar.receive(url, values);
       } catch {

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import type { CreateTokenCommandOutput, SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { appError, RoleCallError, toAppError } from '../../../src/errors';
 import type { SsoFlow, SsoStatus } from '../../../src/models/sso';
-import { sdkProxyAgents } from '../proxy';
 import { readAwsProfiles, type Env, type ProfileData } from '../profiles';
 import { cliTime, createSsoCache, registrationCacheKey, ssoCacheDir, type SsoCache, type SsoRegistration, type SsoToken } from './ssoCache';
 import { ssoEndpoint } from './ssoEndpoints';
@@ -62,7 +61,8 @@ export const oidcSdk = () => import('@aws-sdk/client-sso-oidc');
 /** An OIDC client for one sign-in: the SSO region, the configured endpoint, RoleCall's proxy settings. */
 export async function oidcClient(target: SsoTarget, env: Env, services: Record<string, ProfileData>): Promise<SSOOIDCClient> {
   const endpoint = ssoEndpoint('sso_oidc', env, target.settings, services);
-  const { SSOOIDCClient } = await oidcSdk();
+  // proxy.ts with the SDK: it loads Node's http, https and tls, which signing with a cached token never needs.
+  const [{ SSOOIDCClient }, { sdkProxyAgents }] = await Promise.all([oidcSdk(), import('../proxy')]);
   return new SSOOIDCClient({
     region: target.region,
     maxAttempts: 2,
