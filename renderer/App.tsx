@@ -9,6 +9,7 @@ import { CookiesButton } from './cookies/CookiesButton';
 import { useShortcutHelp } from './keyboard/useShortcutHelp';
 import { useTheme } from './preferences/theme';
 import './preferences/preferences.css';
+import { takeEarly } from './startup/earlyCalls';
 import { MfaDialog, ProfilesView, SettingsDialog, ShortcutHelp } from './startup/lazyParts';
 import { WorkspaceProvider } from './state/workspace';
 import { EnvironmentPicker } from './workbench/EnvironmentPicker';
@@ -51,7 +52,7 @@ function Connected({ api }: { api: RoleCallApi }) {
   useShortcutHelp(showShortcuts);
 
   useEffect(() => {
-    void settle(() => api.appInfo({})).then((result) => result.ok && setInfo(result.value));
+    void (takeEarly(api, 'appInfo') ?? settle(() => api.appInfo({}))).then((result) => result.ok && setInfo(result.value));
   }, [api]);
 
   // Main asks for MFA codes while resolving credentials (a send, a preview, a whoami); prompts queue.

@@ -4,6 +4,7 @@
 // main kept any) are handed to main. Every save goes to both. In Electron the origin never changes, so both always agree.
 import type { RoleCallApi } from '../../src/contract';
 import { settle } from '../api';
+import { takeEarly } from '../startup/earlyCalls';
 
 const PREFIX = 'rolecall.';
 type Local = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -34,7 +35,7 @@ export function sharePreference(key: string, value: string | undefined): void {
 export async function syncPreferences(api: RoleCallApi, store: Local | undefined = local()): Promise<void> {
   if (bound === api) return;
   bound = api;
-  const answer = await settle(() => api.preferencesGet({}));
+  const answer = await (takeEarly(api, 'preferencesGet') ?? settle(() => api.preferencesGet({})));
   if (!answer.ok || !store) return;
   const fromMain = answer.value.values;
   let changed = false;

@@ -11,6 +11,7 @@ import { mergeTreePage } from '../../src/treePages';
 import type { CollectionSummary, Environment, FolderSummary, HistoryEntry, RequestDoc, RequestNode, RequestSummary, StoredKeyProblem, StoredKeySummary, Tabs, TreePages, WorkspaceNotice } from '../../src/models/workspace';
 import type { FolderSource, OpenFolderSummary } from '../../src/models/folders';
 import { transportError } from '../format';
+import { takeEarly } from '../startup/earlyCalls';
 
 export interface RequestRef {
   collectionId: string;
@@ -338,7 +339,8 @@ export function WorkspaceProvider(props: { api: RoleCallApi; children: ReactNode
   useEffect(() => {
     let live = true;
     const load = ++loads.current;
-    void call(() => api.workspaceLoad({})).then((result) => {
+    // The answer to the workspace:load sent at start (startup/earlyCalls.ts), or a new one (a test, a second mount).
+    void call(() => takeEarly(api, 'workspaceLoad') ?? api.workspaceLoad({})).then((result) => {
       if (!live) return;
       let pending: Pending[] = [];
       if (!result.ok) {
