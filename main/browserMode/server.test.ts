@@ -176,8 +176,24 @@ describe('browser mode server', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body.indexOf(BOOTSTRAP_PATH)).toBeGreaterThan(-1);
     expect(page.body.indexOf(BOOTSTRAP_PATH)).toBeLessThan(page.body.indexOf('./assets/app.js'));
+    // Deferred: the parser does not stop for it, and it still runs before the module script after it.
+    expect(page.body).toContain(`<script defer src="${BOOTSTRAP_PATH}"></script>`);
     const script = await send(server.port, 'GET', '/assets/app.js', own);
     expect([script.status, script.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
+  });
+
+  it('makes the page once and serves that to every load', async () => {
+    const first = await send(server.port, 'GET', '/index.html', own);
+    const file = path.join(dir, 'renderer', 'index.html');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, '<!doctype html><title>changed</title>');
+    try {
+      const again = await send(server.port, 'GET', '/', own);
+      expect([again.status, again.body]).toEqual([200, first.body]);
+      expect(String(again.headers['content-security-policy'])).toContain(`ws://127.0.0.1:${server.port}`);
+    } finally {
+      await writeFile(file, original);
+    }
   });
 
   it('refuses paths outside the bundle', async () => {

@@ -59,9 +59,12 @@ export function browserCsp(port: number): string {
   return contentSecurityPolicy({ dev: false }).replace("connect-src 'self'", `connect-src 'self' ${sockets}`);
 }
 
-/** index.html with the bootstrap script ahead of the renderer's own (a module script, so it runs after it anyway). */
+/**
+ * index.html with the bootstrap script ahead of the renderer's own. Deferred, so the parser does not stop to fetch
+ * it; deferred and module scripts run in document order once the page is parsed, so it still runs first.
+ */
 export function withBootstrap(html: string): string {
-  const tag = `<script src="${BOOTSTRAP_PATH}"></script>`;
+  const tag = `<script defer src="${BOOTSTRAP_PATH}"></script>`;
   const at = html.indexOf('<script');
   return at >= 0 ? `${html.slice(0, at)}${tag}\n    ${html.slice(at)}` : html.replace('</head>', `${tag}\n</head>`);
 }
@@ -154,14 +157,33 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.end(req.method === 'HEAD' ? undefined : options.bootstrapJs);
       return;
     }
-    // Served exactly as the desktop window's rolecall://app protocol serves it (traversal refused there).
-    const response = await appResponse(options.rendererDir, { url: `${APP_ORIGIN}${pathname}`, method: req.method }, csp());
-    let body = Buffer.from(await response.arrayBuffer());
-    if (response.ok && (pathname === '/' || pathname === '/index.html') && req.method === 'GET') {
-      body = Buffer.from(withBootstrap(body.toString('utf8')), 'utf8');
+    if ((pathname === '/' || pathname === '/index.html') && req.method === 'GET') {
+      const page = await indexPage();
+      res.writeHead(page.status, { ...baseHeaders(), 'content-type': page.type });
+      res.end(page.body);
+      return;
     }
+    const response = await servedFile(pathname, req.method);
     res.writeHead(response.status, { ...baseHeaders(), 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+  }
+
+  /** Served exactly as the desktop window's rolecall://app protocol serves it (traversal refused there). */
+  function servedFile(pathname: string, method: string): Promise<Response> {
+    return appResponse(options.rendererDir, { url: `${APP_ORIGIN}${pathname}`, method }, csp());
+  }
+
+  // The page with the bootstrap, made once: every load and reload asks for it first, and the built renderer the
+  // server serves does not change while it runs. A failure is not kept, so the next load tries again.
+  let index: Promise<{ status: number; type: string; body: Buffer }> | undefined;
+  function indexPage(): Promise<{ status: number; type: string; body: Buffer }> {
+    const made = (index ??= servedFile('/index.html', 'GET').then(async (response) => {
+      const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+      if (!response.ok) index = undefined;
+      return { status: response.status, type: response.headers.get('content-type') ?? 'text/plain; charset=utf-8', body: Buffer.from(response.ok ? withBootstrap(text) : text, 'utf8') };
+    }));
+    made.catch(() => (index = undefined));
+    return made;
   }
 
   const server = createServer((req, res) => {
