@@ -1,6 +1,6 @@
 // The engine's inputs parsed with the contract's schemas, for callers that build one by hand (tests, the bench, the
 // runner's bench). Apart from engine.ts, so that loading the engine builds no schema: `rolecall sign`
-// (main/cli/signCommand.ts) loads the engine on every run and zod only when it must.
+// (main/cli/signCommand.ts) runs the engine without zod.
 import type { ParsedSendInput, ParsedSignInput } from './engine';
 import { signInputSchema, sendInputSchema } from '../src/models/http';
 import { invalidInput } from '../src/validationText';

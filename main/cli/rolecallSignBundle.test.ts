@@ -16,6 +16,7 @@ const DATE = ['--date', '2015-08-30T12:36:00Z'];
 let dir = '';
 let bin = '';
 let awsEnv: Record<string, string> = {};
+let bodyFile = '';
 
 beforeAll(async () => {
   ({ dir, bin } = await buildCli('rolecall-sign-bundle-'));
@@ -23,6 +24,8 @@ beforeAll(async () => {
   await writeFile(join(aws, 'config'), '[profile p]\nregion = us-east-1\n');
   await writeFile(join(aws, 'credentials'), `[p]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = ${KEYS.AWS_SECRET_ACCESS_KEY}\n`);
   awsEnv = { AWS_CONFIG_FILE: join(aws, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(aws, 'credentials') };
+  bodyFile = join(aws, 'body.bin');
+  await writeFile(bodyFile, Buffer.from([0, 1, 2, 255]));
 }, 60_000);
 
 const CASES: Array<{ name: string; args: string[]; env: () => Record<string, string> }> = [
@@ -34,6 +37,11 @@ const CASES: Array<{ name: string; args: string[]; env: () => Record<string, str
   { name: 'an unknown profile', args: ['sign', URL, '--profile', 'nope'], env: () => awsEnv },
   { name: 'a custom domain without a region', args: ['sign', 'https://api.example.com/x', ...DATE], env: () => KEYS },
   { name: 'a malformed region (schema)', args: ['sign', URL, '--region', 'Not A Region'], env: () => KEYS },
+  { name: 'every signing option', args: ['sign', URL, ...DATE, '--region', 'eu-west-1', '--service', 'execute-api', '--unsigned-payload', '--content-sha256', '--json'], env: () => KEYS },
+  { name: 'no signing', args: ['sign', URL, '--no-sign', '-H', 'X-A: 1'], env: () => KEYS },
+  { name: 'a file body (not plain: the whole CLI signs it)', args: ['sign', URL, ...DATE, '--data-file', bodyFile], env: () => KEYS },
+  { name: 'a presign past 7 days (schema)', args: ['sign', URL, '--presign', '604801'], env: () => KEYS },
+  { name: 'a blank profile name (schema)', args: ['sign', URL, '--profile', '  '], env: () => awsEnv },
   { name: 'no URL', args: ['sign'], env: () => KEYS },
   { name: 'a bad header', args: ['sign', URL, '-H', 'nocolon'], env: () => KEYS },
   { name: 'an unknown option (usage)', args: ['sign', URL, '--bogus'], env: () => KEYS },
@@ -59,18 +67,21 @@ describe('rolecall sign from its own bundle', () => {
     const sign = await loaded(['sign', URL, ...DATE]);
     expect(sign.code).toBe(0);
     expect(sign.files.filter((f) => f.endsWith('rolecall-main.cjs'))).toEqual([]);
+    const fileBody = await loaded(['sign', URL, ...DATE, '--data-file', bodyFile]);
+    expect(fileBody.code).toBe(0);
+    expect(fileBody.files.filter((f) => f.endsWith('rolecall-main.cjs'))).toHaveLength(1);
     const version = await loaded(['--version']);
     expect(version.code).toBe(0);
     expect(version.files.filter((f) => f.endsWith('rolecall-main.cjs'))).toHaveLength(1);
   });
 
-  it('leaves the app, stores, formats, runner, checks and their packages out of the sign bundle', async () => {
+  it('leaves the app, stores, formats, runner, checks, zod and the schemas out of the sign bundle', async () => {
     const root = resolve(__dirname, '../..');
     const options = cliBundles(root, await mkdtemp(join(tmpdir(), 'rolecall-sign-bundle-meta-'))).find((o) => String(o.outfile).endsWith('rolecall-sign.cjs'));
     const result = await build({ ...options, write: false, metafile: true, logLevel: 'error' });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((f) => f.endsWith('main/cli/signCommand.ts'))).toBe(true);
-    const moved = [/main\/app\.ts$/, /main\/cli\/rolecall\.ts$/, /src\/formats\//, /src\/checks\//, /src\/runner\//, /main\/services\/runner\//, /main\/services\/workspaceStore\.ts$/, /node_modules\/(yaml|re2js|jsonpath-rfc9535)\//, /node_modules\/zod\/v4\/locales\/(?!en)/];
+    const moved = [/main\/app\.ts$/, /main\/cli\/rolecall\.ts$/, /src\/formats\//, /src\/checks\//, /src\/runner\//, /main\/services\/runner\//, /main\/services\/workspaceStore\.ts$/, /node_modules\/(yaml|re2js|jsonpath-rfc9535|zod)\//, /src\/models\/(http|auth)\.ts$/];
     expect(inputs.filter((f) => moved.some((pattern) => pattern.test(f)))).toEqual([]);
     // Loaded with vm.Script on Node 20, where import() has no loader: the bundle must require instead.
     const text = result.outputFiles[0]!.text.replace(/\/\/.*$/gm, '');

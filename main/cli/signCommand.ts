@@ -1,12 +1,11 @@
-// `rolecall sign` in a bundle of its own (see bin.ts): the engine, the request:sign schema, the MFA prompt and the
-// printing, without the rest of the app (stores, formats, runner, checks, import and export), which a sign never
-// uses and Node would otherwise compile and evaluate on every run. It does what rolecall.ts's `sign` does through
-// the app's registry, step for step: the same input schema and error label, the same masking, the same output and
-// exit codes (rolecallSignBundle.test.ts runs both on the same arguments).
-import './zodJitless';
+// `rolecall sign` in a bundle of its own (see bin.ts): the engine, the MFA prompt and the printing, without the rest
+// of the app (stores, formats, runner, checks, import and export) and without zod, which a sign with a plain input
+// never needs and Node would otherwise compile and evaluate on every run. It does what rolecall.ts's `sign` does
+// through the app's registry, step for step: the same input (plainSignInput.ts is the schema's answer for it), the
+// same masking, the same output and exit codes (rolecallSignBundle.test.ts runs both on the same arguments). An
+// input that is not plain (a file body, an assumed role, one the schema must judge or word a refusal for) is left
+// to the whole CLI, as help and usage errors are.
 import { formatAppError, RoleCallError, toAppError, type AppError } from '../../src/errors';
-import { signInputSchema } from '../../src/models/http';
-import { invalidInput } from '../../src/validationText';
 import { assumeRoleContext } from '../../src/diagnosis/authContext';
 import { explainAppError } from '../../src/diagnosis/explainAppError';
 import { roleArnIn } from '../../src/diagnosis/roleArn';
@@ -16,9 +15,10 @@ import { redactSecrets } from '../services/redact';
 import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, type CliArgs } from './args';
 import * as out from './output';
 import { refusalText } from './refusalText';
+import { plainSignInput } from './plainSignInput';
 import { readLine } from './readLine';
 
-/** The exit code, or undefined when these words are not a plain sign (help, --version, a usage error): main's job. */
+/** The exit code, or undefined when these words are not a plain sign (help, --version, a usage error, an input that is not plain): main's job. */
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number | undefined> {
   let args: CliArgs;
   try {
@@ -30,6 +30,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
 
   const presign = args.values.presign !== undefined;
   const json = Boolean(args.values.json);
+  let input: unknown;
+  try {
+    input = { request: requestFromArgs(args), auth: authFromArgs(args, env), signing: signingFromArgs(args) };
+  } catch (err) {
+    return fail(toAppError(err), err instanceof RoleCallError && err.code === 'INVALID_INPUT' ? 2 : 1, json);
+  }
+  const parsed = plainSignInput(input);
+  if (!parsed) return undefined;
   let mfaCode = args.values['mfa-code'];
   const pendingPrompts: Promise<unknown>[] = [];
   const broker = createMfaBroker((prompt) => {
@@ -46,12 +54,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const engine = createEngine({ mfa: broker.provider, env, ...(presign ? { revealSecrets: true } : {}) });
 
   try {
-    const input = { request: requestFromArgs(args), auth: authFromArgs(args, env), signing: signingFromArgs(args) };
     let signed;
     try {
-      const parsed = signInputSchema.safeParse(input);
-      if (!parsed.success) throw invalidInput(parsed.error.issues, 'request:sign request');
-      const result = await engine.sign(parsed.data);
+      const result = await engine.sign(parsed);
       signed = presign ? result.result : redactSecrets(result.result, result.secrets);
     } catch (err) {
       // As the registry answers: every failure of the call itself is a value, a usage error exits 2.

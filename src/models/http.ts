@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { authChoiceSchema } from './auth';
 import { capturesListSchema, checksListSchema, type CheckOutcome } from './checks';
 import type { Refusal } from './refusal';
+import { EXPIRES_DEFAULT_SECONDS, EXPIRES_MAX_SECONDS, HEADERS_MAX, METHOD_PATTERN, REGION_PATTERN, SERVICE_PATTERN, URL_MAX_CHARS } from './signInputRules';
 
-export const headerListSchema = z.array(z.tuple([z.string(), z.string()])).max(500);
+export const headerListSchema = z.array(z.tuple([z.string(), z.string()])).max(HEADERS_MAX);
 
 const bodyFilePath = z.string().min(1).max(4096);
 /** Session-only: never saved with a request. */
@@ -39,8 +40,8 @@ export interface ChosenFile {
 }
 
 export const httpRequestSchema = z.object({
-  method: z.string().regex(/^[A-Za-z]{1,20}$/, 'must be an HTTP method such as GET or POST'),
-  url: z.string().min(1).max(64 * 1024),
+  method: z.string().regex(METHOD_PATTERN, 'must be an HTTP method such as GET or POST'),
+  url: z.string().min(1).max(URL_MAX_CHARS),
   /** Headers in the order typed; duplicate names are kept (they are joined with "," when signed, per SigV4). */
   headers: headerListSchema.default([]),
   body: bodySchema.default({ kind: 'none' }),
@@ -49,16 +50,16 @@ export type HttpRequestSpec = z.input<typeof httpRequestSchema>;
 
 export const signingOptionsSchema = z.object({
   /** Overrides the region detected from the host; required for custom domains. */
-  region: z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be a region such as eu-west-1').optional(),
+  region: z.string().regex(REGION_PATTERN, 'must be a region such as eu-west-1').optional(),
   /** Overrides the service detected from the host (execute-api, lambda, es, aoss, s3, ...). */
-  service: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a service name such as execute-api').optional(),
+  service: z.string().regex(SERVICE_PATTERN, 'must be a service name such as execute-api').optional(),
   /** "unsigned" signs the literal UNSIGNED-PAYLOAD instead of the body's SHA-256. */
   payload: z.enum(['signed', 'unsigned']).default('signed'),
   /** Add x-amz-content-sha256 (required by S3 and aoss). Defaults to on for s3 and aoss. */
   contentSha256Header: z.boolean().optional(),
   /** "query" produces a presigned URL valid for expiresIn seconds. */
   mode: z.enum(['header', 'query']).default('header'),
-  expiresIn: z.number().int().min(1).max(604800).default(900),
+  expiresIn: z.number().int().min(1).max(EXPIRES_MAX_SECONDS).default(EXPIRES_DEFAULT_SECONDS),
   /** Fixed signing time (ISO-8601) to reproduce a signature. */
   signingDate: z.iso.datetime({ offset: true }).optional(),
 });
@@ -67,7 +68,7 @@ export type SigningOptions = z.input<typeof signingOptionsSchema>;
 export const signInputSchema = z.object({
   request: httpRequestSchema,
   auth: authChoiceSchema,
-  signing: signingOptionsSchema.default({ payload: 'signed', mode: 'header', expiresIn: 900 }),
+  signing: signingOptionsSchema.default({ payload: 'signed', mode: 'header', expiresIn: EXPIRES_DEFAULT_SECONDS }),
   /** Sign (and send) over plain http to a host other than this machine; refused with INSECURE_HTTP otherwise. */
   allowPlainHttp: z.boolean().default(false),
 });
