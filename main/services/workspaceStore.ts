@@ -42,7 +42,8 @@ import {
   type Workspace,
   type WorkspaceNotice,
 } from '../../src/models/workspace';
-import { findRequestNode, summarizeCollection } from '../../src/requestSummary';
+import { findRequestNode } from '../../src/requestSummary';
+import { createSummaryCache } from './summaryCache';
 
 /** What electron-store and conf both are, reduced to what the store needs. */
 export interface StoreBackend {
@@ -160,6 +161,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     raise: (message, file) => void raised.push(file ? { message, file } : { message }),
   });
   const slot = places.slot;
+  const summaryOf = createSummaryCache();
 
   /** Unlisted collection files that hold a readable collection under their own id's name: added back. */
   function adopt(listed: string[], collections: Map<string, Collection>): Collection[] {
@@ -354,12 +356,13 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   return {
     /**
      * The workspace as the renderer restores it (the app adds stored key summaries and secretsStatus()): collections
-     * as their light tree (requests:get answers a document), the rest copied, so no caller shares the store's objects.
+     * as their light tree (requests:get answers a document; made once per saved version and frozen, see
+     * summaryCache.ts), the rest copied, so no caller shares the store's objects.
      */
     load(): StoredWorkspace {
       const workspace: StoredWorkspace = {
         version: WORKSPACE_VERSION,
-        collections: state.order.filter((id) => state.collections.has(id)).map((id) => summarizeCollection(state.collections.get(id)!)),
+        collections: state.order.filter((id) => state.collections.has(id)).map((id) => summaryOf(state.collections.get(id)!)),
         ...structuredClone({ environments: state.environments, history: state.history, tabs: state.tabs }),
         notices: structuredClone([...state.notices, ...readOnlyNotice()]),
       };
