@@ -356,8 +356,8 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
   return {
     /**
      * The workspace as the renderer restores it (the app adds stored key summaries and secretsStatus()): collections
-     * as their light tree (requests:get answers a document; made once per saved version and frozen, see
-     * summaryCache.ts), the rest copied, so no caller shares the store's objects.
+     * as their light tree (requests:get answers a document), made once per saved version and shared by every load,
+     * so only for reading (summaryCache.ts); the rest copied, so no caller shares the store's objects.
      */
     load(): StoredWorkspace {
       const workspace: StoredWorkspace = {
