@@ -1,8 +1,9 @@
 // The headless engine: profiles, credentials, signing and sending composed once. The IPC handlers and the CLI
 // both drive it, so the app and the command line sign and send in exactly the same way.
 import { Buffer } from 'node:buffer';
-import { rm } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
+// fs.promises and the global performance are read by a send: loading node:fs/promises and node:perf_hooks at start
+// costs `rolecall sign` time it never uses.
+import { promises as fsp } from 'node:fs';
 import { appError, RoleCallError } from '../src/errors';
 import { AWS_ERROR_SCAN_CHARS, parseAwsError } from '../src/awsErrorResponse';
 import { explainRefusal } from '../src/diagnosis/explainRefusal';
@@ -219,7 +220,7 @@ export function createEngine(options: EngineOptions) {
       if (exchanged.retry) {
         // AWS refused the time it was signed at: sign the same bytes again with the corrected clock, and send once more.
         const refused = exchanged.result;
-        if (refused.response.body.spoolFile) await rm(refused.response.body.spoolFile, { force: true }).catch(() => {});
+        if (refused.response.body.spoolFile) await fsp.rm(refused.response.body.spoolFile, { force: true }).catch(() => {});
         signed = await untilAborted(sign(input, controller.signal, signed.body, cookies), controller.signal);
         exchanged = await exchange(input, signed, controller.signal, started, false, cookies);
         const info = exchanged.result.clockSkew ?? refused.clockSkew;

@@ -4,8 +4,9 @@
 // Reading refuses anything but a regular file (a FIFO would hang, /dev/zero would never end), stops at a size cap,
 // and gives up as soon as the request is cancelled or times out.
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, realpath, type FileHandle } from 'node:fs/promises';
+// fs.promises is read where a file is: node:fs/promises loaded at start costs `rolecall sign` time it never uses.
+import { constants, promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { appError, RoleCallError } from '../../src/errors';
 import type { ChosenFile } from '../../src/models/http';
@@ -40,7 +41,7 @@ export function createBodyFiles(options: BodyFilesOptions = {}): BodyFiles {
     async confirm(chosenPath) {
       let realPath: string;
       try {
-        realPath = await realpath(chosenPath);
+        realPath = await fsp.realpath(chosenPath);
       } catch (err) {
         throw fileError(chosenPath, err);
       }
@@ -76,7 +77,7 @@ async function withRegularFile<T>(
   throwIfAborted(signal);
   let file: FileHandle;
   try {
-    file = await open(realPath, OPEN_FLAGS);
+    file = await fsp.open(realPath, OPEN_FLAGS);
   } catch (err) {
     throw fileError(shownPath, err);
   }

@@ -3,7 +3,8 @@
 // stat (inode, size, mtime, ctime) is unchanged, so repeated calls cost a stat each and an edit shows up on the next
 // call without a restart. The classification mirrors @aws-sdk/credential-provider-ini's order, and credentials.ts
 // hands the SDK exactly these profiles, so what is listed is what fromIni will do.
-import { readFile, stat } from 'node:fs/promises';
+// fs.promises is read where a file is: node:fs/promises loaded at start costs `rolecall sign` time it never uses.
+import { promises as fsp } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigFileProblem, ProfileKind, ProfileList, ProfileSummary } from '../../src/models/profile';
@@ -70,7 +71,7 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 async function fileStamp(path: string): Promise<string> {
   try {
-    const s = await stat(path, { bigint: true });
+    const s = await fsp.stat(path, { bigint: true });
     return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch (err) {
     return `missing:${(err as NodeJS.ErrnoException).code ?? 'unknown'}`;
@@ -84,7 +85,7 @@ async function parsedFile(path: string, kind: AwsFileKind, stamp: string): Promi
   let text = '';
   let unreadable: ConfigFileProblem | undefined;
   try {
-    text = await readFile(path, 'utf8');
+    text = await fsp.readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') unreadable = { file: path, line: 1, message: `the file cannot be read (${code ?? 'unknown error'})` };

@@ -4,7 +4,8 @@
 // registration. Files are written as Python's json.dumps writes them (", " and ": ", key order kept, non-ASCII
 // escaped) with times as '%Y-%m-%dT%H:%M:%SZ', atomically and 0600, so `aws` and RoleCall read each other's files.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// fs.promises is read where a file is: node:fs/promises loaded at start costs `rolecall sign` time it never uses.
+import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '../profiles';
@@ -67,7 +68,7 @@ export function cliTime(ms: number): string {
 async function readJson(file: string): Promise<Record<string, unknown> | undefined> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await fsp.readFile(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -81,15 +82,15 @@ async function readJson(file: string): Promise<Record<string, unknown> | undefin
 
 /** Writes like JSONFileCache: a 0600 temporary file in the cache folder, then renamed over the target. */
 async function writeAtomic(dir: string, stem: string, text: string): Promise<string> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
   const target = path.join(dir, `${stem}.json`);
   const temp = path.join(dir, `${stem}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text, { mode: 0o600, flag: 'wx' });
-    await chmod(temp, 0o600);
-    await rename(temp, target);
+    await fsp.writeFile(temp, text, { mode: 0o600, flag: 'wx' });
+    await fsp.chmod(temp, 0o600);
+    await fsp.rename(temp, target);
   } catch (err) {
-    await rm(temp, { force: true });
+    await fsp.rm(temp, { force: true });
     throw err;
   }
   return target;
