@@ -40,6 +40,7 @@ import { createAppRunner } from './services/runner/appRunner';
 import { runnerEngine, runnerEvaluate } from './services/runner/runnerHooks';
 import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
 import { createBodyViews } from './services/bodyView/bodyViews';
+import { receivingEvents } from './services/receivingEvents';
 import { trimSpooledHead } from './services/bodyView/inlineHead';
 import { defaultSpoolDir } from './services/transport';
 import { createStoredRequests } from './services/storedRequests';
@@ -202,7 +203,12 @@ export function createApp(options: AppOptions): App {
       return mask(signed.result, signed.secrets);
     },
     'request:send': async (input) => {
-      const { result, secrets } = await engine.send(input, { cookies: cookies.jar() });
+      // A window sees a large body's first screen while the rest arrives; the answer below still waits for all of it.
+      const receiving = options.host !== 'cli' && input.requestId ? receivingEvents(input.requestId, (event) => options.emit('request:receiving', event)) : undefined;
+      const sent = engine
+        .send(input, { cookies: cookies.jar(), ...(receiving ? { onReceiving: (notice, secrets) => receiving.notice(notice, (value) => mask(value, secrets)) } : {}) })
+        .finally(() => receiving?.stop());
+      const { result, secrets } = await sent;
       const checks = input.checks ?? [];
       const captures = input.captures ?? [];
       if (checks.length || captures.length) {

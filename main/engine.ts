@@ -20,6 +20,7 @@ import { createCredentialsService, type MfaCodeProvider, type StaticKeys } from 
 import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
+import type { ReceivingNotice } from './services/transport';
 import type { RequestCookies } from './services/cookies/cookieJar';
 import { maskJarCookies, withJarCookies, type WithJar } from './services/cookies/cookieHeader';
 import { hopCookies } from './services/cookies/hopCookies';
@@ -68,6 +69,8 @@ export interface Signed {
 /** What one send may use besides its input: the cookie jar (the workspace's in the app, a run's own in a run). */
 export interface SendExtras {
   cookies?: RequestCookies;
+  /** Told when the body is still arriving after its head (transport.ts onReceiving), with the secrets to mask. */
+  onReceiving?: (notice: ReceivingNotice, secrets: Secret[]) => void;
 }
 
 export async function bodyBytes(body: BodySpec, files: BodyFiles, signal?: AbortSignal): Promise<Uint8Array> {
@@ -155,7 +158,8 @@ export function createEngine(options: EngineOptions) {
   }
 
   /** One request on the wire and what came back, with the clock read from the answer (and whether to retry for it). */
-  async function exchange(input: ParsedSendInput, signed: Signed, signal: AbortSignal, started: number, mayRetry: boolean, cookies?: RequestCookies): Promise<{ result: SendResult; retry: boolean }> {
+  async function exchange(input: ParsedSendInput, signed: Signed, signal: AbortSignal, started: number, mayRetry: boolean, extras: SendExtras): Promise<{ result: SendResult; retry: boolean }> {
+    const { cookies, onReceiving } = extras;
     // Loaded by the first send: Node's http, https and tls, which signing alone never needs (rolecall sign).
     const [{ sendRaw }, { trustedCas }] = await Promise.all([import('./services/transport'), import('./services/caBundle')]);
     const response = await sendRaw(signed.result.request, signed.body, {
@@ -169,6 +173,7 @@ export function createEngine(options: EngineOptions) {
       proxyEnv: env,
       ...(signed.caBundle ? { ca: trustedCas(signed.caBundle, env) } : {}),
       ...(cookies ? { cookies: hopCookies(cookies, signed.jar?.added) } : {}),
+      ...(onReceiving ? { onReceiving: (notice: ReceivingNotice) => onReceiving(notice, signed.secrets) } : {}),
     });
     const result: SendResult = { sent: signed.result, response };
     if (response.status >= 400) {
@@ -216,13 +221,13 @@ export function createEngine(options: EngineOptions) {
       } finally {
         clearTimeout(timer);
       }
-      let exchanged = await exchange(input, signed, controller.signal, started, true, cookies);
+      let exchanged = await exchange(input, signed, controller.signal, started, true, extras);
       if (exchanged.retry) {
         // AWS refused the time it was signed at: sign the same bytes again with the corrected clock, and send once more.
         const refused = exchanged.result;
         if (refused.response.body.spoolFile) await fsp.rm(refused.response.body.spoolFile, { force: true }).catch(() => {});
         signed = await untilAborted(sign(input, controller.signal, signed.body, cookies), controller.signal);
-        exchanged = await exchange(input, signed, controller.signal, started, false, cookies);
+        exchanged = await exchange(input, signed, controller.signal, started, false, extras);
         const info = exchanged.result.clockSkew ?? refused.clockSkew;
         if (info) {
           exchanged.result.clockSkew = {

@@ -70,7 +70,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENTS: readonly EventName[] = ['mfa:prompt', 'sso:status', 'folders:changed', 'runner:progress', 'runner:finished', 'profiles:changed'];
+export const EVENTS: readonly EventName[] = ['mfa:prompt', 'sso:status', 'folders:changed', 'runner:progress', 'runner:finished', 'profiles:changed', 'request:receiving'];
 
 /** Name of the global the preload and the test host define. */
 export const API_GLOBAL = 'rolecall';

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { authChoiceSchema, type Identity } from './models/auth';
 import { sendInputSchema, signInputSchema, type ChosenFile, type SendResult, type SignResult } from './models/http';
+import type { ReceivingResponse } from './models/receiving';
 import type { PresignedUrl } from './models/presign';
 import type { ProfileList } from './models/profile';
 import type { SsoFlow, SsoStatus, SsoTokenState } from './models/sso';
@@ -346,6 +347,19 @@ export interface Events {
   'runner:finished': RunnerFinished;
   /** The AWS config or credentials file changed on disk: list the profiles again. */
   'profiles:changed': Record<string, never>;
+  /**
+   * A request:send's body is still arriving: first with the response's status and headers (once its head is in),
+   * then every so often with the bytes so far. The send's own answer still comes once the whole body is in.
+   */
+  'request:receiving': RequestReceiving;
+}
+
+export interface RequestReceiving {
+  requestId: string;
+  /** Bytes of the body received so far. */
+  received: number;
+  /** In the first event only. */
+  response?: ReceivingResponse;
 }
 
 export interface MfaPrompt {

@@ -12,8 +12,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../../src/errors';
 import type { HttpResponse, SignedRequest, Timings } from '../../src/models/http';
+import type { ReceivingResponse } from '../../src/models/receiving';
 import { bodyMaskerFactory, type BodyMasker } from './bodyMasker';
 import type { HopCookies } from './cookies/hopCookies';
+import { createGrowingBody, RECEIVING_HEAD_BYTES, trackGrowing, untrackGrowing, type GrowingBody } from './growingBody';
 import { maskUrlCredentials, proxyAuthorization, proxyFor, proxyLabel, proxyPort, TunnelAgent } from './proxy';
 import type { Env } from './profiles';
 import type { SecretInput } from './redact';
@@ -42,6 +44,18 @@ export interface TransportOptions {
   statfs?: (dir: string) => { bavail: number | bigint; bsize: number | bigint };
   /** The send's cookie jar: given every response's Set-Cookie (each redirect hop too), asked again on each hop. */
   cookies?: HopCookies;
+  /**
+   * Told once, before sendRaw resolves, when the response's first RECEIVING_HEAD_BYTES are in its spool file and
+   * more is still to come: the window shows the first screen from there. sendRaw still resolves only once the
+   * whole body is in (or fails as before), so whatever needs the whole body waits for that.
+   */
+  onReceiving?: (notice: ReceivingNotice) => void;
+}
+
+export interface ReceivingNotice {
+  response: ReceivingResponse;
+  /** Bytes of the body on disk so far. */
+  received(): number;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 ** 3;
@@ -383,12 +397,29 @@ function exchange(
           statfs: o.statfs ?? fs.statfsSync,
           ...(Number.isSafeInteger(declared) ? { expectedBytes: declared } : {}),
           ...(run.createMasker ? { masker: run.createMasker() } : {}),
+          ...(o.onReceiving ? { onReceiving: (file: string, growing: GrowingBody) => announce(file, growing) } : {}),
         },
         response,
         fail,
       );
       const rawHeaders = pairs(response.rawHeaders);
       const headersTruncated = rawHeaders.length > MAX_RESPONSE_HEADERS;
+      const shownHeaders = headersTruncated ? rawHeaders.slice(0, MAX_RESPONSE_HEADERS) : rawHeaders;
+      const announce = (file: string, growing: GrowingBody) => {
+        if (settled) return;
+        o.onReceiving?.({
+          response: {
+            status,
+            statusText: response.statusMessage ?? '',
+            httpVersion: response.httpVersion,
+            headers: shownHeaders,
+            ...(headersTruncated ? { headersTruncated: true } : {}),
+            body: { spoolFile: file },
+            timings: { ...timings, firstByte: timings.firstByte ?? since() },
+          },
+          received: () => growing.bytes(),
+        });
+      };
       let ended = false;
       response.on('data', (chunk: Buffer) => spool?.push(chunk));
       response.on('end', () => {
@@ -403,7 +434,7 @@ function exchange(
                 status,
                 statusText: response.statusMessage ?? '',
                 httpVersion: response.httpVersion,
-                headers: headersTruncated ? rawHeaders.slice(0, MAX_RESPONSE_HEADERS) : rawHeaders,
+                headers: shownHeaders,
                 ...(headersTruncated ? { headersTruncated: true } : {}),
                 body: bodyInfo,
                 timings: { ...timings, firstByte: timings.firstByte ?? timings.total, total: timings.total },
@@ -436,16 +467,29 @@ interface SpoolSettings {
   /** Content-Length, when the server said. */
   expectedBytes?: number;
   masker?: BodyMasker;
+  /**
+   * Spool from RECEIVING_HEAD_BYTES on (not only past `limit`), and call this once those bytes are on disk and the
+   * body has not ended. A body that ends up no larger than `limit` is still answered in memory, its file removed.
+   */
+  onReceiving?: (file: string, growing: GrowingBody) => void;
 }
 
-/** Collects a body: in memory up to `limit` bytes, then the whole body goes to a file with the head kept. */
+/**
+ * Collects a body: in memory up to `limit` bytes, then the whole body goes to a file with the head kept. Told to
+ * (onReceiving), it opens the file early and keeps a GrowingBody of it, so a body view can follow it as it arrives.
+ */
 class Spool {
   private head: Buffer[] = [];
   private headBytes = 0;
+  /** Bytes after masking: what the head and the file hold. */
+  private accepted = 0;
   private size = 0;
   private file?: fs.WriteStream;
   private filePath?: string;
+  private growing?: GrowingBody;
   private failed = false;
+  /** Ended, failed or discarded: no early notice any more. */
+  private over = false;
   private waitingForDrain = false;
   private sinceSpaceCheck = 0;
 
@@ -466,6 +510,7 @@ class Spool {
   }
 
   async finish() {
+    this.over = true;
     if (this.o.masker) this.accept(this.o.masker.flush());
     const head = Buffer.concat(this.head).subarray(0, this.o.limit);
     const file = this.file;
@@ -476,15 +521,21 @@ class Spool {
         file.end();
       });
     }
+    const whole = this.accepted <= this.o.limit;
+    this.end('complete');
+    // Opened early for a body that stayed small: answered from memory like any small body.
+    if (whole && this.filePath) await fs.promises.unlink(this.filePath).catch(() => {});
     return {
       size: this.size,
       headBase64: head.toString('base64'),
-      complete: !file,
-      ...(this.filePath ? { spoolFile: this.filePath } : {}),
+      complete: whole,
+      ...(!whole && this.filePath ? { spoolFile: this.filePath } : {}),
     };
   }
 
   discard(): void {
+    this.over = true;
+    this.end('failed');
     const file = this.file;
     const filePath = this.filePath;
     if (!file || !filePath) return;
@@ -495,19 +546,30 @@ class Spool {
     file.destroy();
   }
 
+  private end(state: 'complete' | 'failed') {
+    if (!this.growing || !this.filePath) return;
+    this.growing.end(state);
+    untrackGrowing(this.filePath);
+  }
+
   private accept(chunk: Buffer) {
     if (chunk.length === 0 || this.failed) return;
-    if (!this.file) {
+    this.accepted += chunk.length;
+    // Until the file opens the head holds every byte; after, only up to `limit` (plus the chunk that crossed it).
+    if (this.headBytes <= this.o.limit) {
       this.head.push(chunk);
       this.headBytes += chunk.length;
-      if (this.headBytes <= this.o.limit) return;
-      if (!this.openFile()) return;
-      const all = Buffer.concat(this.head);
-      this.head = [all.subarray(0, this.o.limit)];
-      this.write(all);
+    }
+    if (this.file) {
+      this.write(chunk);
       return;
     }
-    this.write(chunk);
+    const early = this.o.onReceiving !== undefined && this.accepted >= RECEIVING_HEAD_BYTES;
+    if (this.accepted <= this.o.limit && !early) return;
+    if (!this.openFile()) return;
+    const all = Buffer.concat(this.head);
+    this.head = [all];
+    this.write(all);
   }
 
   private stop(err: RoleCallError) {
@@ -530,6 +592,10 @@ class Spool {
     this.filePath = filePath;
     this.file = fs.createWriteStream(filePath, { fd, highWaterMark: 1024 * 1024 });
     this.file.on('error', (err) => this.stop(fileError(err)));
+    if (this.o.onReceiving) {
+      this.growing = createGrowingBody();
+      trackGrowing(filePath, this.growing);
+    }
     return true;
   }
 
@@ -554,6 +620,17 @@ class Spool {
     return false;
   }
 
+  /** The early notice, once the head is on disk and the body is still arriving. */
+  private written(bytes: number) {
+    const growing = this.growing;
+    if (!growing) return;
+    growing.grew(bytes);
+    if (!this.over && growing.bytes() >= RECEIVING_HEAD_BYTES && this.filePath) {
+      this.over = true;
+      this.o.onReceiving?.(this.filePath, growing);
+    }
+  }
+
   private write(chunk: Buffer) {
     const file = this.file;
     if (!file || file.destroyed) return;
@@ -562,8 +639,9 @@ class Spool {
       this.sinceSpaceCheck = 0;
       if (!this.enoughSpace()) return;
     }
+    const flushed = this.growing ? (err?: Error | null) => err || this.written(chunk.length) : undefined;
     // Backpressure: a fast server must not fill memory while the disk catches up.
-    if (!file.write(chunk) && !this.waitingForDrain) {
+    if (!file.write(chunk, flushed) && !this.waitingForDrain) {
       this.waitingForDrain = true;
       this.source.pause();
       file.once('drain', () => {

@@ -3,12 +3,15 @@
 // the first screen is answered as soon as its lines are laid out. Search runs here over the display file.
 // Views have random ids, are bounded in number (the least recently used is closed), and closing one stops its
 // layout and search and removes its display file. Only files directly in the spool folder are ever opened.
+// A body still arriving (growingBody.ts) is followed as it grows: its line count and searches become final, and
+// the view done, only once the whole body is in; a body cut short fails the view instead of ending it.
 import { randomUUID } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appError } from '../../../src/errors';
 import { MAX_WINDOW_LINES, type BodySearchState, type BodyViewMode, type BodyWindow } from '../../../src/models/bodyView';
+import { growingBodyOf } from '../growingBody';
 import { READ_SPOOL_FILE } from '../spoolDir';
 import { spoolPath } from '../spoolFiles';
 import { searchFile, type SearchResult } from './bodySearch';
@@ -39,6 +42,8 @@ interface View {
   written: number;
   breaks: number;
   done: boolean;
+  /** All that has arrived so far is laid out; more is to come. */
+  waiting: boolean;
   language: BodyLanguage;
   binary: boolean;
   note?: string;
@@ -168,6 +173,7 @@ export function createBodyViews(o: BodyViewsOptions): BodyViews {
         if (!oldest) break;
         await release(oldest);
       }
+      const growing = growingBodyOf(source);
       const first = await readFirst(source);
       const preview = previewLines(first, mode, contentType, MAX_WINDOW_LINES);
       const id = randomUUID();
@@ -179,6 +185,7 @@ export function createBodyViews(o: BodyViewsOptions): BodyViews {
         written: 0,
         breaks: 0,
         done: false,
+        waiting: false,
         language: preview.language,
         binary: preview.binary,
         ...(preview.note ? { note: preview.note } : {}),
@@ -188,7 +195,7 @@ export function createBodyViews(o: BodyViewsOptions): BodyViews {
       };
       views.set(id, view);
       view.task = startLayout(
-        { source, target: view.target, mode, ...(contentType ? { contentType } : {}) },
+        { source, target: view.target, mode, ...(contentType ? { contentType } : {}), ...(growing ? { growing: growing.buffer } : {}) },
         {
           progress(p: LayoutProgress) {
             if (view.closed) return;
@@ -196,6 +203,7 @@ export function createBodyViews(o: BodyViewsOptions): BodyViews {
             view.written = p.written;
             view.breaks = p.breaks;
             view.done = p.done;
+            view.waiting = p.waiting === true;
             view.language = p.language;
             view.binary = p.binary;
             if (p.note) view.note = p.note;
@@ -209,7 +217,7 @@ export function createBodyViews(o: BodyViewsOptions): BodyViews {
         },
         ...(o.layoutScript ? [o.layoutScript] : []),
       );
-      await until(view, () => shownLines(view) >= lines || view.binary, OPEN_WAIT_MS);
+      await until(view, () => shownLines(view) >= lines || view.binary || view.waiting, OPEN_WAIT_MS);
       if (view.closed) throw appError('CANCELLED', 'The body view was closed while it opened.');
       return windowOf(view, 0, lines);
     },

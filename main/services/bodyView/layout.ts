@@ -2,12 +2,14 @@
 // streaming indenter (src/layout/jsonIndenter), everything else as it came; then display lines (lineBreaker) and
 // the sparse line index (lineIndex). Synchronous file calls, one slice per step: it runs on the layout worker
 // (layoutWorker.ts), or in main's own thread between other work when the worker's bundle is missing (tests).
-// The first slice is small so the first screen is ready after a few milliseconds of work.
+// The first slice is small so the first screen is ready after a few milliseconds of work. A body still arriving
+// (growingBody.ts) is read only as far as it is on disk; its layout is done only once the body is complete.
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import { createJsonIndenter } from '../../../src/layout/jsonIndenter';
 import { flattenedNote } from '../../../src/layout/limits';
 import { detectLanguage, isBinary, SNIFF_BYTES } from '../bodyFormat';
+import { readGrowing } from '../growingBody';
 import { CREATE_SPOOL_FILE, READ_SPOOL_FILE } from '../spoolDir';
 import { createLineBreaker } from './lineBreaker';
 import { createLineIndex, INDEX_EVERY } from './lineIndex';
@@ -25,6 +27,8 @@ export interface LayoutJob {
   /** Bytes read in the first step (small: the first screen) and in each later one. */
   firstSlice?: number;
   slice?: number;
+  /** The body is still arriving: its GrowingBody's buffer. */
+  growing?: SharedArrayBuffer;
 }
 
 export interface LayoutProgress {
@@ -38,7 +42,12 @@ export interface LayoutProgress {
   language: BodyLanguage;
   binary: boolean;
   note?: string;
+  /** All that has arrived is laid out and more is to come: step again once the body grew. */
+  waiting?: boolean;
 }
+
+/** The body stopped arriving before its end (the send failed or was cancelled). */
+export const CUT_SHORT = 'the response stopped before the whole body arrived.';
 
 export const FIRST_SLICE = SNIFF_BYTES + 1;
 export const SLICE = 128 * 1024;
@@ -97,7 +106,15 @@ export function previewLines(first: Uint8Array, mode: LayoutMode, contentType: s
 }
 
 export function createLayout(job: LayoutJob): Layout {
-  const input = fs.openSync(job.source, READ_SPOOL_FILE);
+  const growing = job.growing ? readGrowing(job.growing) : undefined;
+  let input: number;
+  try {
+    input = fs.openSync(job.source, READ_SPOOL_FILE);
+  } catch (err) {
+    // A body that failed while arriving is removed: say so, not that the file is missing.
+    if (growing?.state() === 'failed') throw new Error(CUT_SHORT);
+    throw err;
+  }
   let output: number | undefined;
   const index = createLineIndex(INDEX_EVERY);
   const decoder = new TextDecoder('utf-8');
@@ -133,8 +150,15 @@ export function createLayout(job: LayoutJob): Layout {
     step() {
       if (done) return progress();
       const size = pipeline ? (job.slice ?? SLICE) : (job.firstSlice ?? FIRST_SLICE);
-      const buffer = Buffer.allocUnsafe(size);
-      const got = fs.readSync(input, buffer, 0, size, readAt);
+      // The state before the bytes: once it says complete, every byte is on disk.
+      const state = growing?.state() ?? 'complete';
+      if (state === 'failed') throw new Error(CUT_SHORT);
+      const arriving = state === 'receiving';
+      // While arriving, only what is on disk; the first slice whole, as the language is judged from it.
+      const want = arriving ? Math.min(size, growing!.bytes() - readAt) : size;
+      if (arriving && (want <= 0 || (!pipeline && want < size))) return { ...progress(), waiting: true };
+      const buffer = Buffer.allocUnsafe(want);
+      const got = fs.readSync(input, buffer, 0, want, readAt);
       const bytes = buffer.subarray(0, got);
       readAt += got;
       pipeline ??= createTextPipeline(bytes, job.mode, job.contentType);
@@ -142,7 +166,7 @@ export function createLayout(job: LayoutJob): Layout {
         done = true;
         return progress();
       }
-      const last = got < size;
+      const last = !arriving && got < size;
       write(pipeline.push(decoder.decode(bytes, { stream: !last })));
       if (last) {
         write(pipeline.push(decoder.decode()) + pipeline.end());

@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { createLayout, type LayoutJob, type LayoutProgress } from './layout';
 
 let scriptOverride: string | undefined;
+/** In this thread, how often a body still arriving is looked at again. */
+const WAIT_MS = 20;
 
 export function layoutWorkerScript(): string {
   return scriptOverride ?? path.join(__dirname, '..', 'services', 'bodyView', 'layoutWorker.cjs');
@@ -77,7 +79,9 @@ function inThread(job: LayoutJob, listener: LayoutListener): LayoutTask {
       const progress = layout.step();
       if (progress.done) finish();
       listener.progress(progress);
-      if (!progress.done) setImmediate(turn);
+      // This thread must not block: a body still arriving is looked at again shortly.
+      if (progress.waiting) setTimeout(turn, WAIT_MS);
+      else if (!progress.done) setImmediate(turn);
     } catch (err) {
       finish();
       listener.failed(err instanceof Error ? err.message : String(err));

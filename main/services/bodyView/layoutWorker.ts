@@ -2,16 +2,27 @@
 // progress after every slice, so main answers the first screen while the rest is still being laid out. Main
 // terminates it when the view is closed.
 import { parentPort, workerData } from 'node:worker_threads';
+import { readGrowing } from '../growingBody';
 import { createLayout, type LayoutJob } from './layout';
+
+/** How long one sleep lasts at most while the body is still arriving (a write wakes it sooner). */
+const WAIT_MS = 200;
 
 const port = parentPort;
 if (port) {
   try {
-    const layout = createLayout(workerData as LayoutJob);
+    const job = workerData as LayoutJob;
+    const growing = job.growing ? readGrowing(job.growing) : undefined;
+    const layout = createLayout(job);
     try {
+      let waited = false;
       for (let done = false; !done; ) {
+        const seen = growing?.seq() ?? 0;
         const progress = layout.step();
-        port.postMessage({ progress });
+        // One message when it starts waiting (main answers a first screen from it), none for each sleep after.
+        if (!progress.waiting || !waited) port.postMessage({ progress });
+        waited = progress.waiting === true;
+        if (waited) growing?.wait(seen, WAIT_MS);
         done = progress.done;
       }
     } finally {
