@@ -364,6 +364,16 @@ test.describe('layout, keyboard help, theme and accessibility', () => {
     await expect(page.getByRole('main').getByRole('heading').first()).toBeVisible();
     await checkScreen(page, 'profiles', testInfo, found);
 
+    // The runner, last: its dialog stays open over the workbench once a run has finished.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Workbench' }).click();
+    await page.getByRole('tree', { name: 'Collections' }).getByRole('treeitem', { name: 'Orders', exact: true }).hover();
+    await page.getByRole('button', { name: 'Actions for Orders', exact: true }).click();
+    await page.getByRole('menu', { name: 'Actions for Orders' }).getByRole('menuitem', { name: 'Run…', exact: true }).click();
+    const run = page.getByRole('dialog', { name: 'Run “Orders”' });
+    await run.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(run.getByRole('status', { name: 'Run progress' })).toHaveText('All passed: 1 passed, 0 failed');
+    await checkScreen(page, 'runner', testInfo, found);
+
     expect(Object.fromEntries(found)).toEqual({});
     expect(pageErrors).toEqual([]);
   });
