@@ -5,7 +5,7 @@
 // identity badge offers "Sign in" while the profile has no sign-in, and not after; signing in there sends nothing and
 // asks who the role is. A re-send whose sign-in the portal refuses shows that failure, with "Sign in" again, and goes
 // no further: only the next sign-in sends once more.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { copyFile, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,6 +58,34 @@ async function approveSignIn(page: Page, portal: SsoPortal, beforeDone?: () => v
   beforeDone?.();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/** The words of an element's text whose characters do not all sit on one line. */
+async function wordsSplitAcrossLines(element: Locator): Promise<string[]> {
+  return element.evaluate((root) => {
+    const chars: { char: string; top: number }[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        chars.push({ char: text[i]!, top: Math.round(range.getBoundingClientRect().top) });
+      }
+    }
+    const split: string[] = [];
+    let word: typeof chars = [];
+    for (const c of [...chars, { char: ' ', top: 0 }]) {
+      if (c.char !== ' ') {
+        word.push(c);
+        continue;
+      }
+      if (new Set(word.map((w) => w.top)).size > 1) split.push(word.map((w) => w.char).join(''));
+      word = [];
+    }
+    return split;
+  });
 }
 
 test.describe('SSO sign-in', () => {
@@ -164,6 +192,10 @@ test.describe('SSO sign-in', () => {
       if (process.env.UPDATE_TOUR === '1') await copyFile(testInfo.outputPath(file), path.join(__dirname, 'tour', file));
     }
     await page.emulateMedia({ colorScheme: 'light' });
+    // The terminal command wraps between words only: "--sso-session" is never split after its hyphen.
+    const command = dialog.locator('code.sso-command');
+    await expect(command).toHaveText('aws sso login --sso-session corp');
+    expect(await wordsSplitAcrossLines(command)).toEqual([]);
     await approveSignIn(page, portal);
 
     // The badge asks STS who the role is, signed with the portal's role credentials; no request went out.

@@ -1,7 +1,7 @@
 // The IAM Identity Center sign-in as the user sees it: main starts the device flow (sso:start) and opens the page in
 // the system browser where it can; here the code to check, the link (for browser mode, or when no browser opened),
 // a live state from sso:status (sso:poll as a fallback) and Cancel. No token ever reaches the page.
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { AppError } from '../../src/errors';
 import type { SsoFlow, SsoStatus } from '../../src/models/sso';
@@ -93,7 +93,7 @@ export function SsoSignInDialog({ api, profile, onClose }: Props) {
           </p>
           {status?.error && <ErrorBox error={status.error} />}
           <p className="muted">
-            The same sign-in from a terminal: <code className="sso-command">{flow.loginCommand}</code>
+            The same sign-in from a terminal: <TerminalCommand command={flow.loginCommand} />
           </p>
         </>
       )}
@@ -109,5 +109,22 @@ export function SsoSignInDialog({ api, profile, onClose }: Props) {
         )}
       </div>
     </Modal>
+  );
+}
+
+/**
+ * A command the user may type or copy: it wraps between words only, never inside one (a browser would break
+ * "--sso-session" after its hyphen). The text is unchanged, so a copy gives the exact command.
+ */
+function TerminalCommand({ command }: { command: string }) {
+  return (
+    <code className="sso-command">
+      {command.split(' ').map((word, i) => (
+        <Fragment key={i}>
+          {i > 0 ? ' ' : null}
+          <span className="sso-command-word">{word}</span>
+        </Fragment>
+      ))}
+    </code>
   );
 }
