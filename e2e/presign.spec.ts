@@ -81,6 +81,70 @@ test('a presigned S3 URL is shown on request, copied, and accepted by a verifier
   expect(pageErrors).toEqual([]);
 });
 
+test('presigned S3 PUT and execute-api URLs are copied and accepted by the verifier: an upload with any body, a GET with its query', async ({ rolecall }) => {
+  const { page, registry, pageErrors } = await rolecall.open({ credentials: CREDENTIALS });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const request = (id: string, name: string, method: string, url: string, service: string) => ({
+    kind: 'request',
+    id,
+    name,
+    method,
+    url,
+    auth: { type: 'inherit' },
+    signing: { region: 'eu-west-1', service, mode: 'query', expiresIn: 300 },
+  });
+  const saved = await registry.invoke('collections:save', {
+    collection: {
+      id: 'files',
+      name: 'Files',
+      auth: { type: 'profile', profile: 'team' },
+      items: [
+        request('upload', 'Upload report', 'PUT', `${verifier.url}/bucket/upload.bin`, 's3'),
+        request('items', 'List items', 'GET', `${verifier.url}/prod/items?limit=10&after=a%20b`, 'execute-api'),
+      ],
+    },
+  });
+  expect(saved.ok).toBe(true);
+  await page.reload();
+  const tree = page.getByRole('tree', { name: 'Collections' });
+  const panel = page.getByRole('region', { name: 'Presigned URL', exact: true });
+
+  /** Show, copy, and answer what was copied: the URL as anyone else would get it. */
+  async function copiedUrl(): Promise<string> {
+    await panel.getByRole('button', { name: 'Show presigned URL' }).click();
+    const shown = await panel.getByRole('textbox', { name: 'Presigned URL' }).inputValue();
+    await panel.getByRole('button', { name: 'Copy the presigned URL' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Copied to the clipboard');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(shown);
+    return copied;
+  }
+
+  // S3 PUT: signed over UNSIGNED-PAYLOAD, so the upload goes with whatever body the holder has.
+  await tree.getByRole('treeitem', { name: 'Upload report', exact: true }).click();
+  const put = await copiedUrl();
+  await expect(panel.getByRole('note')).toContainText('make this PUT request as you');
+  await expect(panel).toContainText('Use it with PUT, with any body (the payload is not signed).');
+  const uploaded = await fetch(put, { method: 'PUT', body: new Uint8Array([1, 2, 3, 4, 5, 6, 7]) });
+  expect(await uploaded.text()).toBe('verified PUT s3 7 bytes');
+  expect(verifier.verdicts.at(-1)).toMatchObject({ ok: true, service: 's3', token: 'matched' });
+  // The URL is for a PUT: the same URL used as a GET is refused.
+  expect((await fetch(put)).status).toBe(403);
+  await panel.getByRole('button', { name: 'Hide' }).click();
+
+  // execute-api GET: the query the request carries is part of what was signed.
+  await tree.getByRole('treeitem', { name: 'List items', exact: true }).click();
+  const get = await copiedUrl();
+  await expect(panel).toContainText('Signed for execute-api in eu-west-1.');
+  expect(new URL(get).searchParams.get('after')).toBe('a b');
+  const listed = await fetch(get);
+  expect(await listed.text()).toBe('verified GET execute-api 0 bytes');
+  expect(verifier.verdicts.at(-1)).toMatchObject({ ok: true, service: 'execute-api', region: 'eu-west-1', token: 'matched' });
+  await panel.getByRole('button', { name: 'Hide' }).click();
+  expect(await page.content()).not.toContain(KEYS.sessionToken);
+  expect(pageErrors).toEqual([]);
+});
+
 test('an answer to a request since edited is marked stale until it is sent again', async ({ rolecall }) => {
   const { page, registry } = await rolecall.open({ credentials: CREDENTIALS });
   // Header-signed, so the query verifier refuses it: an old refusal is exactly what must not look current.
