@@ -165,16 +165,21 @@ async function sendUntilFirstScreen(o: Opened, target: string): Promise<number> 
   return performance.now() - t0;
 }
 
-/** The response's own time as the viewer shows it ("845 ms", "1.82 s"): main's transport, send to last byte. */
+/**
+ * The response's own time as the viewer shows it ("845 ms", "1.82 s"): main's transport, send to last byte. The
+ * first screen may come while the body is still arriving ("Receiving…"): the time is shown once it has all come.
+ */
 async function shownTransportMs(o: Opened): Promise<number> {
-  const text = (await o.viewer.getByLabel('Time').textContent()) ?? '';
+  const time = o.viewer.getByLabel('Time');
+  await time.waitFor({ timeout: OPEN_TIMEOUT_MS });
+  const text = (await time.textContent()) ?? '';
   const m = /([\d.]+)\s*(ms|s)\b/.exec(text);
   return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
 }
 
 async function laidOut(o: Opened): Promise<void> {
   await o.page.waitForFunction(
-    () => ![...document.querySelectorAll('.rv-note')].some((el) => el.textContent?.startsWith('Laying out the body')),
+    () => ![...document.querySelectorAll('.rv-note')].some((el) => /^(Laying out the body|The body is still arriving)/.test(el.textContent ?? '')),
     undefined,
     // Not timed: asked less often, so the asking adds little to the CPU figure.
     { polling: 100, timeout: OPEN_TIMEOUT_MS },

@@ -1,11 +1,12 @@
 // The answer to a sent request: status, time with its breakdown, size, headers, and the body as pretty text
 // (formatted by main), raw text, or hex. AWS error documents are shown above the body, failures as readable
 // messages. Bodies are text only: markup is never rendered, and big bodies are shown without being put in the DOM.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { AssumeRoleContext } from '../../src/diagnosis/explainAppError';
 import type { AppError } from '../../src/errors';
 import type { SendResult } from '../../src/models/http';
+import type { ReceivingResponse } from '../../src/models/receiving';
 import { settle } from '../api';
 import { isShortcut } from '../keyboard/shortcutList';
 import { CheckSummary } from '../checks/CheckSummary';
@@ -23,14 +24,28 @@ import { bodySource, useBodyText, type BodyText } from './useBody';
 import { isWindowed, useBodyView, type BodyViewState } from './useBodyView';
 import { WindowedBody } from './WindowedBody';
 import { readWholeBody } from './wholeBody';
+import { receivingResult } from './receiving';
 import './viewer.css';
 
 type Section = 'body' | 'headers' | 'timing';
 type BodyView = 'pretty' | 'raw' | 'hex';
 
-export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; error?: AppError; assumeRole?: AssumeRoleContext; pending?: boolean; signInProfile?: string }) {
+export function ResponseViewer(props: {
+  api: RoleCallApi;
+  result?: SendResult;
+  error?: AppError;
+  assumeRole?: AssumeRoleContext;
+  pending?: boolean;
+  /** The pending send's body is still arriving: its first screen is shown from the spool file meanwhile. */
+  receiving?: { response: ReceivingResponse; received: number };
+  signInProfile?: string;
+}) {
+  const arriving = props.receiving?.response;
+  const early = useMemo(() => (arriving ? receivingResult(arriving) : undefined), [arriving]);
   let content;
-  if (props.pending) {
+  if (props.pending && early && props.receiving) {
+    content = <ResultView api={props.api} result={early} received={props.receiving.received} />;
+  } else if (props.pending) {
     content = (
       <div className="rv-state" role="status">
         <span className="rv-spinner" aria-hidden="true" /> Sending the request…
@@ -58,7 +73,9 @@ export function ResponseViewer(props: { api: RoleCallApi; result?: SendResult; e
   );
 }
 
-function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
+/** `received` while the body is still arriving: the bytes so far (time and size are final only at the end). */
+function ResultView({ api, result, received }: { api: RoleCallApi; result: SendResult; received?: number }) {
+  const arriving = received !== undefined;
   const { response } = result;
   const contentType = headerValue(response.headers, 'content-type');
   const [section, setSection] = useState<Section>('body');
@@ -89,7 +106,7 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
     (windowed
       ? shownWindow?.status === 'ready' && shownWindow.window?.binary === false
       : shown !== undefined && !shown.binary && shown.parts.length > 0);
-  const copyable = windowed ? !binary && view !== 'hex' : shown?.status === 'ready' && !shown.binary;
+  const copyable = !arriving && (windowed ? !binary && view !== 'hex' : shown?.status === 'ready' && !shown.binary);
   const copyText = (): string | Promise<string> =>
     windowed && response.body.spoolFile ? readWholeBody(api, response.body.spoolFile, response.body.size) : (shown?.parts.join('') ?? '');
 
@@ -126,12 +143,20 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
         <span className={`rv-status rv-status-${tone}`} aria-label="Status">
           {response.status} {response.statusText}
         </span>
-        <span className="rv-fact" aria-label="Time">
-          <span className="rv-fact-name">Time</span> {formatDuration(response.timings.total)}
-        </span>
-        <span className="rv-fact" aria-label="Size">
-          <span className="rv-fact-name">Size</span> {formatBytes(response.body.size)}
-        </span>
+        {arriving ? (
+          <span className="rv-fact" aria-label="Receiving" role="status">
+            <span className="rv-spinner" aria-hidden="true" /> Receiving… {formatBytes(received)}
+          </span>
+        ) : (
+          <>
+            <span className="rv-fact" aria-label="Time">
+              <span className="rv-fact-name">Time</span> {formatDuration(response.timings.total)}
+            </span>
+            <span className="rv-fact" aria-label="Size">
+              <span className="rv-fact-name">Size</span> {formatBytes(response.body.size)}
+            </span>
+          </>
+        )}
         <span className="rv-fact rv-muted">HTTP/{response.httpVersion}</span>
         {result.checks && <CheckSummary outcome={result.checks} />}
       </div>
@@ -153,13 +178,13 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
       </div>
       <div className="rv-section" id={`${ids}-section`} role="tabpanel" aria-labelledby={`${ids}-tab-${section}`}>
         {section === 'headers' && <HeadersTable headers={response.headers} label="Response headers" truncated={response.headersTruncated} />}
-        {section === 'timing' && <TimingWaterfall timings={response.timings} />}
+        {section === 'timing' && (arriving ? <p className="rv-note">The timing is shown once the whole body has arrived.</p> : <TimingWaterfall timings={response.timings} />)}
         {section === 'body' && (
           <>
             <div className="rv-body-bar">
               <div className="rv-views" role="tablist" aria-label="Body view">
                 {(['pretty', 'raw', 'hex'] as const).map((id) => (
-                  <button key={id} type="button" role="tab" aria-selected={view === id} onClick={() => setChosenView(id)}>
+                  <button key={id} type="button" role="tab" aria-selected={view === id} disabled={arriving && id === 'hex'} onClick={() => setChosenView(id)}>
                     {id === 'pretty' ? 'Pretty' : id === 'raw' ? 'Raw' : 'Hex'}
                   </button>
                 ))}
@@ -185,7 +210,7 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
                   Copy
                 </button>
               )}
-              <button type="button" onClick={() => void save()} disabled={response.body.size === 0}>
+              <button type="button" onClick={() => void save()} disabled={arriving || response.body.size === 0}>
                 Save to file
               </button>
             </div>
@@ -194,11 +219,11 @@ function ResultView({ api, result }: { api: RoleCallApi; result: SendResult }) {
                 {saved.text}
               </p>
             )}
-            {!response.body.complete && (
+            {!response.body.complete && !arriving && (
               <p className="rv-note">This {formatBytes(response.body.size)} body was kept on disk; RoleCall shows it from there.</p>
             )}
-            {windowed && view !== 'hex' ? (
-              <WindowPane api={api} view={view} state={shownWindow} editor={editor} />
+            {windowed && (view !== 'hex' || arriving) ? (
+              <WindowPane api={api} view={view === 'hex' ? 'pretty' : view} state={view === 'hex' ? prettyWindow : shownWindow} editor={editor} arriving={arriving} />
             ) : (
               <BodyPane api={api} result={result} view={view} text={shown} editor={editor} wrap={wrap} />
             )}
@@ -248,7 +273,7 @@ function BodyPane(props: {
   );
 }
 
-function WindowPane(props: { api: RoleCallApi; view: BodyView; state: BodyViewState | undefined; editor: RefObject<BodyEditorHandle | null> }) {
+function WindowPane(props: { api: RoleCallApi; view: BodyView; state: BodyViewState | undefined; editor: RefObject<BodyEditorHandle | null>; arriving: boolean }) {
   const s = props.state;
   if (!s || s.status === 'loading' || !s.window) {
     if (s?.status === 'failed' && s.error) return <ErrorView error={s.error} />;
@@ -263,9 +288,9 @@ function WindowPane(props: { api: RoleCallApi; view: BodyView; state: BodyViewSt
           {w.failed}
         </p>
       )}
-      {!w.done && (
+      {!w.done && !w.failed && (
         <p className="rv-note" role="status">
-          Laying out the body… {w.totalLines.toLocaleString()} lines so far
+          {props.arriving ? 'The body is still arriving' : 'Laying out the body'}… {w.totalLines.toLocaleString()} lines so far
         </p>
       )}
       {props.view === 'pretty' && w.note && <p className="rv-note">{w.note}</p>}

@@ -1,9 +1,10 @@
 // Opens a windowed view of a spooled body in main (bodyView:open) and follows its layout until done: main lays the
 // body out off the window's thread, and this hook holds only the view's facts (lines so far, language, binary,
-// note), never the text. The view is closed in main when the body or mode changes or the viewer goes away.
+// note), never the text. The view is closed in main when the body or mode changes or the viewer goes away. A body
+// is its spool file: the answer that follows a body still arriving (request:receiving) keeps the same view.
 import { useEffect, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
-import type { AppError } from '../../src/errors';
+import type { AppError, Result } from '../../src/errors';
 import type { BodyViewMode, BodyWindow } from '../../src/models/bodyView';
 import type { ResponseBody } from '../../src/models/http';
 import { settle } from '../api';
@@ -20,20 +21,47 @@ export interface BodyViewState {
   error?: AppError;
 }
 
+// Opens asked for as soon as a body starts arriving (request:receiving), before the viewer has rendered: the first
+// useBodyView for that body and mode takes the answer instead of asking again, which keeps a round trip and a
+// render off the first screen's path.
+const early = new Map<string, Promise<Result<BodyWindow>>>();
+const earlyKey = (file: string, mode: BodyViewMode, contentType: string | undefined) => `${mode}\n${contentType ?? ''}\n${file}`;
+
+export function openEarly(api: RoleCallApi, file: string, contentType: string | undefined): void {
+  const key = earlyKey(file, 'pretty', contentType);
+  if (!early.has(key)) early.set(key, settle(() => api.bodyViewOpen({ file, mode: 'pretty', lines: FIRST_LINES, ...(contentType ? { contentType } : {}) })));
+}
+
+/** Closes an early open no viewer took (the send failed, or its answer came in memory after all). */
+export function dropEarly(api: RoleCallApi, file: string): void {
+  for (const [key, opened] of early) {
+    if (!key.endsWith(`\n${file}`)) continue;
+    early.delete(key);
+    void opened.then((r) => (r.ok ? api.bodyViewClose({ viewId: r.value.viewId }) : undefined));
+  }
+}
+
+function takeEarly(file: string, mode: BodyViewMode, contentType: string | undefined) {
+  const key = earlyKey(file, mode, contentType);
+  const opened = early.get(key);
+  early.delete(key);
+  return opened;
+}
+
 /** True when the body is on disk in main: it is shown windowed rather than held in the page. */
 export function isWindowed(body: ResponseBody): boolean {
   return !body.complete && body.spoolFile !== undefined;
 }
 
 export function useBodyView(api: RoleCallApi, body: ResponseBody, mode: BodyViewMode, contentType: string | undefined, enabled: boolean): BodyViewState {
-  const [state, setState] = useState<{ body?: ResponseBody; mode?: BodyViewMode; view: BodyViewState }>({ view: { status: 'loading' } });
+  const [state, setState] = useState<{ file?: string; mode?: BodyViewMode; view: BodyViewState }>({ view: { status: 'loading' } });
+  const file = body.complete ? undefined : body.spoolFile;
   useEffect(() => {
-    const file = body.spoolFile;
-    if (!enabled || !file || body.complete) return;
+    if (!enabled || !file) return;
     let live = true;
     let viewId: string | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const set = (view: BodyViewState) => live && setState({ body, mode, view });
+    const set = (view: BodyViewState) => live && setState({ file, mode, view });
     set({ status: 'loading' });
     const follow = async () => {
       if (!live || !viewId) return;
@@ -43,7 +71,8 @@ export function useBodyView(api: RoleCallApi, body: ResponseBody, mode: BodyView
       setState((s) => (s.view.window ? { ...s, view: { status: 'ready', window: { ...next.value, lines: s.view.window.lines } } } : s));
       if (!next.value.done) timer = setTimeout(() => void follow(), POLL_MS);
     };
-    void settle(() => api.bodyViewOpen({ file, mode, lines: FIRST_LINES, ...(contentType ? { contentType } : {}) })).then((opened) => {
+    const opening = takeEarly(file, mode, contentType) ?? settle(() => api.bodyViewOpen({ file, mode, lines: FIRST_LINES, ...(contentType ? { contentType } : {}) }));
+    void opening.then((opened) => {
       if (!opened.ok) return set({ status: 'failed', error: opened.error });
       viewId = opened.value.viewId;
       if (!live) {
@@ -58,6 +87,6 @@ export function useBodyView(api: RoleCallApi, body: ResponseBody, mode: BodyView
       if (timer) clearTimeout(timer);
       if (viewId) void api.bodyViewClose({ viewId });
     };
-  }, [api, body, mode, contentType, enabled]);
-  return state.body === body && state.mode === mode ? state.view : { status: 'loading' };
+  }, [api, file, mode, contentType, enabled]);
+  return file !== undefined && state.file === file && state.mode === mode ? state.view : { status: 'loading' };
 }

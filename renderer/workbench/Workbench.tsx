@@ -318,6 +318,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                 error={shown.error}
                 assumeRole={run?.assumeRole}
                 pending={Boolean(run?.pendingId)}
+                {...(run?.pendingId && run.receiving ? { receiving: run.receiving } : {})}
                 signInProfile={signInProfile}
               />
               </SignInFollowUp.Provider>

@@ -10,6 +10,7 @@ import type { EffectiveRequest } from '../../src/effectiveRequest';
 import type { AppError } from '../../src/errors';
 import type { AuthChoice } from '../../src/models/auth';
 import type { SendResult, SignResult } from '../../src/models/http';
+import type { ReceivingResponse } from '../../src/models/receiving';
 import type { ProfileList } from '../../src/models/profile';
 import type { HistoryEntry, TabState } from '../../src/models/workspace';
 import { sendOptions } from '../../src/models/requestDefaults';
@@ -21,6 +22,8 @@ import { assumeRoleContext } from '../../src/diagnosis/authContext';
 import type { IdentityState } from './IdentityBadge';
 import { fileHandlesVersion, reconfirmFiles, subscribeFileHandles, withFileHandles } from './fileHandles';
 import { keptResponseInput } from '../history/keptResponse';
+import { dropEarly, openEarly } from '../viewer/useBodyView';
+import { headerValue } from '../viewer/units';
 
 /** The largest response body the window receives inline; larger ones are read from the spool file. */
 const UI_INLINE_BODY_BYTES = 1024 * 1024;
@@ -39,6 +42,8 @@ export interface RunState {
   assumeRole?: AssumeRoleContext;
   /** The AWS profile list when it was sent: a different one now marks the answer stale (viewer/staleResponse.ts). */
   sentProfiles?: ProfileList;
+  /** The pending send's body is still arriving (request:receiving): its first screen is shown meanwhile. */
+  receiving?: { response: ReceivingResponse; received: number };
 }
 
 export interface PreviewState {
@@ -85,8 +90,30 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
   const previewSeq = useRef(0);
   /** Tabs with a send in flight. A ref, not state, so a second Enter in the same tick already sees the first. */
   const inFlight = useRef(new Set<string>());
+  /** This window's pending sends (events reach every window) and, once known, the spool file of each body arriving. */
+  const arriving = useRef(new Map<string, string | undefined>());
 
   const setRun = useCallback((tabId: string, run: RunState) => setRuns((all) => ({ ...all, [tabId]: run })), []);
+
+  // A large body's head, and then how much has come, while the send is still pending: for the tab that sent it.
+  useEffect(
+    () =>
+      api.on('request:receiving', (event) => {
+        if (event.response && arriving.current.has(event.requestId) && arriving.current.get(event.requestId) === undefined) {
+          // The first screen is asked for now, while React renders the status and headers.
+          arriving.current.set(event.requestId, event.response.body.spoolFile);
+          openEarly(api, event.response.body.spoolFile, headerValue(event.response.headers, 'content-type'));
+        }
+        setRuns((all) => {
+          const tabId = Object.keys(all).find((id) => all[id]?.pendingId === event.requestId);
+          const run = tabId ? all[tabId] : undefined;
+          const response = event.response ?? run?.receiving?.response;
+          if (!tabId || !run || !response) return all;
+          return { ...all, [tabId]: { ...run, receiving: { response, received: event.received } } };
+        });
+      }),
+    [api],
+  );
 
   /** Asks STS who this auth is. `quiet` (after a send) only updates the badge on success: a failure nobody asked for stays silent. */
   const checkIdentity = useCallback(
@@ -153,26 +180,36 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
       }
       const requestId = crypto.randomUUID();
       inFlight.current.add(tabId);
-      setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined });
+      setRun(tabId, { ...runs[tabId], pendingId: requestId, blocked: undefined, receiving: undefined });
       // Bodies over 1 MiB stay in main's spool file and the viewer pages through them, so a 50 MB answer is
       // never one giant message across IPC.
       // The values of the {{variables}} the checks expect go with them, resolved as the request was.
       const checkVariables = checkVariablesFor(draft.checks, effective.scopes);
       const checks = { ...(draft.checks.length ? { checks: draft.checks } : {}), ...(draft.captures.length ? { captures: draft.captures } : {}), ...(checkVariables.length ? { checkVariables } : {}) };
       const sendOnce = (id: string) => settle(() => api.requestSend(withFileHandles({ ...effective.sign, ...sendOptions(draft.settings), ...checks, requestId: id, maxInMemoryBytes: UI_INLINE_BODY_BYTES, ...(allowPlainHttp ? { allowPlainHttp } : {}) })));
+      const sentIds = [requestId];
+      arriving.current.set(requestId, undefined);
       let result = await sendOnce(requestId);
       // A body file not picked in this run (a saved request, a restart): pick it again, then send once more.
       if (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED') {
         const again = await reconfirmFiles(api, effective.sign.request.body, result.error.detail);
         if (again.confirmed) {
           const retryId = crypto.randomUUID();
-          setRun(tabId, { ...runs[tabId], pendingId: retryId, blocked: undefined });
+          sentIds.push(retryId);
+          arriving.current.set(retryId, undefined);
+          setRun(tabId, { ...runs[tabId], pendingId: retryId, blocked: undefined, receiving: undefined });
           result = await sendOnce(retryId);
         } else if (again.error) {
           result = { ok: false, error: again.error };
         }
       }
       inFlight.current.delete(tabId);
+      for (const id of sentIds) {
+        const file = arriving.current.get(id);
+        arriving.current.delete(id);
+        // Taken by the viewer by now if it showed the first screen; otherwise the viewer opens its own.
+        if (file) dropEarly(api, file);
+      }
       // Captured values become this session's variables for the requests that follow (memory only).
       if (result.ok && result.value.checks) applyCaptures(result.value.checks.captures);
       const sent = { sentDraft: draft, scopes: effective.scopes, sentProfiles: profiles };
