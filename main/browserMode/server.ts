@@ -60,11 +60,12 @@ export function browserCsp(port: number): string {
 }
 
 /**
- * index.html with the bootstrap script ahead of the renderer's own. Deferred, so the parser does not stop to fetch
- * it; deferred and module scripts run in document order once the page is parsed, so it still runs first.
+ * index.html with the bootstrap script ahead of the renderer's own (a module script, so it runs after it anyway).
+ * Not deferred: a deferred script waits for the page's stylesheet, which would hold the launch token's exchange and
+ * the socket's connection back until then; run at once, both overlap the renderer's download.
  */
 export function withBootstrap(html: string): string {
-  const tag = `<script defer src="${BOOTSTRAP_PATH}"></script>`;
+  const tag = `<script src="${BOOTSTRAP_PATH}"></script>`;
   const at = html.indexOf('<script');
   return at >= 0 ? `${html.slice(0, at)}${tag}\n    ${html.slice(at)}` : html.replace('</head>', `${tag}\n</head>`);
 }
