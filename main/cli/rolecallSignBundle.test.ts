@@ -39,6 +39,7 @@ const CASES: Array<{ name: string; args: string[]; env: () => Record<string, str
   { name: 'a malformed region (schema)', args: ['sign', URL, '--region', 'Not A Region'], env: () => KEYS },
   { name: 'every signing option', args: ['sign', URL, ...DATE, '--region', 'eu-west-1', '--service', 'execute-api', '--unsigned-payload', '--content-sha256', '--json'], env: () => KEYS },
   { name: 'no signing', args: ['sign', URL, '--no-sign', '-H', 'X-A: 1'], env: () => KEYS },
+  { name: '400 headers and a non-ASCII body, --json (a large write)', args: ['sign', URL, ...DATE, '--json', '-d', 'Zoë ☃', ...Array.from({ length: 400 }, (_, i) => ['-H', `X-H${i}: ${'v'.repeat(100)}`]).flat()], env: () => KEYS },
   { name: 'a file body (not plain: the whole CLI signs it)', args: ['sign', URL, ...DATE, '--data-file', bodyFile], env: () => KEYS },
   { name: 'a presign past 7 days (schema)', args: ['sign', URL, '--presign', '604801'], env: () => KEYS },
   { name: 'a blank profile name (schema)', args: ['sign', URL, '--profile', '  '], env: () => awsEnv },

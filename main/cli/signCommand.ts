@@ -17,6 +17,7 @@ import * as out from './output';
 import { refusalText } from './refusalText';
 import { plainSignInput } from './plainSignInput';
 import { readLine } from './readLine';
+import { writeOut } from './writeOut';
 
 /** The exit code, or undefined when these words are not a plain sign (help, --version, a usage error, an input that is not plain): main's job. */
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number | undefined> {
@@ -63,7 +64,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const error = toAppError(err);
       return fail(error, error.code === 'INVALID_INPUT' || error.code === 'INVALID_URL' ? 2 : 1, json);
     }
-    process.stdout.write(`${json ? JSON.stringify(out.signJson(signed), null, 2) : presign ? signed.request.url : out.signText(signed)}\n`);
+    writeOut(`${json ? JSON.stringify(out.signJson(signed), null, 2) : presign ? signed.request.url : out.signText(signed)}\n`);
     return 0;
   } catch (err) {
     return fail(toAppError(err), err instanceof RoleCallError && err.code === 'INVALID_INPUT' ? 2 : 1, json);
