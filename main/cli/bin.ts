@@ -9,11 +9,15 @@ import { codeCacheDir, loadBundle, requireBundle } from './codeCache';
 
 type Main = (argv: string[]) => Promise<number | undefined>;
 
+/** True when the sign bundle answered (not the whole CLI). */
+let signed = false;
+
 async function run(argv: string[]): Promise<number> {
   const cache = codeCacheDir(process.env);
   if (argv[0] === 'sign') {
     const code = await (loadBundle(path.join(__dirname, 'rolecall-sign.cjs'), cache).main as Main)(argv);
-    if (code !== undefined) return code;
+    signed = code !== undefined;
+    if (signed) return code as number;
   }
   return (await (requireBundle(path.join(__dirname, 'rolecall-main.cjs'), cache).main as Main)(argv)) ?? 0;
 }
@@ -21,6 +25,9 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // A sign that succeeded has handed all it prints to the OS (writeOut.ts) and awaited all it started: ending
+    // now skips the idle work V8 would do first (a young-generation GC, about 0.7 ms of a 25 ms run).
+    if (code === 0 && signed) process.exit(0);
   },
   (err: unknown) => {
     // The bundles report their own errors; this is a bundle that could not be loaded at all.

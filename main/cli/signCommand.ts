@@ -64,7 +64,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const error = toAppError(err);
       return fail(error, error.code === 'INVALID_INPUT' || error.code === 'INVALID_URL' ? 2 : 1, json);
     }
-    writeOut(`${json ? JSON.stringify(out.signJson(signed), null, 2) : presign ? signed.request.url : out.signText(signed)}\n`);
+    await writeOut(`${json ? JSON.stringify(out.signJson(signed), null, 2) : presign ? signed.request.url : out.signText(signed)}\n`);
     return 0;
   } catch (err) {
     return fail(toAppError(err), err instanceof RoleCallError && err.code === 'INVALID_INPUT' ? 2 : 1, json);
