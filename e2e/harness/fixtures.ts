@@ -45,6 +45,8 @@ export interface AwsSetup {
    * (handle them with page.waitForEvent('download') / ('filechooser')), exactly as in `rolecall ui`.
    */
   browserFiles?: boolean;
+  /** false: main does not watch the AWS files, so only the user's "Reload profiles" reads them again. */
+  awsFilesWatch?: false;
 }
 
 export interface RoleCallPage {
@@ -151,6 +153,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           spoolDir: path.join(dir, 'spool'),
           // Short, so a change on disk shows in the page quickly.
           folderWatch: { debounceMs: 100 },
+          ...(setup.awsFilesWatch === false ? { awsFilesWatch: false as const } : {}),
         },
         testHooks: {
           ...(setup.browserFiles
