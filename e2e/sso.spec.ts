@@ -4,10 +4,11 @@
 // and the same send goes out again by itself, once, signed with the role credentials the portal handed out. The
 // identity badge offers "Sign in" while the profile has no sign-in, and not after; signing in there sends nothing and
 // asks who the role is. A re-send whose sign-in the portal refuses shows that failure, with "Sign in" again, and goes
-// no further: only the next sign-in sends once more.
+// no further: only the next sign-in sends once more. A sign-in the AWS CLI left expired, with a refresh token, is
+// refreshed when the profile is used, without a device flow, and written back to the CLI's cache file.
 import type { Locator, Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
 import { startSsoPortal, type SsoPortal } from '../main/testing/ssoPortal';
@@ -58,6 +59,48 @@ async function approveSignIn(page: Page, portal: SsoPortal, beforeDone?: () => v
   beforeDone?.();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/** JSON as the AWS CLI (Python's json.dumps) writes its cache files: ", " and ": " between items. */
+const cliJson = (value: Record<string, string>) => `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+const cliTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/**
+ * What `aws sso login --sso-session corp` did yesterday, played against the portal by the test: a client registered
+ * with scopes (so a refresh token comes), a device code approved, a token taken, written to the CLI's cache file,
+ * now expired. Answers the cache file's path and what was written.
+ */
+async function cliSignedInYesterday(portal: SsoPortal, home: string) {
+  const post = async (path: string, body: Record<string, unknown>) => {
+    const answer = await fetch(`${portal.endpoint}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(answer.status, path).toBe(200);
+    return (await answer.json()) as Record<string, string | number>;
+  };
+  const client = await post('/client/register', { clientName: 'botocore-client-corp', clientType: 'public', scopes: ['sso:account:access'] });
+  const device = await post('/device_authorization', { clientId: client.clientId, clientSecret: client.clientSecret, startUrl: 'https://corp.awsapps.com/start' });
+  portal.approve(String(device.userCode));
+  const token = await post('/token', {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    grantType: 'urn:ietf:params:oauth:grant-type:device_code',
+    deviceCode: device.deviceCode,
+  });
+  expect(token.refreshToken).toBeDefined();
+  const cached = {
+    startUrl: 'https://corp.awsapps.com/start',
+    region: 'eu-west-1',
+    accessToken: String(token.accessToken),
+    expiresAt: cliTime(Date.now() - 3600_000),
+    clientId: String(client.clientId),
+    clientSecret: String(client.clientSecret),
+    registrationExpiresAt: cliTime(Number(client.clientSecretExpiresAt) * 1000),
+    refreshToken: String(token.refreshToken),
+  };
+  const cacheDir = path.join(home, '.aws', 'sso', 'cache');
+  await mkdir(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, `${sha1('corp')}.json`);
+  await writeFile(file, cliJson(cached));
+  return { file, cached };
 }
 
 /** The words of an element's text whose characters do not all sit on one line. */
@@ -245,6 +288,48 @@ test.describe('SSO sign-in', () => {
     expect(echo.requests.length).toBe(sent + 1);
     expect(await verifySigV4(echo.requests.at(-1)!, ROLE_KEYS)).toMatchObject({ ok: true, service: 'execute-api' });
     await expect(entries).toHaveCount(3);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('an expired sign-in with a valid refresh token is refreshed when used, no device flow, the CLI cache rewritten', async ({ rolecall }) => {
+    const { page, dir, registry, pageErrors } = await rolecall.open({ config: CONFIG, stsEndpoint: sts.url, env: ssoEnv() });
+    const { file, cached } = await cliSignedInYesterday(portal, dir);
+    // The access token is dead at the portal too: only a refreshed one gets role credentials.
+    portal.revokeAccessTokens();
+    const portalCalls = portal.calls.length;
+    // A token that can be refreshed needs no sign-in: what main tells the badge, which then offers none.
+    const state = await registry.invoke('sso:tokenState', { profile: 'corp-dev' });
+    expect(state).toMatchObject({ ok: true, value: { sso: true, signInNeeded: false, expiresAt: cached.expiresAt } });
+    // Choosing the profile is enough: the live signing preview resolves its credentials, refreshing the token.
+    await useSsoProfile(page, `${echo.url}/stag/refreshed`);
+    const badge = page.getByRole('region', { name: 'Active identity' });
+    await expect(badge.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+
+    const sent = echo.requests.length;
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByLabel('Status')).toContainText('200');
+    await expect(page.getByRole('dialog', { name: 'Sign in to IAM Identity Center' })).toHaveCount(0);
+    expect(echo.requests.length).toBe(sent + 1);
+    expect(await verifySigV4(echo.requests.at(-1)!, ROLE_KEYS)).toMatchObject({ ok: true, service: 'execute-api' });
+    const calls = portal.calls.slice(portalCalls).map((c) => `${c.operation}${c.grantType ? ` ${c.grantType}` : ''} ${c.outcome}`);
+    // One refresh, then role credentials with the new token; no registration, no device flow, nothing refused.
+    expect(calls.filter((c) => c.startsWith('CreateToken'))).toEqual(['CreateToken refresh_token 200']);
+    expect(calls.indexOf('CreateToken refresh_token 200')).toBe(0);
+    expect(new Set(calls.slice(1))).toEqual(new Set(['GetRoleCredentials 200']));
+
+    // Written back where and how the CLI keeps it: same file, the CLI's fields in its order and its JSON spacing.
+    const text = await readFile(file, 'utf8');
+    const token = JSON.parse(text) as Record<string, string>;
+    expect(Object.keys(token)).toEqual(['startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken']);
+    expect(text).toBe(cliJson(token));
+    expect(token).toMatchObject({ startUrl: cached.startUrl, region: cached.region, clientId: cached.clientId, clientSecret: cached.clientSecret, registrationExpiresAt: cached.registrationExpiresAt });
+    expect(token.accessToken).not.toBe(cached.accessToken);
+    expect(portal.isLiveAccessToken(token.accessToken!)).toBe(true);
+    expect(token.refreshToken).not.toBe(cached.refreshToken);
+    expect(token.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(token.expiresAt!)).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect(await readdir(path.dirname(file))).toEqual([path.basename(file)]);
+    expect(await page.content()).not.toContain(token.accessToken!);
     expect(pageErrors).toEqual([]);
   });
 });

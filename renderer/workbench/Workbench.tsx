@@ -84,7 +84,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
   const answer = run?.result ?? run?.error;
   if (answer && !answeredAt.current.has(answer)) answeredAt.current.set(answer, filesVersion);
   const signInProfile = signInProfileOf(effective?.sign.auth);
-  const ssoState = useSsoTokenState(api, signInProfile, filesVersion, answer);
+  const ssoState = useSsoTokenState(api, signInProfile, filesVersion, answer, runner.preview.signed?.explanation?.accessKeyId);
   const identityNeedsSignIn = runner.identity.status === 'failed' && runner.identity.error.code === 'SSO_SIGN_IN_REQUIRED';
   // A sign-in started from a failed send sends that request again, once: its outcome is shown whatever it is.
   const latestSend = useRef({ run, send: runner.send });
