@@ -1,6 +1,7 @@
 // What a request inherits and keeps (issue 11): region and service set on a collection and a folder sign the requests
-// under them (a custom domain says neither), redirects are followed only when the request's Settings say so, and a
-// Markdown description is kept as text, saved with the request and never rendered. The API verifies each signature.
+// under them (a custom domain says neither), redirects are followed only when the request's Settings say so (each
+// hop signed again for its own path), and a Markdown description is kept as text, saved with the request and never
+// rendered. The API verifies each signature.
 import type { Collection, RequestNode } from '../src/models/workspace';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
 import { expect, test } from './harness/fixtures';
@@ -46,12 +47,12 @@ const shop = (base: string): Collection => ({
 test.describe('what a request inherits and keeps', () => {
   let api: EchoServer;
   test.beforeAll(async () => {
-    // /orders/old is the signed API and redirects; /orders/new is a plain page (a same-origin hop keeps the first
-    // hop's signature, which cannot verify for another path: transport.ts).
+    // A signed API on both paths: /orders/old redirects to /orders/new, which answers only a hop signed for it
+    // (RoleCall signs each same-origin hop again: main/services/redirectSigning.ts).
     api = await startEchoServer(async (req) => {
-      if (req.url === '/orders/new') return { status: 200, headers: [['Content-Type', 'text/plain']], body: 'arrived at the new order' };
       const verdict = await verifySigV4(req, EXAMPLE_KEYS);
       if (!verdict.ok) return { status: 403, headers: [['Content-Type', 'text/plain']], body: verdict.reason ?? 'bad signature' };
+      if (req.url === '/orders/new') return { status: 200, headers: [['Content-Type', 'text/plain']], body: 'arrived at the new order' };
       return { status: 302, headers: [['Location', '/orders/new']], body: '' };
     });
   });
@@ -80,6 +81,7 @@ test.describe('what a request inherits and keeps', () => {
     await expect(status).toContainText('200');
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('arrived at the new order');
     expect(api.requests.slice(sent).map((r) => r.url)).toEqual(['/orders/old', '/orders/new']);
+    expect(await verifySigV4(api.requests.at(-1)!, EXAMPLE_KEYS)).toMatchObject({ ok: true, region: 'ap-southeast-2', service: 'execute-api' });
 
     await sections.getByRole('tab', { name: /^Docs/ }).click();
     const description = page.getByLabel('Description', { exact: true });

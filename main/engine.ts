@@ -21,6 +21,7 @@ import { refuseInsecureHttp } from './services/plainHttp';
 import { createProfilesService } from './services/profiles';
 import { signRequest } from './services/signer';
 import type { ReceivingNotice } from './services/transport';
+import type { ResignHop } from './services/redirectSigning';
 import type { RequestCookies } from './services/cookies/cookieJar';
 import { maskJarCookies, withJarCookies, type WithJar } from './services/cookies/cookieHeader';
 import { hopCookies } from './services/cookies/hopCookies';
@@ -64,6 +65,8 @@ export interface Signed {
   caBundle?: string;
   /** What the cookie jar added to the Cookie header (before signing), to mask and to redo on a redirect. */
   jar?: WithJar;
+  /** Signs a same-origin redirect hop with the same credentials and settings (absent when nothing was signed). */
+  resign?: ResignHop;
 }
 
 /** What one send may use besides its input: the cookie jar (the workspace's in the app, a run's own in a run). */
@@ -143,9 +146,21 @@ export function createEngine(options: EngineOptions) {
       signing,
       clock: { nowMs: clock.signedAt, offsetMs: offset?.offsetMs ?? 0, source: offset?.source ?? 'date-header' },
     });
+    // A redirect within the origin is a new request (path, query, maybe method and body): signed afresh, same keys.
+    const resign: ResignHop = async (hop) => {
+      const hopOffset = clocks.get(key);
+      const again = await signRequest({
+        request: hop,
+        credentials: resolved.credentials,
+        signing,
+        clock: { nowMs: now(), offsetMs: hopOffset?.offsetMs ?? 0, source: hopOffset?.source ?? 'date-header' },
+      });
+      return { ...hop, ...again.request };
+    };
     return {
       result: { request: wire, explanation },
       body,
+      resign,
       secrets: [
         { value: resolved.credentials.secretAccessKey, label: 'secret access key' },
         { value: resolved.credentials.sessionToken, label: 'session token' },
@@ -167,6 +182,7 @@ export function createEngine(options: EngineOptions) {
       maxInMemoryBytes: input.maxInMemoryBytes,
       signal,
       followRedirects: input.followRedirects,
+      ...(signed.resign ? { resign: signed.resign } : {}),
       maxResponseBytes: input.maxResponseBytes,
       ...(options.revealSecrets ? {} : { secrets: signed.secrets }),
       ...(options.spoolDir ? { spoolDir: options.spoolDir } : {}),

@@ -379,11 +379,13 @@ describe('sendRaw: redirects', () => {
     expect(unsigned(pairs(s.requests[1]!.rawHeaders))).toEqual([['Host', `127.0.0.1:${s.port}`], ...headers]);
   });
 
-  it('never follows a POST', async () => {
-    const s = await server(redirectTo('/elsewhere'));
-    const response = await sendRaw({ method: 'POST', url: `${s.url}/`, headers: [] }, new Uint8Array(), options({ followRedirects: true }));
-    expect(response.status).toBe(302);
-    expect(s.requests).toHaveLength(1);
+  it('follows a POST as browsers do: a 302 turns it into a GET without its body (redirectSigning.ts)', async () => {
+    const s = await server((req) => (req.url === '/' ? { status: 302, headers: [['Location', '/elsewhere']] } : { status: 200 }));
+    const post: SignedRequest = { method: 'POST', url: `${s.url}/`, headers: [['Content-Type', 'text/plain']] };
+    const response = await sendRaw(post, new TextEncoder().encode('form'), options({ followRedirects: true }));
+    expect(response.status).toBe(200);
+    expect(s.requests.map((r) => `${r.method} ${r.url} ${r.body.length}`)).toEqual(['POST / 4', 'GET /elsewhere 0']);
+    expect(unsigned(pairs(s.requests[1]!.rawHeaders))).toEqual([['Host', `127.0.0.1:${s.port}`]]);
   });
 
   it('stops after five redirects and returns the last answer', async () => {

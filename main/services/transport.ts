@@ -18,6 +18,7 @@ import type { HopCookies } from './cookies/hopCookies';
 import { createGrowingBody, RECEIVING_HEAD_BYTES, trackGrowing, untrackGrowing, type GrowingBody } from './growingBody';
 import { maskUrlCredentials, proxyAuthorization, proxyFor, proxyLabel, proxyPort, TunnelAgent } from './proxy';
 import type { Env } from './profiles';
+import { nextHop, REDIRECT_STATUSES, type ResignHop } from './redirectSigning';
 import type { SecretInput } from './redact';
 import { CREATE_SPOOL_FILE, defaultSpoolDir, ensureSpoolDir, READ_SPOOL_FILE } from './spoolDir';
 
@@ -30,6 +31,8 @@ export interface TransportOptions {
   /** Where bodies larger than maxInMemoryBytes are written; default defaultSpoolDir(). */
   spoolDir?: string;
   followRedirects?: boolean;
+  /** Signs a same-origin redirect hop again with the first hop's credentials (redirectSigning.ts); absent: unsigned. */
+  resign?: ResignHop;
   /** Extra trusted CA certificates (PEM) for HTTPS, e.g. a private endpoint's or a test server's. */
   ca?: string | string[];
   /** Secrets masked in the response body bytes (the signing secret key, the session token). */
@@ -66,7 +69,6 @@ export const MAX_RESPONSE_HEADERS = 1000;
 const SPACE_CHECK_EVERY = 64 * 1024 ** 2;
 
 const MAX_REDIRECTS = 5;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Methods after which Node would choose chunked encoding when it is not told a length.
 const BODYLESS_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
@@ -103,7 +105,9 @@ export async function sendRaw(req: SignedRequest, body: Uint8Array, o: Transport
   };
   const onAbort = () => stop(appError('CANCELLED', 'The request was cancelled.', 'Cancelled by the user.'));
   let target = parseTarget(req.url);
+  let method = req.method;
   let headers = req.headers;
+  let sending = body;
   checkHostHeader(target, headers);
   run.createMasker = bodyMaskerFactory(o.secrets ?? []);
   const timer = setTimeout(() => {
@@ -117,7 +121,7 @@ export async function sendRaw(req: SignedRequest, body: Uint8Array, o: Transport
     o.signal?.addEventListener('abort', onAbort, { once: true });
     let retried = false;
     for (let hop = 0; ; ) {
-      const outcome = await exchange(run, req.method, target, headers, body);
+      const outcome = await exchange(run, method, target, headers, sending);
       if (outcome.kind === 'retry' && !retried) {
         retried = true;
         continue;
@@ -126,12 +130,12 @@ export async function sendRaw(req: SignedRequest, body: Uint8Array, o: Transport
       if (outcome.kind === 'retry') throw outcome.error;
       hop++;
       retried = false;
-      // The signature covers host and path: a redirected request no longer matches it, and to another host
-      // the credentials-derived headers must not follow at all.
-      const next = parseTarget(outcome.location);
-      headers = redirectHeaders(headers, target, next);
-      if (o.cookies) headers = o.cookies.nextHop(headers, next.href);
-      target = next;
+      // Each hop is a request of its own: signed again within the origin, with no credential beyond it.
+      const next = await nextHop({ method, url: target.href, headers, body: sending }, outcome.status, outcome.location, { resign: o.resign, cookies: o.cookies });
+      target = parseTarget(next.url);
+      method = next.method;
+      headers = next.headers;
+      sending = next.body;
       if (hop >= MAX_REDIRECTS) run.lastHop = true;
     }
   } finally {
@@ -199,7 +203,7 @@ interface Run {
 type Outcome =
   | { kind: 'response'; response: HttpResponse }
   /** An absolute http(s) URL. */
-  | { kind: 'redirect'; location: string }
+  | { kind: 'redirect'; status: number; location: string }
   | { kind: 'retry'; error: RoleCallError };
 
 function parseTarget(url: string): Target {
@@ -249,22 +253,6 @@ function resolveLocation(response: http.IncomingMessage, from: Target): string |
   } catch {
     return undefined;
   }
-}
-
-/**
- * Headers that carry or derive from a credential: never sent to another origin. X-Amz-* goes whole (the token,
- * and the rest of a signature that cannot verify there anyway), and so does any header named like a key or token.
- */
-const CREDENTIAL_HEADER = /^(cookie|x-amz-.*)$|auth|token|api[-_]?key|secret|password|session|credential/;
-
-function redirectHeaders(headers: Array<[string, string]>, from: Target, to: Target): Array<[string, string]> {
-  const sameOrigin = from.protocol === to.protocol && from.host === to.host;
-  return headers.flatMap(([name, value]): Array<[string, string]> => {
-    const lower = name.toLowerCase();
-    if (lower === 'host') return [[name, to.authority]];
-    if (!sameOrigin && CREDENTIAL_HEADER.test(lower)) return [];
-    return [[name, value]];
-  });
 }
 
 /** A typed Host must name the URL's own host: anything else sends the request, signed, to a host it was not for. */
@@ -375,11 +363,11 @@ function exchange(
       timings.firstByte = since();
       o.cookies?.received(target.href, response.rawHeaders);
       const status = response.statusCode ?? 0;
-      const canFollow = o.followRedirects && !run.lastHop && /^(GET|HEAD)$/i.test(method);
+      const canFollow = o.followRedirects && !run.lastHop;
       const location = canFollow && REDIRECT_STATUSES.has(status) ? resolveLocation(response, target) : undefined;
       if (location) {
         response.resume();
-        finish({ kind: 'redirect', location });
+        finish({ kind: 'redirect', status, location });
         return;
       }
       const maxResponseBytes = o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;

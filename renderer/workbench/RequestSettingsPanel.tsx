@@ -74,8 +74,9 @@ export function RequestSettingsPanel({ settings, onChange }: Props) {
           <option value="stop">Do not follow (show the 3xx)</option>
         </select>
         <span className="muted form-note">
-          GET and HEAD are followed, up to 5 hops. To another origin the signature, cookies and credential headers are
-          dropped: a signed request redirected elsewhere is a different request.
+          Up to 5 hops; a 303, or a 301/302 after a POST, goes on as a GET without the body. Within the same origin each
+          hop is signed again with the same credentials; to another origin it goes with no signature, token, cookie or
+          credential header.
         </span>
       </div>
     </fieldset>

@@ -1,7 +1,7 @@
 // The jar's part in one send on the wire (transport.ts): every response, each redirect hop's too, hands its
 // Set-Cookie values to the jar, and each redirect hop asks the jar again for its new URL, so a login that sets a
-// cookie and redirects carries it to the next page, as a browser does. A redirected request is unsigned in effect
-// (its signature no longer matches), so changing its Cookie header costs nothing there.
+// cookie and redirects carries it to the next page, as a browser does. A hop within the origin is signed again
+// after its Cookie header is set (redirectSigning.ts), so the new signature covers it.
 import type { RequestCookies } from './cookieJar';
 import { withJarCookies, withoutJarCookies } from './cookieHeader';
 
