@@ -41,6 +41,7 @@ import { runnerEngine, runnerEvaluate } from './services/runner/runnerHooks';
 import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
 import { createBodyViews } from './services/bodyView/bodyViews';
 import { receivingEvents } from './services/receivingEvents';
+import { FIRST_SCREEN_LINES } from '../src/models/bodyView';
 import { trimSpooledHead } from './services/bodyView/inlineHead';
 import { defaultSpoolDir } from './services/transport';
 import { createStoredRequests } from './services/storedRequests';
@@ -204,7 +205,11 @@ export function createApp(options: AppOptions): App {
     },
     'request:send': async (input) => {
       // A window sees a large body's first screen while the rest arrives; the answer below still waits for all of it.
-      const receiving = options.host !== 'cli' && input.requestId ? receivingEvents(input.requestId, (event) => options.emit('request:receiving', event)) : undefined;
+      const firstScreen = {
+        open: (file: string, contentType: string | undefined) => bodyViews.open({ file, mode: 'pretty', lines: FIRST_SCREEN_LINES, ...(contentType ? { contentType } : {}) }),
+        close: (viewId: string) => void bodyViews.close({ viewId }),
+      };
+      const receiving = options.host !== 'cli' && input.requestId ? receivingEvents(input.requestId, (event) => options.emit('request:receiving', event), firstScreen) : undefined;
       const sent = engine
         .send(input, { cookies: cookies.jar(), ...(receiving ? { onReceiving: (notice, secrets) => receiving.notice(notice, (value) => mask(value, secrets)) } : {}) })
         .finally(() => receiving?.stop());

@@ -1,5 +1,5 @@
 // request:receiving through the app, as the window sees it: a send with a requestId whose body is still arriving
-// emits the response's head (status, headers, spool file) before request:send answers, then the bytes so far;
+// emits the response's head (status, headers, spool file, first screen) before request:send answers, then the bytes so far;
 // secrets the server echoes in a header are masked there as in the answer, and nothing follows the answer.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestReceiving } from '../src/contract';
 import type { Result } from '../src/errors';
+import type { BodyWindow } from '../src/models/bodyView';
 import type { SendResult } from '../src/models/http';
 import { createApp, type App } from './app';
 import { closeIdleConnections } from './services/transport';
@@ -79,12 +80,26 @@ describe('request:receiving', () => {
     expect(first?.response?.body.spoolFile).toMatch(/\.body$/);
     expect(first?.received).toBeGreaterThanOrEqual(64 * 1024);
     expect(JSON.stringify(events)).not.toContain(TOKEN);
+    // Its first screen comes opened, a view the window follows with bodyView:lines and closes.
+    const view = first?.view;
+    expect(view?.lines[0]).toMatch(/^x{100}/);
+    expect(view?.done).toBe(false);
 
     finishBody();
     const result = await answer;
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.response.body.size).toBe(BODY.length);
     expect(result.value.response.body.spoolFile).toBe(first?.response?.body.spoolFile);
+    let laidOut: BodyWindow | undefined;
+    for (let i = 0; i < 2000 && !laidOut?.done; i++) {
+      const w = (await app.registry.invoke('bodyView:lines', { viewId: view!.viewId, from: 0, count: 0 })) as Result<BodyWindow>;
+      laidOut = w.ok ? w.value : undefined;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // The whole body, in lines broken every 4,096 characters.
+    expect(laidOut?.totalLines).toBe(BODY.length / 4096);
+    expect(laidOut?.failed).toBeUndefined();
+    expect((await app.registry.invoke('bodyView:close', { viewId: view!.viewId })).ok).toBe(true);
     const count = events.length;
     await new Promise((r) => setTimeout(r, 600));
     expect(events.length).toBe(count);

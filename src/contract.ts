@@ -360,6 +360,11 @@ export interface RequestReceiving {
   received: number;
   /** In the first event only. */
   response?: ReceivingResponse;
+  /**
+   * With the first event, when main could open it: the body's first screen as a pretty body view of the spool file
+   * (FIRST_SCREEN_LINES lines; bodyView:lines and bodyView:close follow it), so the window need not ask for it.
+   */
+  view?: BodyWindow;
 }
 
 export interface MfaPrompt {

@@ -5,12 +5,12 @@
 import { useEffect, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { AppError, Result } from '../../src/errors';
-import type { BodyViewMode, BodyWindow } from '../../src/models/bodyView';
+import { FIRST_SCREEN_LINES, type BodyViewMode, type BodyWindow } from '../../src/models/bodyView';
 import type { ResponseBody } from '../../src/models/http';
 import { settle } from '../api';
 
 /** Lines asked for with the first answer: more than a tall window shows. */
-export const FIRST_LINES = 120;
+export const FIRST_LINES = FIRST_SCREEN_LINES;
 // Each answer re-renders the viewer: a few a second keep the line count and scrollbar current at little cost.
 const POLL_MS = 400;
 
@@ -21,15 +21,17 @@ export interface BodyViewState {
   error?: AppError;
 }
 
-// Opens asked for as soon as a body starts arriving (request:receiving), before the viewer has rendered: the first
-// useBodyView for that body and mode takes the answer instead of asking again, which keeps a round trip and a
-// render off the first screen's path.
+// The first screen of a body still arriving, opened by main with request:receiving (or asked for as that event
+// comes, before the viewer has rendered): the first useBodyView for that body and mode takes it instead of asking
+// again, which keeps round trips through a main busy receiving off the first screen's path.
 const early = new Map<string, Promise<Result<BodyWindow>>>();
 const earlyKey = (file: string, mode: BodyViewMode, contentType: string | undefined) => `${mode}\n${contentType ?? ''}\n${file}`;
 
-export function openEarly(api: RoleCallApi, file: string, contentType: string | undefined): void {
+/** `opened`: the pretty view main opened already; without it, it is asked for now. */
+export function openEarly(api: RoleCallApi, file: string, contentType: string | undefined, opened?: BodyWindow): void {
   const key = earlyKey(file, 'pretty', contentType);
-  if (!early.has(key)) early.set(key, settle(() => api.bodyViewOpen({ file, mode: 'pretty', lines: FIRST_LINES, ...(contentType ? { contentType } : {}) })));
+  if (early.has(key)) return;
+  early.set(key, opened ? Promise.resolve({ ok: true, value: opened }) : settle(() => api.bodyViewOpen({ file, mode: 'pretty', lines: FIRST_LINES, ...(contentType ? { contentType } : {}) })));
 }
 
 /** Closes an early open no viewer took (the send failed, or its answer came in memory after all). */

@@ -100,9 +100,9 @@ export function useRunner({ api, tab, effective, profiles, environmentId, addHis
     () =>
       api.on('request:receiving', (event) => {
         if (event.response && arriving.current.has(event.requestId) && arriving.current.get(event.requestId) === undefined) {
-          // The first screen is asked for now, while React renders the status and headers.
+          // The first screen main opened (or, without it, asked for now, while React renders the status and headers).
           arriving.current.set(event.requestId, event.response.body.spoolFile);
-          openEarly(api, event.response.body.spoolFile, headerValue(event.response.headers, 'content-type'));
+          openEarly(api, event.response.body.spoolFile, headerValue(event.response.headers, 'content-type'), event.view);
         }
         setRuns((all) => {
           const tabId = Object.keys(all).find((id) => all[id]?.pendingId === event.requestId);

@@ -11,6 +11,9 @@ export const bodyViewIdSchema = z.string().uuid();
 /** The most lines one answer carries. */
 export const MAX_WINDOW_LINES = 1000;
 
+/** Lines of a body's first screen: more than a tall window shows. */
+export const FIRST_SCREEN_LINES = 120;
+
 export const bodyViewOpenSchema = z
   .object({
     file: z.string().min(1).max(4096),
