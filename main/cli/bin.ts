@@ -4,7 +4,7 @@
 // holding only what signing needs; every other command, and a sign that is not plain (help, a usage error), runs
 // main/cli/rolecall.ts, bundled whole beside it (required as it is: it loads ESM-only packages with import(), which
 // a cached vm.Script cannot on Node 20). Node compiles in proportion to what it loads, used or not.
-import path from 'node:path';
+import { join } from 'node:path';
 import { codeCacheDir, loadBundle, requireBundle } from './codeCache';
 
 type Main = (argv: string[]) => Promise<number | undefined>;
@@ -15,11 +15,11 @@ let signed = false;
 async function run(argv: string[]): Promise<number> {
   const cache = codeCacheDir(process.env);
   if (argv[0] === 'sign') {
-    const code = await (loadBundle(path.join(__dirname, 'rolecall-sign.cjs'), cache).main as Main)(argv);
+    const code = await (loadBundle(join(__dirname, 'rolecall-sign.cjs'), cache).main as Main)(argv);
     signed = code !== undefined;
     if (signed) return code as number;
   }
-  return (await (requireBundle(path.join(__dirname, 'rolecall-main.cjs'), cache).main as Main)(argv)) ?? 0;
+  return (await (requireBundle(join(__dirname, 'rolecall-main.cjs'), cache).main as Main)(argv)) ?? 0;
 }
 
 run(process.argv.slice(2)).then(
