@@ -65,11 +65,11 @@ async function pausingServer() {
 }
 
 /** Sends, resolving `notice` on the early notice; `settled` says whether sendRaw has answered yet. */
-function send(url: string, maxInMemoryBytes: number) {
+function send(url: string, maxInMemoryBytes: number, signal?: AbortSignal) {
   let noticed!: (n: ReceivingNotice) => void;
   const notice = new Promise<ReceivingNotice>((resolve) => (noticed = resolve));
   const state = { settled: false };
-  const answer = sendRaw({ method: 'GET', url, headers: [] }, new Uint8Array(), { timeoutMs: 10_000, maxInMemoryBytes, spoolDir: dir, onReceiving: noticed });
+  const answer = sendRaw({ method: 'GET', url, headers: [] }, new Uint8Array(), { timeoutMs: 10_000, maxInMemoryBytes, spoolDir: dir, onReceiving: noticed, ...(signal ? { signal } : {}) });
   void answer.then(
     () => (state.settled = true),
     () => (state.settled = true),
@@ -144,6 +144,22 @@ describe.each([
     const w = await until(() => views.lines({ viewId: first.viewId, from: 0, count: 0 }), (x) => x.done);
     expect(w.failed).toMatch(/stopped before the whole body arrived/);
     expect(growingBodyOf(file)).toBeUndefined();
+  });
+
+  it('fails the view of a send cancelled mid-body, and removes its file', async () => {
+    const s = await pausingServer();
+    const controller = new AbortController();
+    const sending = send(s.url, 128 * 1024, controller.signal);
+    const notice = await sending.notice;
+    await s.paused;
+    const file = notice.response.body.spoolFile;
+    const first = await views.open({ file, mode: 'pretty', lines: 4 });
+
+    controller.abort();
+    await expect(sending.answer).rejects.toMatchObject({ code: 'CANCELLED' });
+    const w = await until(() => views.lines({ viewId: first.viewId, from: 0, count: 0 }), (x) => x.done);
+    expect(w.failed).toMatch(/stopped before the whole body arrived/);
+    await until(async () => fs.existsSync(file), (exists) => !exists);
   });
 
   it('answers a body that ends up within the in-memory limit from memory, its early file removed', async () => {
