@@ -138,12 +138,26 @@ describe.each([
     const file = notice.response.body.spoolFile;
     const first = await views.open({ file, mode: 'pretty', lines: 4 });
     expect(first.done).toBe(false);
+    const { searchId } = views.search({ viewId: first.viewId, query: 'item-', matchCase: false });
 
     s.cut();
     await expect(sending.answer).rejects.toMatchObject({ code: 'CONNECTION_RESET' });
     const w = await until(() => views.lines({ viewId: first.viewId, from: 0, count: 0 }), (x) => x.done);
     expect(w.failed).toMatch(/stopped before the whole body arrived/);
     expect(growingBodyOf(file)).toBeUndefined();
+    // No count of the part that came is ever given as the search's answer.
+    const searched = await until(
+      async () => {
+        try {
+          return views.match({ viewId: first.viewId, searchId });
+        } catch (err) {
+          return err as Error;
+        }
+      },
+      (m) => m instanceof Error || m.done,
+    );
+    expect(searched).toBeInstanceOf(Error);
+    expect((searched as Error).message).toMatch(/could not read the body/);
   });
 
   it('fails the view of a send cancelled mid-body, and removes its file', async () => {

@@ -234,6 +234,11 @@ export function createBodyViews(o: BodyViewsOptions): BodyViews {
       void (async () => {
         await until(view, () => false);
         if (search.cancelled) return;
+        // A body cut short has no final count to give.
+        if (view.failed) {
+          search.failed = view.failed;
+          return;
+        }
         try {
           const handle = view.written > 0 ? await handleOf(view) : undefined;
           search.result = await searchFile(handle, view.written, {
