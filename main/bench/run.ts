@@ -5,6 +5,7 @@ import { runErrorParsingBench } from './errorParsing.bench';
 import { runProfilesBench } from './profiles.bench';
 import { runRunnerBench } from './runner.bench';
 import { runSigningBench } from './signing.bench';
+import { runStoreOpenBench } from './storeOpen.bench';
 import { runTransportBench } from './transport.bench';
 import { runCollectionUiBench } from './uiCollection.bench';
 import { runResponseUiBench } from './uiResponse.bench';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     ['Collection runner', runRunnerBench],
     ['Hostile responses', runErrorParsingBench],
     ['Response viewer (UI, Chromium)', runResponseUiBench],
+    ['Collections: store open (main)', runStoreOpenBench],
     ['Collections (UI, Chromium)', runCollectionUiBench],
     ['Start-up (UI, Chromium)', runStartupUiBench],
   ] as const) {
