@@ -9,7 +9,8 @@ import type { BodySpec, SigningOptions } from '../../src/models/http';
 export const COMMANDS = ['profiles', 'whoami', 'sign', 'send', 'import', 'run', 'ui', 'login'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-const options = {
+/** The options every command but run takes (util.parseArgs's table; plainArgs.ts reads it too). */
+export const CLI_OPTIONS = {
   profile: { type: 'string' },
   'assume-role': { type: 'string' },
   'session-name': { type: 'string' },
@@ -50,7 +51,7 @@ export interface CliArgs {
 }
 
 function parse(argv: string[]) {
-  return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  return parseArgs({ args: argv, options: CLI_OPTIONS, allowPositionals: true, strict: true });
 }
 
 export function parseCli(argv: string[]): CliArgs {

@@ -15,6 +15,7 @@ import { redactSecrets } from '../services/redact';
 import { authFromArgs, parseCli, requestFromArgs, signingFromArgs, type CliArgs } from './args';
 import * as out from './output';
 import { refusalText } from './refusalText';
+import { plainArgs } from './plainArgs';
 import { plainSignInput } from './plainSignInput';
 import { readLine } from './readLine';
 import { writeOut } from './writeOut';
@@ -23,7 +24,7 @@ import { writeOut } from './writeOut';
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number | undefined> {
   let args: CliArgs;
   try {
-    args = parseCli(argv);
+    args = plainArgs(argv) ?? parseCli(argv);
   } catch {
     return undefined;
   }
