@@ -49,6 +49,32 @@ export interface SlotContext {
 
 export function createCollectionSlots(ctx: SlotContext) {
   const slots = new Map<string, CollectionSlot>();
+  /** Whether a file read by readOnce was UTF-8, for keepIfNotUtf8 (taken once: a later write changes the file). */
+  const utf8Seen = new Map<string, boolean>();
+
+  /**
+   * A collection file's `collection` value, read and parsed once, as conf and electron-store read it (UTF-8 JSON,
+   * a missing file is empty). Opening the backend to read costs a 20 MB file two reads, two JSON.parse and a deep
+   * comparison (conf's constructor, then get). Undefined when the file cannot be read or parsed: the caller then
+   * opens the backend, which sets the file aside and says so exactly as before.
+   */
+  function readOnce(file: string): { value: unknown } | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { value: undefined } : undefined;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    utf8Seen.set(file, isUtf8(bytes));
+    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return { value: record && Object.hasOwn(record, COLLECTION) ? record[COLLECTION] : undefined };
+  }
 
   /** Opens a collection's own file; read-only, a file that cannot be read is left where it is. */
   function openFile(file: string, name: string, what: string): StoreBackend {
@@ -80,7 +106,12 @@ export function createCollectionSlots(ctx: SlotContext) {
       const open = () => (opened ??= openFile(file, name, `collection ${id}`));
       found = {
         file,
-        read: () => open().get(COLLECTION),
+        // Read once here; the backend is opened only to write, or to recover a file that cannot be read this way.
+        read: () => {
+          if (opened) return opened.get(COLLECTION);
+          const once = readOnce(file);
+          return once ? once.value : open().get(COLLECTION);
+        },
         write: (c) => open().set(COLLECTION, c),
         remove: () => {
           opened = undefined;
@@ -124,13 +155,18 @@ export function createCollectionSlots(ctx: SlotContext) {
      */
     keepIfNotUtf8(file: string, what: string): boolean {
       if (ctx.readOnly()) return false;
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch {
-        return false;
+      const seen = utf8Seen.get(file);
+      utf8Seen.delete(file);
+      if (seen === true) return false;
+      if (seen === undefined) {
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(file);
+        } catch {
+          return false;
+        }
+        if (isUtf8(bytes)) return false;
       }
-      if (isUtf8(bytes)) return false;
       const backupFile = setAside(file, true, ctx.now());
       ctx.raise(`The saved ${what} held bytes that are not UTF-8 text; it was read as well as it could be, and a copy of it as it was is in ${backupFile}.`, backupFile);
       return true;
