@@ -26,6 +26,8 @@ export interface GrowingReader {
 
 export interface GrowingBody extends GrowingReader {
   readonly buffer: SharedArrayBuffer;
+  /** Settles when the body is complete or failed. */
+  readonly ended: Promise<void>;
   /** `bytes` more reached the disk. */
   grew(bytes: number): void;
   end(state: Exclude<GrowingState, 'receiving'>): void;
@@ -52,9 +54,12 @@ export function createGrowingBody(): GrowingBody {
     Atomics.add(words, SEQ, 1);
     Atomics.notify(words, SEQ);
   };
+  let settle!: () => void;
+  const ended = new Promise<void>((resolve) => (settle = resolve));
   return {
     ...readGrowing(buffer),
     buffer,
+    ended,
     grew(bytes) {
       Atomics.add(size, 0, BigInt(bytes));
       changed();
@@ -63,6 +68,7 @@ export function createGrowingBody(): GrowingBody {
       if (Atomics.load(words, STATE) !== 0) return;
       Atomics.store(words, STATE, STATES.indexOf(state));
       changed();
+      settle();
     },
   };
 }

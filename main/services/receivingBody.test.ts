@@ -104,6 +104,13 @@ describe.each([
 
     const first = await views.open({ file, mode: 'pretty', contentType: 'application/json', lines: 4 });
     expect(first.lines).toEqual(['[', '  {', '    "id": 0,', '    "name": "item-0"']);
+    // Lines past the first screen's preview (at most 1,000) are laid out from what has arrived, the body still held.
+    const beyond = await until(
+      () => views.lines({ viewId: first.viewId, from: 2001, count: 4 }),
+      (w) => w.lines.length === 4,
+    );
+    expect(beyond.lines).toEqual(['  {', '    "id": 500,', '    "name": "item-500"', '  },']);
+    expect(beyond.done).toBe(false);
     const { searchId } = views.search({ viewId: first.viewId, query: 'item-', matchCase: false });
     // The layout takes in all that has arrived and waits; neither the count nor the search is final meanwhile.
     const stalled = await until(

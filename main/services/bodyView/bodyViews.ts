@@ -4,7 +4,10 @@
 // Views have random ids, are bounded in number (the least recently used is closed), and closing one stops its
 // layout and search and removes its display file. Only files directly in the spool folder are ever opened.
 // A body still arriving (growingBody.ts) is followed as it grows: its line count and searches become final, and
-// the view done, only once the whole body is in; a body cut short fails the view instead of ending it.
+// the view done, only once the whole body is in; a body cut short fails the view instead of ending it. Its first
+// screen comes from the preview, and the layout (a worker whose start-up alone costs tens of milliseconds of CPU)
+// starts when the body ends, or LAZY_LAYOUT_MS after the open, or as soon as lines past the preview or a search
+// are asked for: a body that arrives fast is not slowed by laying it out meanwhile; a slow one is laid out as it comes.
 import { randomUUID } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
@@ -23,6 +26,8 @@ import { startLayout, type LayoutTask } from './layoutTask';
 export const MAX_VIEWS = 8;
 /** The first screen is answered by then even if its lines are not all laid out (a very slow disk). */
 const OPEN_WAIT_MS = 15_000;
+/** How long a body still arriving is shown from its preview alone before its layout starts anyway. */
+export const LAZY_LAYOUT_MS = 150;
 
 interface Search {
   id: string;
@@ -49,6 +54,8 @@ interface View {
   note?: string;
   failed?: string;
   task: LayoutTask;
+  /** Starts the layout; set while it waits to start (a body still arriving). */
+  start?: () => void;
   handle?: Promise<fs.promises.FileHandle | undefined>;
   waiters: Set<() => void>;
   search?: Search;
@@ -194,40 +201,58 @@ export function createBodyViews(o: BodyViewsOptions): BodyViews {
         task: { stop() {} },
       };
       views.set(id, view);
-      view.task = startLayout(
-        { source, target: view.target, mode, ...(contentType ? { contentType } : {}), ...(growing ? { growing: growing.buffer } : {}) },
-        {
-          progress(p: LayoutProgress) {
-            if (view.closed) return;
-            for (const c of p.checkpoints) view.checkpoints.push(c);
-            view.written = p.written;
-            view.breaks = p.breaks;
-            view.done = p.done;
-            view.waiting = p.waiting === true;
-            view.language = p.language;
-            view.binary = p.binary;
-            if (p.note) view.note = p.note;
-            wake(view);
+      const begin = () => {
+        if (view.closed || !view.start) return;
+        view.start = undefined;
+        view.task = startLayout(
+          { source, target: view.target, mode, ...(contentType ? { contentType } : {}), ...(growing ? { growing: growing.buffer } : {}) },
+          {
+            progress(p: LayoutProgress) {
+              if (view.closed) return;
+              for (const c of p.checkpoints) view.checkpoints.push(c);
+              view.written = p.written;
+              view.breaks = p.breaks;
+              view.done = p.done;
+              view.waiting = p.waiting === true;
+              view.language = p.language;
+              view.binary = p.binary;
+              if (p.note) view.note = p.note;
+              wake(view);
+            },
+            failed(message: string) {
+              if (view.closed) return;
+              view.failed = `The body could not be laid out: ${message}`;
+              wake(view);
+            },
           },
-          failed(message: string) {
-            if (view.closed) return;
-            view.failed = `The body could not be laid out: ${message}`;
-            wake(view);
-          },
-        },
-        ...(o.layoutScript ? [o.layoutScript] : []),
-      );
-      await until(view, () => shownLines(view) >= lines || view.binary || view.waiting, OPEN_WAIT_MS);
+          ...(o.layoutScript ? [o.layoutScript] : []),
+        );
+      };
+      view.start = begin;
+      if (growing) {
+        const timer = setTimeout(begin, LAZY_LAYOUT_MS);
+        timer.unref?.();
+        void growing.ended.then(() => {
+          clearTimeout(timer);
+          begin();
+        });
+      } else {
+        begin();
+      }
+      await until(view, () => shownLines(view) >= lines || view.binary || view.waiting || view.start !== undefined, OPEN_WAIT_MS);
       if (view.closed) throw appError('CANCELLED', 'The body view was closed while it opened.');
       return windowOf(view, 0, lines);
     },
 
     async lines({ viewId, from, count }) {
-      return windowOf(get(viewId), from, count);
+      const view = get(viewId);
+      if (count > 0 && from + count > view.preview.length) view.start?.();
+      return windowOf(view, from, count);
     },
 
     search({ viewId, query, matchCase }) {
       const view = get(viewId);
+      view.start?.();
       if (view.search) view.search.cancelled = true;
       const search: Search = { id: randomUUID(), query, cancelled: false, count: 0 };
       view.search = search;
