@@ -6,7 +6,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codeCacheDir, readCacheFile } from './codeCache';
+import { codeCacheDir, readCacheFile, readyToExit } from './codeCache';
 import { buildCli, runCli, type CliRun } from '../testing/cliRunner';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYCACHETESTKEY';
@@ -45,6 +45,13 @@ describe('where the code cache lives', () => {
     // A relative XDG_CACHE_HOME is invalid by the spec: it would put the cache wherever the command was run.
     expect(codeCacheDir({ XDG_CACHE_HOME: 'cache', HOME: '/home/u' })).toBe(join('/home/u', '.cache', 'rolecall'));
     expect(codeCacheDir({ ROLECALL_CODE_CACHE: '0', HOME: '/home/u' })).toBeUndefined();
+  });
+});
+
+describe('ending a successful sign with process.exit (bin.ts)', () => {
+  it('is allowed only where the cache is still written: on exit here (Node 20), or flushed first (Node 22.10+)', () => {
+    const canFlush = typeof (Module as { flushCompileCache?: unknown }).flushCompileCache === 'function';
+    expect(readyToExit()).toBe(!nodeKeepsCache || canFlush);
   });
 });
 

@@ -75,6 +75,23 @@ function nodeCompileCache(cacheDir: string | undefined): boolean {
   return true;
 }
 
+/**
+ * Makes the cache safe to end the process with process.exit(): on Node 20 the cache here is written by an 'exit'
+ * listener, which process.exit() runs; Node 22 writes its own only when the process ends on its own, unless asked
+ * to now (module.flushCompileCache, 22.10+). False when it cannot be: then let the process end on its own.
+ */
+export function readyToExit(): boolean {
+  if (!enableCompileCache) return true;
+  const flush = (Module as { flushCompileCache?: () => void }).flushCompileCache;
+  if (!flush) return false;
+  try {
+    flush();
+  } catch {
+    // A cache that cannot be written costs the next run its compile time, nothing else.
+  }
+  return true;
+}
+
 /** A bundle that loads packages with import() (ESM-only ones): required, with Node 22's cache where there is one. */
 export function requireBundle(file: string, cacheDir: string | undefined): Loaded {
   nodeCompileCache(cacheDir);
