@@ -24,6 +24,7 @@ export const confBackend: BackendFactory = (dir, name) => {
     get: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),
     delete: (key) => conf.delete(key),
+    getAll: () => conf.store,
   };
 };
 

@@ -51,6 +51,11 @@ export interface StoreBackend {
   set(key: string, value: unknown): void;
   /** Removes a key; conf and electron-store have it. Without it, a removed key is set to null. */
   delete?(key: string): void;
+  /**
+   * Every key at once (conf's and electron-store's `store`), for opening: their get reads and parses the whole file
+   * each time, so reading the store's seven keys one by one parsed a file with 5 MB of history seven times.
+   */
+  getAll?(): Record<string, unknown>;
   /** The file the backend writes (empty for memory): where a backup of an unreadable store goes beside. */
   readonly path: string;
 }
@@ -181,7 +186,9 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
 
   /** Reads every section entry by entry; what cannot be read goes to `aside`. Throws only when the backend does. */
   function readState(aside: SetAsideList): { state: State; storedVersion: unknown; adopted: Collection[] } {
-    const storedVersion = backend.get(KEY.version);
+    const all = backend.getAll?.();
+    const get = (key: string): unknown => (all ? (Object.hasOwn(all, key) ? all[key] : undefined) : backend.get(key));
+    const storedVersion = get(KEY.version);
     let version = 0;
     if (storedVersion !== undefined && storedVersion !== null) {
       if (typeof storedVersion === 'number' && Number.isInteger(storedVersion) && storedVersion >= 0) version = storedVersion;
@@ -191,7 +198,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       readOnly = `This workspace was saved by a newer RoleCall (workspace version ${version}; this one reads up to ${WORKSPACE_VERSION}). It is open read-only: nothing is saved and its files are left as they are.`;
     }
 
-    const order = readEntries(backend.get(KEY.order), KEY.order, idSchema, aside, { max: 10000, idOf: (id) => id });
+    const order = readEntries(get(KEY.order), KEY.order, idSchema, aside, { max: 10000, idOf: (id) => id });
     const raw = order.map((id) => {
       try {
         return slot(id).read();
@@ -203,10 +210,10 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     });
     let data: Record<string, unknown> = {
       collections: raw,
-      environments: backend.get(KEY.environments),
-      activeEnvironmentId: backend.get(KEY.active),
-      history: backend.get(KEY.history),
-      tabs: backend.get(KEY.tabs),
+      environments: get(KEY.environments),
+      activeEnvironmentId: get(KEY.active),
+      history: get(KEY.history),
+      tabs: get(KEY.tabs),
     };
     if (readOnly === undefined) for (let v = version; v < WORKSPACE_VERSION; v++) data = MIGRATIONS[v]!(data);
 
@@ -246,7 +253,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     });
     const active = data.activeEnvironmentId;
     if (active !== undefined && active !== null && typeof active !== 'string') aside.add(KEY.active, 'not an environment id', active);
-    const notices = readEntries(backend.get(KEY.notices), KEY.notices, workspaceNoticeSchema, new SetAsideList(), { max: NOTICE_LIMIT, idOf: (n) => n.id });
+    const notices = readEntries(get(KEY.notices), KEY.notices, workspaceNoticeSchema, new SetAsideList(), { max: NOTICE_LIMIT, idOf: (n) => n.id });
     return {
       storedVersion,
       adopted,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectionSchema, type Collection } from '../../src/models/workspace';
-import { confCollectionsDir, openConfStore } from './confStore';
+import { confCollectionsDir, confStoreFile, openConfStore } from './confStore';
 import { collectionFileName, createWorkspaceStore } from './workspaceStore';
 
 let dir: string;
@@ -43,6 +43,17 @@ describe('opening the workspace store', () => {
     const loaded = open().load();
     expect(loaded.collections.map((c) => c.id)).toEqual(['big', 'small']);
     for (const id of ['big', 'small']) expect(read.mock.calls.filter(([file]) => file === collectionFile(id))).toHaveLength(1);
+  });
+
+  it('reads the main file\'s keys at once, not once per key', () => {
+    const store = open();
+    store.saveCollection(collection('small', 10));
+    store.saveEnvironments([{ id: 'e1', name: 'staging', variables: [] }], 'e1');
+    const read = vi.spyOn(fs, 'readFileSync');
+    const loaded = open().load();
+    expect(loaded.activeEnvironmentId).toBe('e1');
+    // conf's own open, the store's keys, and the UTF-8 check: not one more for each of the seven keys.
+    expect(read.mock.calls.filter(([file]) => file === confStoreFile(dir))).toHaveLength(3);
   });
 
   it('reports a damaged request in a 5,000-request collection with the file it is kept in, and keeps every good collection', () => {
