@@ -32,7 +32,16 @@ async function openWorkspace(): Promise<{ backend: StoreBackend; recovered?: Rec
       serialize: (value) => JSON.stringify(value),
       configFileMode: STORE_FILE_MODE,
     });
-    return { path: store.path, get: (key) => store.get(key), set: (key, value) => store.set(key, value), delete: (key) => store.delete(key), getAll: () => store.store };
+    return {
+      path: store.path,
+      get: (key) => store.get(key),
+      set: (key, value) => store.set(key, value),
+      delete: (key) => store.delete(key),
+      getAll: () => store.store,
+      setAll: (value) => {
+        store.store = value;
+      },
+    };
   };
   const userData = app.getPath('userData');
   return {

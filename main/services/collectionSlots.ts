@@ -58,12 +58,12 @@ export function createCollectionSlots(ctx: SlotContext) {
    * comparison (conf's constructor, then get). Undefined when the file cannot be read or parsed: the caller then
    * opens the backend, which sets the file aside and says so exactly as before.
    */
-  function readOnce(file: string): { value: unknown } | undefined {
+  function readOnce(file: string): { value: unknown; rest: Record<string, unknown> } | undefined {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
     } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { value: undefined } : undefined;
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { value: undefined, rest: {} } : undefined;
     }
     let parsed: unknown;
     try {
@@ -72,8 +72,11 @@ export function createCollectionSlots(ctx: SlotContext) {
       return undefined;
     }
     utf8Seen.set(file, isUtf8(bytes));
+    // What conf would keep: an object's keys (a string's or an array's indexes are not worth keeping).
     const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-    return { value: record && Object.hasOwn(record, COLLECTION) ? record[COLLECTION] : undefined };
+    if (!record) return { value: undefined, rest: {} };
+    const { [COLLECTION]: value, ...rest } = record;
+    return { value, rest };
   }
 
   /** Opens a collection's own file; read-only, a file that cannot be read is left where it is. */
@@ -104,17 +107,27 @@ export function createCollectionSlots(ctx: SlotContext) {
       const file = path.join(files.dir, `${name}.json`);
       let opened: StoreBackend | undefined;
       const open = () => (opened ??= openFile(file, name, `collection ${id}`));
+      /** The file's other keys, when this slot knows them (it read the file itself): kept by every write. */
+      let rest: Record<string, unknown> | undefined;
       found = {
         file,
         // Read once here; the backend is opened only to write, or to recover a file that cannot be read this way.
         read: () => {
           if (opened) return opened.get(COLLECTION);
           const once = readOnce(file);
-          return once ? once.value : open().get(COLLECTION);
+          if (!once) return open().get(COLLECTION);
+          rest = once.rest;
+          return once.value;
         },
-        write: (c) => open().set(COLLECTION, c),
+        // Written whole when the file's content is known: conf's set reads and parses the file again first.
+        write: (c) => {
+          const backend = open();
+          if (rest && backend.setAll) backend.setAll({ ...rest, [COLLECTION]: c });
+          else backend.set(COLLECTION, c);
+        },
         remove: () => {
           opened = undefined;
+          rest = {};
           fs.rmSync(file, { force: true });
         },
       };

@@ -25,6 +25,9 @@ export const confBackend: BackendFactory = (dir, name) => {
     set: (key, value) => conf.set(key, value),
     delete: (key) => conf.delete(key),
     getAll: () => conf.store,
+    setAll: (value) => {
+      conf.store = value;
+    },
   };
 };
 

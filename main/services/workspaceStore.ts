@@ -56,6 +56,8 @@ export interface StoreBackend {
    * each time, so reading the store's seven keys one by one parsed a file with 5 MB of history seven times.
    */
   getAll?(): Record<string, unknown>;
+  /** Replaces every key at once (conf's and electron-store's `store`): a collection file's write, without re-reading it. */
+  setAll?(value: Record<string, unknown>): void;
   /** The file the backend writes (empty for memory): where a backup of an unreadable store goes beside. */
   readonly path: string;
 }

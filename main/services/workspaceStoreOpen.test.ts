@@ -45,6 +45,23 @@ describe('opening the workspace store', () => {
     for (const id of ['big', 'small']) expect(read.mock.calls.filter(([file]) => file === collectionFile(id))).toHaveLength(1);
   });
 
+  it('saves a collection it read without reading its file again first, keeping the file\'s other keys', () => {
+    open().saveCollection(collection('big', 1000));
+    const file = collectionFile('big');
+    fs.writeFileSync(file, JSON.stringify({ keptKey: { by: 'a newer RoleCall' }, ...JSON.parse(fs.readFileSync(file, 'utf8')) }));
+    const store = open();
+    const renamed = { ...store.getCollection('big')!, name: 'Renamed' };
+    store.saveCollection(renamed);
+    const read = vi.spyOn(fs, 'readFileSync');
+    store.saveCollection({ ...renamed, name: 'Renamed again' });
+    // conf's set read and parsed the whole file twice before writing it.
+    expect(read.mock.calls.filter(([f]) => f === file)).toHaveLength(1);
+    const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { keptKey: unknown; collection: { name: string } };
+    expect(written.keptKey).toEqual({ by: 'a newer RoleCall' });
+    expect(written.collection.name).toBe('Renamed again');
+    expect(open().load().collections.map((c) => [c.id, c.name, c.items.length])).toEqual([['big', 'Renamed again', 10]]);
+  });
+
   it('reads the main file\'s keys at once, not once per key', () => {
     const store = open();
     store.saveCollection(collection('small', 10));
