@@ -21,7 +21,7 @@ import { appError } from '../../src/errors';
 import type { Cipher } from './keyVault';
 import { createSecretSealer } from './secretVariables';
 import { collectionFileName, collectionKey, createCollectionSlots, removeKey } from './collectionSlots';
-import { firstIssue, readEntries, readTabs, setAside, SetAsideList, STORE_FILE_MODE, writeSetAside, type Recovered } from './workspaceRecovery';
+import { readEntries, readTabs, setAside, SetAsideList, STORE_FILE_MODE, writeSetAside, type Recovered } from './workspaceRecovery';
 
 export { collectionFileName } from './collectionSlots';
 export { backupPath, openBackend, STORE_FILE_MODE, type Recovered } from './workspaceRecovery';
@@ -44,6 +44,7 @@ import {
 } from '../../src/models/workspace';
 import { findRequestNode } from '../../src/requestSummary';
 import { createSummaryCache } from './summaryCache';
+import { collectionProblem } from './collectionIssue';
 
 /** What electron-store and conf both are, reduced to what the store needs. */
 export interface StoreBackend {
@@ -176,7 +177,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
     for (const file of places.unlisted(listed)) {
       const parsed = collectionSchema.safeParse(sealer.openCollection(file.raw));
       if (!parsed.success) {
-        places.setAsideFile(file.file, `collection file ${file.name}`, firstIssue(parsed.error));
+        places.setAsideFile(file.file, `collection file ${file.name}`, collectionProblem(file.raw, parsed.error));
         continue;
       }
       // A file under another id's name (copied by hand) would be written elsewhere: it is left as it is.
@@ -234,7 +235,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
         if (file && places.keepIfNotUtf8(file, `collection ${id}`)) rewriteCollections.add(id);
         return;
       }
-      const problem = parsed.success ? `it holds collection ${JSON.stringify(parsed.data.id)}` : firstIssue(parsed.error);
+      const problem = parsed.success ? `it holds collection ${JSON.stringify(parsed.data.id)}` : collectionProblem(value, parsed.error);
       sealer.forgetCollection(id);
       if (file) places.setAsideCollection(id, problem);
       else {

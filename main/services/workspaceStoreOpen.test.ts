@@ -86,7 +86,8 @@ describe('opening the workspace store', () => {
     expect(loaded.collections.map((c) => c.id)).toEqual(['other']);
     expect(loaded.collections[0]!.items).toHaveLength(10);
     const notice = loaded.notices.find((n) => n.file !== undefined);
-    expect(notice?.message).toMatch(/collection big could not be read \(.*method.*\); it was set aside as it was, in /);
+    // Which request, by its folder, name and id: "item 322 of the items" alone names none of 5,000.
+    expect(notice?.message).toMatch(/collection big could not be read \(The method .* must be text, in folder “Folder 7” \(id "big-f7"\) › request “Request 7.321” \(id "big-r7-321"\)\); it was set aside as it was, in /);
     expect(notice?.message).toContain(notice!.file!);
     // Byte for byte, so the 4,999 good requests and the damaged one are all there to restore.
     expect(fs.readFileSync(notice!.file!, 'utf8')).toBe(damaged);
