@@ -32,7 +32,14 @@ describe('checks after request:send', () => {
     server = await startEchoServer((request) =>
       request.url === '/big'
         ? { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify({ pad: 'x'.repeat(200_000), id: 'big-1' }) }
-        : { status: 201, headers: [['Content-Type', 'application/json'], ['ETag', '"v7"']], body: JSON.stringify(ORDER) },
+        : {
+            status: 201,
+            headers: [['Content-Type', 'application/json'], ['ETag', '"v7"']],
+            body: JSON.stringify(ORDER),
+            // /orders/slow answers after 20 ms, so a 'time under 1 ms' check fails however fast the machine is
+            // (a loopback answer can take under a millisecond, and then the check held).
+            delayMs: request.url === '/orders/slow' ? 20 : 0,
+          },
     );
     dir = await mkdtemp(join(tmpdir(), 'rolecall-checks-'));
     app = openTestApp(dir);
@@ -75,7 +82,7 @@ describe('checks after request:send', () => {
       { kind: 'json', path: '$.missing', compare: { op: 'exists' } },
       { kind: 'text', compare: { op: 'contains', value: 'refund' } },
       { kind: 'identity', expect: '123456789012' },
-    ]);
+    ], '/orders/slow');
     const r = byId(result.checks);
     expect(result.checks?.passed).toBe(false);
     expect(r.c0).toMatchObject({ passed: false, actual: '201', message: 'expected 200' });
