@@ -1,15 +1,14 @@
-// SigV4 signing with the AWS SDK's own signer (@smithy/signature-v4), hashed by Node's native crypto.
-// Two promises shape this file. What goes on the wire is what was signed: the path and query are sent exactly as
-// typed and the typed headers are kept (duplicates, case, order); only what SigV4 itself requires is adapted for
-// smithy (duplicate headers joined with ",", folded lines unfolded). And the explanation shows the canonical
-// request and string to sign smithy really used, recorded as it built them, never recomputed beside it.
+// SigV4 signing, the canonical request built by canonicalRequest.ts (the AWS SDK's rules) and hashed by Node's
+// native crypto. Two promises shape this file. What goes on the wire is what was signed: the path and query are
+// sent exactly as typed and the typed headers are kept (duplicates, case, order); only what SigV4 itself requires
+// is adapted for signing (duplicate headers joined with ",", folded lines unfolded). And the explanation shows the
+// canonical request and string to sign that were really hashed, never recomputed beside them.
 import * as nodeCrypto from 'node:crypto';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { HeaderBag, HttpRequest as SmithyRequest, QueryParameterBag, SourceData } from '@smithy/types';
+import { createHash, createHmac } from 'node:crypto';
 import { detectEndpoint, parseRequestUrl } from '../../src/endpoint';
 import { appError } from '../../src/errors';
 import type { ClockOffsetSource, Detection, SignedRequest, SigningExplanation } from '../../src/models/http';
+import { canonicalHeaders, canonicalPath, canonicalQuery, canonicalRequest, escapeUri, type QueryBag } from './canonicalRequest';
 
 export interface SignParams {
   request: { method: string; url: string; headers: Array<[string, string]>; body: Uint8Array };
@@ -31,6 +30,7 @@ export interface SignParams {
 }
 
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** S3 and its relatives sign the path as sent, without normalising or encoding it a second time. */
 const S3_FAMILY = new Set(['s3', 's3-object-lambda', 's3-outposts', 's3express']);
@@ -49,120 +49,11 @@ const PRESIGN_PARAMS = new Set([
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Node's one-shot hash (Node 20.12+, 21.7+): no Hash object to build when the data comes in one piece. */
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, outputEncoding: 'buffer') => Buffer }).hash;
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, outputEncoding: 'hex') => string }).hash;
 
-const EMPTY = new Uint8Array(0);
-/**
- * smithy's Checksum over node:crypto: SHA-256, or HMAC-SHA256 when given a key. Data given in one piece (all smithy
- * ever gives) is kept until digest and hashed in one call; more pieces stream into a Hash or Hmac.
- */
-export class NodeSha256 {
-  private readonly key: string | Uint8Array | undefined;
-  private state: Hash | Hmac | undefined;
-  private single: Uint8Array | undefined;
-
-  constructor(secret?: SourceData) {
-    // createHmac takes a string key as UTF-8 itself, which spares an encoding on every signature.
-    this.key = secret === undefined || typeof secret === 'string' ? secret : toBytes(secret);
-  }
-
-  update(chunk: Uint8Array): void {
-    if (this.state) {
-      this.state.update(chunk);
-    } else if (this.single === undefined) {
-      this.single = chunk;
-    } else {
-      this.state = this.fresh().update(this.single).update(chunk);
-      this.single = undefined;
-    }
-  }
-
-  async digest(): Promise<Uint8Array> {
-    if (this.state) return this.state.digest();
-    const data = this.single ?? EMPTY;
-    const key = this.key;
-    if (key === undefined) return oneShotHash ? oneShotHash('sha256', data, 'buffer') : createHash('sha256').update(data).digest();
-    return createHmac('sha256', key).update(data).digest();
-  }
-
-  reset(): void {
-    this.state = undefined;
-    this.single = undefined;
-  }
-
-  private fresh(): Hash | Hmac {
-    return this.key === undefined ? createHash('sha256') : createHmac('sha256', this.key);
-  }
+function sha256Hex(data: string | Uint8Array): string {
+  return oneShotHash ? oneShotHash('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
 }
-
-function toBytes(data: Exclude<SourceData, string>): Uint8Array {
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(data);
-}
-
-/**
- * Records what smithy computed, as it computed it. The records are per call: a signer built for some credentials,
- * region and service is shared (see signerFor), and each signature runs on an object of its own whose prototype is
- * that signer, so the records land on the call's object, even when signatures interleave.
- */
-class RecordingSigner extends SignatureV4 {
-  canonicalRequest = '';
-  stringToSign = '';
-  signedHeaders: string[] = [];
-  payloadHash = '';
-  amzDate = '';
-  credentialScope = '';
-
-  protected override createCanonicalRequest(request: SmithyRequest, canonicalHeaders: HeaderBag, payloadHash: string): string {
-    const canonical = super.createCanonicalRequest(request, canonicalHeaders, payloadHash);
-    this.canonicalRequest = canonical;
-    this.signedHeaders = Object.keys(canonicalHeaders).sort();
-    this.payloadHash = payloadHash;
-    return canonical;
-  }
-
-  /** Signing keys of this signer's credentials, region and service by day; shared by every call on it (a Map). */
-  readonly signingKeys = new Map<string, Promise<Uint8Array>>();
-
-  // smithy's own builds hash through its Checksum interface, each byte array turned to hex in JavaScript; the
-  // same text is produced here by node:crypto in one call (SigV4: hex of SHA-256 of the canonical request, UTF-8).
-  protected override async createStringToSign(longDate: string, scope: string, canonical: string, algorithm: string): Promise<string> {
-    const stringToSign = `${algorithm}\n${longDate}\n${scope}\n${createHash('sha256').update(canonical, 'utf8').digest('hex')}`;
-    this.stringToSign = stringToSign;
-    this.amzDate = longDate;
-    this.credentialScope = scope;
-    return stringToSign;
-  }
-}
-
-/**
- * smithy's two private steps after the string to sign, replaced on RecordingSigner only (see its fields): the
- * signing key is derived once per day for a shared signer (smithy keys its own cache by an HMAC of the access key
- * and a string holding the session token, every call), and the signature is one HMAC in node:crypto. Should
- * smithy rename them, these are never called and smithy's own run: the signatures stay right, only slower.
- */
-const overrides = RecordingSigner.prototype as unknown as {
-  getSigningKey(credentials: { secretAccessKey: string }, region: string, shortDate: string, service?: string): Promise<Uint8Array>;
-  getSignature(longDate: string, scope: string, key: Promise<Uint8Array>, canonical: string): Promise<string>;
-};
-overrides.getSigningKey = function (this: RecordingSigner, credentials, region, shortDate, service) {
-  const name = service || this.service;
-  const id = `${shortDate}/${region}/${name}`;
-  let key = this.signingKeys.get(id);
-  if (!key) {
-    // A day or two of keys at most: the map never grows with use.
-    if (this.signingKeys.size >= 4) this.signingKeys.clear();
-    let derived: Buffer = createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update(shortDate).digest();
-    for (const part of [region, name, 'aws4_request']) derived = createHmac('sha256', derived).update(part).digest();
-    key = Promise.resolve(derived);
-    this.signingKeys.set(id, key);
-  }
-  return key;
-};
-overrides.getSignature = async function (this: RecordingSigner, longDate, scope, key, canonical) {
-  const stringToSign = await this.createStringToSign(longDate, scope, canonical, ALGORITHM);
-  return createHmac('sha256', await key).update(stringToSign, 'utf8').digest('hex');
-};
 
 export async function signRequest(p: SignParams): Promise<{ request: SignedRequest; explanation: SigningExplanation }> {
   const { request, credentials, signing } = p;
@@ -201,70 +92,77 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
     headers.signable.host = target.url.host;
     added.push(['host', target.url.host]);
   }
-  // A query-mode signature still covers the payload; a header carries its hash only when asked (smithy adds it in
-  // header mode; in query mode it must be a header we add, or smithy would hoist it into the URL).
+  // A query-mode signature still covers the payload; a header carries its hash only when asked.
   if (query && contentSha && !('x-amz-content-sha256' in headers.signable)) {
-    const hash = unsigned ? UNSIGNED_PAYLOAD : toHex(createHash('sha256').update(request.body).digest());
+    const hash = unsigned ? UNSIGNED_PAYLOAD : sha256Hex(request.body);
     headers.signable['x-amz-content-sha256'] = hash;
     added.push(['x-amz-content-sha256', hash]);
   }
   const typedQuery = prepareQuery(target.query, query ? (key) => PRESIGN_PARAMS.has(key.toLowerCase()) : () => false);
 
-  const signer = signerFor(credentials, region, service, !isS3, contentSha);
-  const toSign: SmithyRequest = {
-    method: request.method,
-    protocol: target.url.protocol,
-    hostname: target.url.hostname,
-    path: isS3 ? encodeS3Path(target.path) : target.path,
-    query: typedQuery.signable,
-    headers: headers.signable,
-    // smithy hashes a byte body and signs UNSIGNED-PAYLOAD for one it cannot read: this object is such a body.
-    // An empty body is passed as none: smithy then uses the well-known empty hash instead of hashing nothing.
-    body: unsigned ? UNREADABLE_BODY : request.body.length === 0 ? undefined : request.body,
-  };
-  if (target.url.port) toSign.port = Number(target.url.port);
+  const { amzDate, shortDate } = formatDate(signingDate);
+  const credentialScope = `${shortDate}/${region}/${service}/aws4_request`;
+  // A hash the request states in x-amz-content-sha256 is the one signed; otherwise the body's own.
+  const payloadHash =
+    headers.signable['x-amz-content-sha256'] ?? (unsigned ? UNSIGNED_PAYLOAD : request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(request.body));
+  const signable = headers.signable;
+  const signedQuery = typedQuery.signable;
+  const presignParams: Array<[string, string]> = [];
+  if (query) {
+    presignParams.push(['X-Amz-Algorithm', ALGORITHM], ['X-Amz-Credential', `${credentials.accessKeyId}/${credentialScope}`], ['X-Amz-Date', amzDate]);
+    presignParams.push(['X-Amz-Expires', String(signing.expiresIn)]);
+    if (hasToken) presignParams.push(['X-Amz-Security-Token', credentials.sessionToken!]);
+  } else {
+    signable['x-amz-date'] = amzDate;
+    if (hasToken) signable['x-amz-security-token'] = credentials.sessionToken!;
+    if (contentSha && !('x-amz-content-sha256' in signable)) signable['x-amz-content-sha256'] = payloadHash;
+  }
+  const canonical = canonicalHeaders(signable);
+  const signedHeaders = canonical.names.join(';');
+  if (query) {
+    presignParams.push(['X-Amz-SignedHeaders', signedHeaders]);
+    for (const [key, value] of presignParams) signedQuery[key] = value;
+  }
+  const canonicalText = canonicalRequest(
+    request.method,
+    canonicalPath(isS3 ? encodeS3Path(target.path) : target.path, !isS3),
+    canonicalQuery(signedQuery),
+    canonical,
+    payloadHash,
+  );
+  const stringToSign = `${ALGORITHM}\n${amzDate}\n${credentialScope}\n${sha256Hex(canonicalText)}`;
+  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, shortDate, region, service)).update(stringToSign, 'utf8').digest('hex');
 
   let wireQuery = typedQuery.wire;
   const wireHeaders = [...headers.wire, ...added];
-  let signature: string;
   if (query) {
-    const presigned = await signer.presign(toSign, {
-      signingDate,
-      expiresIn: signing.expiresIn,
-      unhoistableHeaders: new Set(Object.keys(headers.signable)),
-    });
-    const q = presigned.query ?? {};
-    signature = String(q['X-Amz-Signature'] ?? '');
-    const params = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Security-Token', 'X-Amz-Signature']
-      .filter((key) => typeof q[key] === 'string')
-      .map((key) => `${escapeUri(key)}=${escapeUri(q[key] as string)}`);
+    // In the order the AWS SDKs write them, the signature last.
+    const params = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Security-Token']
+      .filter((key) => typeof signedQuery[key] === 'string')
+      .map((key) => `${key}=${escapeUri(signedQuery[key] as string)}`);
+    params.push(`X-Amz-Signature=${signature}`);
     wireQuery = [...(wireQuery ? [wireQuery] : []), ...params].join('&');
   } else {
-    const signed = await signer.sign(toSign, { signingDate });
-    const h = signed.headers;
-    wireHeaders.push(['x-amz-date', h['x-amz-date'] as string]);
-    if (hasToken) wireHeaders.push(['x-amz-security-token', h['x-amz-security-token'] as string]);
-    if (contentSha && !headers.typed.has('x-amz-content-sha256')) {
-      wireHeaders.push(['x-amz-content-sha256', h['x-amz-content-sha256'] as string]);
-    }
-    wireHeaders.push(['authorization', h.authorization as string]);
-    signature = /Signature=([0-9a-f]+)$/.exec(h.authorization ?? '')?.[1] ?? '';
+    wireHeaders.push(['x-amz-date', amzDate]);
+    if (hasToken) wireHeaders.push(['x-amz-security-token', credentials.sessionToken!]);
+    if (contentSha && !headers.typed.has('x-amz-content-sha256')) wireHeaders.push(['x-amz-content-sha256', payloadHash]);
+    wireHeaders.push(['authorization', `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`]);
   }
 
   const url = `${target.origin}${target.path}${wireQuery !== undefined ? `?${wireQuery}` : ''}`;
   const explanation: SigningExplanation = {
     algorithm: ALGORITHM,
-    canonicalRequest: signer.canonicalRequest,
-    stringToSign: signer.stringToSign,
-    credentialScope: signer.credentialScope,
-    signedHeaders: signer.signedHeaders,
+    canonicalRequest: canonicalText,
+    stringToSign,
+    credentialScope,
+    signedHeaders: canonical.names,
     signature,
-    amzDate: signer.amzDate,
+    amzDate,
     region,
     regionSource: source(signing.region),
     service,
     serviceSource: source(signing.service),
-    payloadHash: signer.payloadHash,
+    payloadHash,
     mode: signing.mode,
     accessKeyId: credentials.accessKeyId,
   };
@@ -274,8 +172,6 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
   }
   return { request: { method: request.method, url, headers: wireHeaders }, explanation };
 }
-
-const UNREADABLE_BODY = Object.freeze({ unsigned: true });
 
 /**
  * URLs parsed and their endpoints detected, by the URL as typed: a client signs the same few URLs over and over.
@@ -298,58 +194,51 @@ function parseTarget(raw: string): { target: ReturnType<typeof parseRequestUrl>;
 const REPLACED = new Set(['authorization', 'x-amz-date']);
 const REPLACED_WITH_TOKEN = new Set([...REPLACED, 'x-amz-security-token']);
 
-interface SharedSigner {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string | undefined;
-  region: string;
-  service: string;
-  uriEscapePath: boolean;
-  applyChecksum: boolean;
-  signer: RecordingSigner;
+/**
+ * SigV4's date forms for a time: the same second gives the same text, and a client signs many requests a second,
+ * so the last one is kept.
+ */
+let lastDate = { second: Number.NaN, amzDate: '', shortDate: '' };
+
+function formatDate(date: Date): { amzDate: string; shortDate: string } {
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastDate.second) {
+    const amzDate = date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+    lastDate = { second, amzDate, shortDate: amzDate.slice(0, 8) };
+  }
+  return lastDate;
 }
 
-/** Shared signers (smithy's keep nothing between calls), the most recently used first; a handful is plenty. */
-const signers: SharedSigner[] = [];
-const MAX_SIGNERS = 8;
+interface CachedKey {
+  secretAccessKey: string;
+  shortDate: string;
+  region: string;
+  service: string;
+  key: Buffer;
+}
 
-/** A fresh recording signer for one call, on a shared signer for these credentials, region, service and options. */
-function signerFor(credentials: SignParams['credentials'], region: string, service: string, uriEscapePath: boolean, applyChecksum: boolean): RecordingSigner {
-  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+/** Signing keys derived (four HMACs each), the most recently used first; a handful is plenty. */
+const signingKeys: CachedKey[] = [];
+const MAX_SIGNING_KEYS = 8;
+
+/** SigV4's signing key for a secret, day, region and service, derived once and then kept (see signingKeys). */
+function signingKey(secretAccessKey: string, shortDate: string, region: string, service: string): Buffer {
   // Compared field by field: the same strings compare at once, and nothing long is hashed or concatenated per call.
-  let index = signers.findIndex(
-    (s) =>
-      s.accessKeyId === accessKeyId &&
-      s.secretAccessKey === secretAccessKey &&
-      s.sessionToken === sessionToken &&
-      s.region === region &&
-      s.service === service &&
-      s.uriEscapePath === uriEscapePath &&
-      s.applyChecksum === applyChecksum,
+  const index = signingKeys.findIndex(
+    (k) => k.secretAccessKey === secretAccessKey && k.shortDate === shortDate && k.region === region && k.service === service,
   );
-  let entry: SharedSigner;
-  if (index >= 0) {
-    entry = signers[index]!;
-  } else {
-    // Only the credentials' own fields: the signer keeps nothing else of the caller's object.
-    const signer = new RecordingSigner({
-      service,
-      region,
-      credentials: sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken },
-      sha256: NodeSha256,
-      uriEscapePath,
-      applyChecksum,
-    });
-    entry = { accessKeyId, secretAccessKey, sessionToken, region, service, uriEscapePath, applyChecksum, signer };
-    signers.unshift(entry);
-    index = 0;
-    if (signers.length > MAX_SIGNERS) signers.pop();
-  }
+  if (index === 0) return signingKeys[0]!.key;
+  let entry: CachedKey;
   if (index > 0) {
-    signers.splice(index, 1);
-    signers.unshift(entry);
+    entry = signingKeys.splice(index, 1)[0]!;
+  } else {
+    let key: Buffer = createHmac('sha256', `AWS4${secretAccessKey}`).update(shortDate).digest();
+    for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+    entry = { secretAccessKey, shortDate, region, service, key };
+    if (signingKeys.length >= MAX_SIGNING_KEYS) signingKeys.pop();
   }
-  return Object.create(entry.signer) as RecordingSigner;
+  signingKeys.unshift(entry);
+  return entry.key;
 }
 
 function source(explicit: string | undefined): Detection {
@@ -371,7 +260,7 @@ function toSigningDate(value: string | Date): Date {
 interface PreparedHeaders {
   /** As sent: typed names and order, duplicates kept, folded lines unfolded. */
   wire: Array<[string, string]>;
-  /** As smithy signs them: lower-case names, duplicate values joined with "," in typed order. */
+  /** As signed: lower-case names, duplicate values joined with "," in typed order. */
   signable: Record<string, string>;
   /** Lower-case names the user typed (kept ones). */
   typed: Set<string>;
@@ -405,12 +294,12 @@ function prepareHeaders(headers: Array<[string, string]>, replaced: Set<string>)
 interface PreparedQuery {
   /** The typed query, byte for byte (less dropped pairs); undefined when the URL had no "?". */
   wire?: string;
-  /** Decoded pairs for smithy, duplicate keys as arrays (smithy sorts their values, as SigV4 asks). */
-  signable: QueryParameterBag;
+  /** Decoded pairs to sign, duplicate keys as arrays (their pairs are sorted when signed, as SigV4 asks). */
+  signable: QueryBag;
 }
 
 function prepareQuery(raw: string | undefined, drop: (key: string) => boolean): PreparedQuery {
-  const signable: QueryParameterBag = Object.create(null) as QueryParameterBag;
+  const signable: QueryBag = Object.create(null) as QueryBag;
   if (raw === undefined) return { signable };
   const kept: string[] = [];
   let dropped = false;
@@ -428,7 +317,7 @@ function prepareQuery(raw: string | undefined, drop: (key: string) => boolean): 
     }
     kept.push(pair);
     const existing = signable[key];
-    if (existing === undefined || existing === null) signable[key] = value;
+    if (existing === undefined) signable[key] = value;
     else signable[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   if (!dropped) return { wire: raw, signable };
@@ -451,21 +340,10 @@ function decode(text: string): string {
   }
 }
 
-/** RFC 3986 encoding, as SigV4 (and smithy) use it. */
-function escapeUri(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 /** S3's canonical path: each segment of the typed path encoded once (what S3 computes from the wire), no normalising. */
 function encodeS3Path(path: string): string {
   return path
     .split('/')
     .map((segment) => escapeUri(decode(segment)))
     .join('/');
-}
-
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
 }
