@@ -107,11 +107,11 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
     headers.signable['x-amz-content-sha256'] ?? (unsigned ? UNSIGNED_PAYLOAD : request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(request.body));
   const signable = headers.signable;
   const signedQuery = typedQuery.signable;
+  // A presigned URL's own parameters, in the order the AWS SDKs write them (X-Amz-SignedHeaders once known).
   const presignParams: Array<[string, string]> = [];
   if (query) {
     presignParams.push(['X-Amz-Algorithm', ALGORITHM], ['X-Amz-Credential', `${credentials.accessKeyId}/${credentialScope}`], ['X-Amz-Date', amzDate]);
     presignParams.push(['X-Amz-Expires', String(signing.expiresIn)]);
-    if (hasToken) presignParams.push(['X-Amz-Security-Token', credentials.sessionToken!]);
   } else {
     signable['x-amz-date'] = amzDate;
     if (hasToken) signable['x-amz-security-token'] = credentials.sessionToken!;
@@ -121,6 +121,7 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
   const signedHeaders = canonical.names.join(';');
   if (query) {
     presignParams.push(['X-Amz-SignedHeaders', signedHeaders]);
+    if (hasToken) presignParams.push(['X-Amz-Security-Token', credentials.sessionToken!]);
     for (const [key, value] of presignParams) signedQuery[key] = value;
   }
   const canonicalText = canonicalRequest(
@@ -136,10 +137,7 @@ export async function signRequest(p: SignParams): Promise<{ request: SignedReque
   let wireQuery = typedQuery.wire;
   const wireHeaders = [...headers.wire, ...added];
   if (query) {
-    // In the order the AWS SDKs write them, the signature last.
-    const params = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Security-Token']
-      .filter((key) => typeof signedQuery[key] === 'string')
-      .map((key) => `${key}=${escapeUri(signedQuery[key] as string)}`);
+    const params = presignParams.map(([key, value]) => `${key}=${escapeUri(value)}`);
     params.push(`X-Amz-Signature=${signature}`);
     wireQuery = [...(wireQuery ? [wireQuery] : []), ...params].join('&');
   } else {
