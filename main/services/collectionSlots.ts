@@ -2,19 +2,27 @@
 // file of its own in the collections folder, named by a hash of its id. Reading is forgiving as the workspace
 // store promises: a file that cannot be used is moved aside as it is (left alone when the store is read-only) and
 // said; a file that is not UTF-8 is copied before it is rewritten; files the order does not list are found, for
-// the store to adopt.
-import { isUtf8 } from 'node:buffer';
+// the store to adopt. A collection's own file is the base of a journal of later saves (collectionJournal.ts).
+import { Buffer, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBackend, setAside } from './workspaceRecovery';
+import { compactionBound, journalFile, replayJournal, type JournalLine } from './collectionJournal';
+import { openBackend, setAside, STORE_FILE_MODE } from './workspaceRecovery';
 import type { BackendFactory, StoreBackend } from './workspaceStore';
 
 /** Where one collection is kept: a key of the main backend, or a file of its own. */
 export interface CollectionSlot {
   read(): unknown;
-  /** Writes the stored form (secret values sealed). */
+  /** Writes the stored form (secret values sealed) whole. */
   write(stored: unknown): void;
+  /**
+   * Appends one save's changes to the file's journal (a collection's own file only); once the journal is past its
+   * bound the collection is written whole instead (`whole()`, its stored form) and the journal goes.
+   */
+  append?(line: JournalLine, whole: () => unknown): void;
+  /** True once after reading when the journal had to be copied aside: the store then writes the collection whole. */
+  takeCompaction?(): boolean;
   remove(): void;
   /** The collection's own file, when it has one. */
   file?: string;
@@ -58,12 +66,12 @@ export function createCollectionSlots(ctx: SlotContext) {
    * comparison (conf's constructor, then get). Undefined when the file cannot be read or parsed: the caller then
    * opens the backend, which sets the file aside and says so exactly as before.
    */
-  function readOnce(file: string): { value: unknown; rest: Record<string, unknown> } | undefined {
+  function readOnce(file: string): { value: unknown; rest: Record<string, unknown>; bytes: number } | undefined {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
     } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { value: undefined, rest: {} } : undefined;
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { value: undefined, rest: {}, bytes: 0 } : undefined;
     }
     let parsed: unknown;
     try {
@@ -74,9 +82,9 @@ export function createCollectionSlots(ctx: SlotContext) {
     utf8Seen.set(file, isUtf8(bytes));
     // What conf would keep: an object's keys (a string's or an array's indexes are not worth keeping).
     const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-    if (!record) return { value: undefined, rest: {} };
+    if (!record) return { value: undefined, rest: {}, bytes: bytes.length };
     const { [COLLECTION]: value, ...rest } = record;
-    return { value, rest };
+    return { value, rest, bytes: bytes.length };
   }
 
   /** Opens a collection's own file; read-only, a file that cannot be read is left where it is. */
@@ -109,26 +117,112 @@ export function createCollectionSlots(ctx: SlotContext) {
       const open = () => (opened ??= openFile(file, name, `collection ${id}`));
       /** The file's other keys, when this slot knows them (it read the file itself): kept by every write. */
       let rest: Record<string, unknown> | undefined;
+      const journal = journalFile(file);
+      /** The journal's and the base's sizes in bytes, for the compaction bound (the journal's read when first needed). */
+      let journalBytes: number | undefined;
+      let baseBytes = 0;
+      let compact = false;
+      /** The base with the journal's changes; what cannot be used is said, and the journal copied aside as it was. */
+      const withJournal = (value: unknown): unknown => {
+        let text: string;
+        try {
+          text = fs.readFileSync(journal, 'utf8');
+        } catch {
+          journalBytes = 0;
+          return value;
+        }
+        journalBytes = Buffer.byteLength(text);
+        if (text === '') return value;
+        const replayed = replayJournal(value, text);
+        if (replayed.skipped.length === 0) return replayed.value;
+        const what = replayed.skipped.join('; ');
+        if (ctx.readOnly()) {
+          ctx.raise(`Some saved changes to collection ${id} could not be read by this version (${what}); they were left as they are.`);
+          return replayed.value;
+        }
+        // With no base the changes apply to nothing: the journal is moved aside, not copied.
+        const hasBase = value !== undefined && value !== null;
+        const backupFile = setAside(journal, hasBase, ctx.now());
+        if (!hasBase) journalBytes = 0;
+        compact = hasBase;
+        ctx.raise(`Some saved changes to collection ${id} could not be read and were skipped (${what}); everything else was kept, and the changes as they were saved are in ${backupFile}.`, backupFile);
+        return replayed.value;
+      };
+      const dropJournal = () => {
+        journalBytes = 0;
+        try {
+          fs.rmSync(journal, { force: true });
+        } catch {
+          // Left, it is replayed over a base that already holds it, which changes nothing; the next write tries again.
+          journalBytes = undefined;
+        }
+      };
       found = {
         file,
         // Read once here; the backend is opened only to write, or to recover a file that cannot be read this way.
         read: () => {
-          if (opened) return opened.get(COLLECTION);
+          if (opened) return withJournal(opened.get(COLLECTION));
           const once = readOnce(file);
-          if (!once) return open().get(COLLECTION);
+          if (!once) return withJournal(open().get(COLLECTION));
           rest = once.rest;
-          return once.value;
+          baseBytes = once.bytes;
+          return withJournal(once.value);
         },
-        // Written whole when the file's content is known: conf's set reads and parses the file again first.
+        // Written whole when the file's content is known: conf's set reads and parses the file again first. The
+        // base is replaced atomically before the journal goes; a crash between the two replays the journal over a
+        // base that holds it already.
         write: (c) => {
           const backend = open();
           if (rest && backend.setAll) backend.setAll({ ...rest, [COLLECTION]: c });
           else backend.set(COLLECTION, c);
+          dropJournal();
+          try {
+            baseBytes = fs.statSync(file).size;
+          } catch {
+            baseBytes = 0;
+          }
         },
+        append: (line, whole) => {
+          const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
+          if (journalBytes === undefined) {
+            try {
+              journalBytes = fs.statSync(journal).size;
+            } catch {
+              journalBytes = 0;
+            }
+          }
+          if (journalBytes + bytes.length > compactionBound(baseBytes)) {
+            found!.write(whole());
+            return;
+          }
+          const fd = fs.openSync(journal, 'a', STORE_FILE_MODE);
+          try {
+            for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+            fs.fsyncSync(fd);
+          } catch (err) {
+            // A line cut short would spoil the next one: the journal goes back to where it was.
+            try {
+              fs.ftruncateSync(fd, journalBytes);
+            } catch {
+              journalBytes = undefined;
+            }
+            throw err;
+          } finally {
+            fs.closeSync(fd);
+          }
+          journalBytes += bytes.length;
+        },
+        takeCompaction: () => {
+          const was = compact;
+          compact = false;
+          return was;
+        },
+        // The base first: a journal without its base is never read.
         remove: () => {
           opened = undefined;
           rest = {};
           fs.rmSync(file, { force: true });
+          dropJournal();
         },
       };
     }
@@ -159,7 +253,10 @@ export function createCollectionSlots(ctx: SlotContext) {
     setAsideCollection(id: string, reason: string): void {
       const file = slot(id).file;
       slots.delete(id);
-      if (file) setAsideFile(file, `collection ${id}`, reason);
+      if (!file) return;
+      setAsideFile(file, `collection ${id}`, reason);
+      // Its journal's changes belong to that file: kept beside it.
+      setAsideFile(journalFile(file), `saved changes to collection ${id}`, reason);
     },
 
     /**
@@ -201,7 +298,8 @@ export function createCollectionSlots(ctx: SlotContext) {
         const stem = name.slice(0, -'.json'.length);
         const file = path.join(files.dir, name);
         try {
-          const raw = openFile(file, stem, `collection file ${name}`).get(COLLECTION);
+          let raw = openFile(file, stem, `collection file ${name}`).get(COLLECTION);
+          if (fs.existsSync(journalFile(file))) raw = replayJournal(raw, fs.readFileSync(journalFile(file), 'utf8')).value;
           if (raw !== undefined && raw !== null) found.push({ name, stem, file, raw });
         } catch {
           // Said by openFile; the file stays where it is.

@@ -2,7 +2,8 @@
 // (electron-store in the app, conf in tests and the browser test host, memory for the CLI). Everything is read
 // and validated once, at open, and then served from memory. conf and electron-store rewrite their whole file on
 // every set, so hosts give each collection a file of its own (collectionFiles): saving a tab or a small
-// collection then never re-serialises a 10,000-request one. Secret variable values are sealed with the key
+// collection then never re-serialises a 10,000-request one, and a save to a collection's own file appends only
+// what it changed to that file's journal (collectionJournal.ts), folded into the file now and then. Secret variable values are sealed with the key
 // vault's cipher on the way to disk (secretVariables.ts), and history is bounded in bytes as well as in entries,
 // because one entry may carry a 64 KB body.
 //
@@ -45,6 +46,7 @@ import {
 import { findRequestNode } from '../../src/requestSummary';
 import { createSummaryCache } from './summaryCache';
 import { collectionProblem } from './collectionIssue';
+import { emptyLine, journalChange } from './collectionJournal';
 
 /** What electron-store and conf both are, reduced to what the store needs. */
 export interface StoreBackend {
@@ -233,6 +235,7 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       if (parsed.success && parsed.data.id === id) {
         collections.set(id, parsed.data);
         if (file && places.keepIfNotUtf8(file, `collection ${id}`)) rewriteCollections.add(id);
+        if (slot(id).takeCompaction?.()) rewriteCollections.add(id);
         return;
       }
       const problem = parsed.success ? `it holds collection ${JSON.stringify(parsed.data.id)}` : collectionProblem(value, parsed.error);
@@ -410,10 +413,23 @@ export function createWorkspaceStore(backend: StoreBackend, opts: WorkspaceStore
       return true;
     },
 
+    /**
+     * Saves a collection; in a file of its own only what changed since the saved version is written (a journal
+     * line), and the requests it did not change stay the store's own objects, not copies.
+     */
     saveCollection(collection: Collection): void {
       writable();
-      slot(collection.id).write(sealer.sealCollection(collection));
-      state.collections.set(collection.id, structuredClone(collection));
+      const place = slot(collection.id);
+      const before = state.collections.get(collection.id);
+      const sealed = sealer.sealCollection(collection);
+      const change = before && place.append ? journalChange(before, collection, sealed) : undefined;
+      if (change) {
+        if (!emptyLine(change.line)) place.append!(change.line, () => sealed);
+        state.collections.set(collection.id, change.kept);
+      } else {
+        place.write(sealed);
+        state.collections.set(collection.id, structuredClone(collection));
+      }
       if (!state.order.includes(collection.id)) {
         state.order = [...state.order, collection.id];
         backend.set(KEY.order, state.order);
