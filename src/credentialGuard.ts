@@ -102,7 +102,14 @@ export function guardCollection(collection: Collection): Collection {
       `Requests with credential headers: ${found.join('; ')}`,
     );
   }
-  return collectionWithoutCredentials(collection);
+  return { ...collection, items: mapRequests(collection.items, keepUnmasked) };
+}
+
+/** The request masked, or the request itself when there was nothing to mask (the store then sees it unchanged). */
+function keepUnmasked(doc: Extract<ItemNode, { kind: 'request' }>): ItemNode {
+  const masked = withoutCredentials(doc);
+  const same = masked.url === doc.url && masked.headers.every((h, i) => h === doc.headers[i]) && masked.disabledParams.every((p, i) => p === doc.disabledParams[i]);
+  return same ? doc : masked;
 }
 
 /**

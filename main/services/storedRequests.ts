@@ -52,6 +52,11 @@ export function createStoredRequests(limit = DROPPED_LIMIT) {
               item.storedId,
             );
           }
+          // Unchanged in place (same id, name, method and URL): the saved document itself, not a copy, so the store
+          // sees at once that it did not change and writes nothing for it (collectionJournal.ts). Only read.
+          if (item.storedId === item.id && own.get(item.id)?.request === doc && doc.name === item.name && doc.method === item.method && doc.url === item.url && doc.storedId === undefined) {
+            return doc;
+          }
           const { storedId: _storedId, ...copy } = structuredClone(doc);
           return { ...copy, kind: 'request', id: item.id, name: item.name, method: item.method, url: item.url };
         });
