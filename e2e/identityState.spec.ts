@@ -60,6 +60,8 @@ test.describe('identity and state that tell the truth', () => {
     await expect(page.getByLabel('Base credentials')).toHaveValue('profile');
     await expect(page.getByLabel('Base profile')).toHaveValue('default');
     await expect(page.getByLabel('Session name')).toHaveAttribute('placeholder', /^rolecall-<time in ms> \(default\)/);
+    // STS is asked at its regional endpoint by default, and the placeholder says which region that is.
+    await expect(page.getByLabel('STS region')).toHaveAttribute('placeholder', /^the base’s region, else AWS_REGION, else us-east-1 \(regional endpoint\)$/);
     await page.getByLabel('Role ARN').fill(ROLE_ARN);
 
     // Before anyone asks STS, the badge says what the preview signed with: the role's session keys, temporary.

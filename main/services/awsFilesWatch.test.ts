@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile, mkdir, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,32 @@ describe('watching the AWS files', () => {
     await mkdir(aws);
     await writeFile(env.AWS_CONFIG_FILE, '[default]\nregion = us-east-1\n');
     await waitFor(() => calls() >= 1, 'the new file');
+  });
+
+  it('reports one edit once, though the folder watch and the poll both see it', async () => {
+    const { env, calls } = await setup(true);
+    await writeFile(env.AWS_SHARED_CREDENTIALS_FILE, '[dev]\naws_access_key_id = AKIAEXAMPLE\n');
+    await waitFor(() => calls() >= 1, 'the new file');
+    // Let the poll (every 50 ms) catch up with the write before the edit under test.
+    await new Promise((r) => setTimeout(r, 400));
+    const before = calls();
+    await appendFile(env.AWS_SHARED_CREDENTIALS_FILE, '\n[added]\naws_access_key_id = AKIAADDED\n');
+    await waitFor(() => calls() > before, 'the append');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls()).toBe(before + 1);
+  });
+
+  it('says nothing when a file is touched but its bytes stay the same', async () => {
+    const { env, calls } = await setup(true);
+    await writeFile(env.AWS_CONFIG_FILE, '[default]\nregion = us-east-1\n');
+    await waitFor(() => calls() >= 1, 'the new file');
+    await new Promise((r) => setTimeout(r, 400));
+    const before = calls();
+    const later = new Date(Date.now() + 60_000);
+    await utimes(env.AWS_CONFIG_FILE, later, later);
+    await writeFile(env.AWS_CONFIG_FILE, '[default]\nregion = us-east-1\n');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls()).toBe(before);
   });
 
   it('stays quiet after close', async () => {

@@ -2,6 +2,10 @@
 // change, so a profile added in an editor or by `aws configure` shows without a restart. fs.watchFile polls each
 // path's stat: it works for a file that does not exist yet, survives editors that replace the file, and needs no
 // watch on a folder that may itself be missing. A directory watch, where the folder exists, makes it prompt.
+// Both see the same edit (the folder watch at once, the poll up to a second later), and an editor's save may touch a
+// file without changing it; a change is reported only when the files' bytes differ from those last reported, so one
+// edit is one event and the window never marks an answer stale for an edit it was already told of.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { dirname, basename } from 'node:path';
 import { awsFilePaths, type Env } from './profiles';
@@ -24,12 +28,17 @@ export function watchAwsFiles(env: Env, onChange: () => void, opts: AwsFilesWatc
   const files = [...new Set([config, credentials])];
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
+  let reported = contentOf(files);
   const fire = () => {
     if (closed) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (!closed) onChange();
+      if (closed) return;
+      const now = contentOf(files);
+      if (now === reported) return;
+      reported = now;
+      onChange();
     }, debounceMs);
     timer.unref();
   };
@@ -61,4 +70,20 @@ export function watchAwsFiles(env: Env, onChange: () => void, opts: AwsFilesWatc
       for (const watcher of dirWatchers) watcher.close();
     },
   };
+}
+
+/** A digest of the files' bytes (a missing or unreadable file reads as such), to tell a real change from a touch. */
+function contentOf(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      bytes = undefined;
+    }
+    hash.update(bytes ? `${bytes.length}:` : 'missing:');
+    if (bytes) hash.update(bytes);
+  }
+  return hash.digest('hex');
 }
