@@ -6,8 +6,8 @@
 // - the AWS SDK clients and credential providers, and the browser mode's ws and conf, stay in node_modules (they
 //   are production dependencies, installed beside the bin) and are loaded by `await import()` only where a command
 //   needs them; static keys sign without them;
-// - the ES module builds of packages where they have one (mainFields), so esbuild keeps only what is used: the
-//   signer's @smithy/signature-v4 otherwise pulls all of @smithy/core's CommonJS build in with it;
+// - the ES module builds of packages where they have one (mainFields), so esbuild keeps only what is used (a
+//   CommonJS build is kept whole);
 // - zod's message translations: RoleCall's own error texts are English and no code selects a zod locale.
 // esbuild's code splitting would keep everything in our files but is ESM-only; a CJS bin with external packages
 // runs from the installed package as it is. Instead the bin is three files (cliBundles): a small launcher, `sign` on
