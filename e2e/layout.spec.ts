@@ -5,10 +5,11 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import type { Collection, RequestNode } from '../src/models/workspace';
+import type { Collection } from '../src/models/workspace';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
 import { axeViolations } from './harness/axe';
 import { expect, test, type AwsSetup } from './harness/fixtures';
+import { requestNode } from './harness/requestNode';
 
 const setup: AwsSetup = {
   config: '[default]\nregion = eu-west-1\n',
@@ -20,20 +21,8 @@ const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const openTabs = (page: Page) => page.getByRole('tablist', { name: 'Open requests' });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Sidebar' });
 
-const request = (id: string, name: string, url: string): RequestNode => ({
-  kind: 'request',
-  id,
-  name,
-  method: 'GET',
-  url,
-  headers: [],
-  body: { mode: 'none' },
-  auth: { type: 'inherit' },
-  signing: { region: 'eu-west-1', service: 'execute-api', payload: 'signed', mode: 'header', expiresIn: 900 },
-  disabledParams: [],
-  checks: [],
-  captures: [],
-});
+const request = (id: string, name: string, url: string) =>
+  requestNode(id, name, url, { signing: { region: 'eu-west-1', service: 'execute-api', payload: 'signed', mode: 'header', expiresIn: 900 } });
 
 const teamApi = (base: string): Collection => ({
   id: 'team',

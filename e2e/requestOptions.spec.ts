@@ -2,28 +2,16 @@
 // under them (a custom domain says neither), redirects are followed only when the request's Settings say so (each
 // hop signed again for its own path), and a Markdown description is kept as text, saved with the request and never
 // rendered. The API verifies each signature.
-import type { Collection, RequestNode } from '../src/models/workspace';
+import type { Collection } from '../src/models/workspace';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
 import { expect, test } from './harness/fixtures';
+import { requestNode } from './harness/requestNode';
 import { EXAMPLE_KEYS, verifySigV4 } from './harness/sigv4Verifier';
 
 const CREDENTIALS = `[default]\naws_access_key_id = ${EXAMPLE_KEYS.accessKeyId}\naws_secret_access_key = ${EXAMPLE_KEYS.secretAccessKey}\n`;
 const DESCRIPTION = '# Orders\n\nMoves an order. <img src="x" onerror="window.__described = 1"> **not bold here**';
 
-const request = (id: string, name: string, url: string): RequestNode => ({
-  kind: 'request',
-  id,
-  name,
-  method: 'GET',
-  url,
-  headers: [],
-  body: { mode: 'none' },
-  auth: { type: 'inherit' },
-  signing: { region: '', service: '', payload: 'signed', mode: 'header', expiresIn: 900 },
-  disabledParams: [],
-  checks: [],
-  captures: [],
-});
+const request = (id: string, name: string, url: string) => requestNode(id, name, url);
 
 const shop = (base: string): Collection => ({
   id: 'shop',

@@ -8,25 +8,13 @@ import type { Page } from '@playwright/test';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
 import type { Collection, RequestNode } from '../src/models/workspace';
 import { expect, test, type AwsSetup } from './harness/fixtures';
+import { requestNode } from './harness/requestNode';
 import { EXAMPLE_KEYS, verifySigV4 } from './harness/sigv4Verifier';
 
 const ARN = 'arn:aws:iam::111111111111:user/runner';
 
-const request = (id: string, name: string, method: string, url: string, extra: Partial<RequestNode> = {}): RequestNode => ({
-  kind: 'request',
-  id,
-  name,
-  method,
-  url,
-  headers: [],
-  body: { mode: 'none' },
-  auth: { type: 'inherit' },
-  signing: { region: 'us-east-1', service: 'execute-api', payload: 'signed', mode: 'header', expiresIn: 900 },
-  disabledParams: [],
-  checks: [],
-  captures: [],
-  ...extra,
-});
+const request = (id: string, name: string, method: string, url: string, extra: Partial<RequestNode> = {}) =>
+  requestNode(id, name, url, { method, signing: { region: 'us-east-1', service: 'execute-api', payload: 'signed', mode: 'header', expiresIn: 900 }, ...extra });
 
 const shop: Collection = {
   id: 'shop',

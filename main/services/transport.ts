@@ -393,15 +393,19 @@ function exchange(
       const rawHeaders = pairs(response.rawHeaders);
       const headersTruncated = rawHeaders.length > MAX_RESPONSE_HEADERS;
       const shownHeaders = headersTruncated ? rawHeaders.slice(0, MAX_RESPONSE_HEADERS) : rawHeaders;
+      // Status line and headers, the same in the early announcement and the final answer.
+      const head = {
+        status,
+        statusText: response.statusMessage ?? '',
+        httpVersion: response.httpVersion,
+        headers: shownHeaders,
+        ...(headersTruncated ? { headersTruncated: true } : {}),
+      };
       const announce = (file: string, growing: GrowingBody) => {
         if (settled) return;
         o.onReceiving?.({
           response: {
-            status,
-            statusText: response.statusMessage ?? '',
-            httpVersion: response.httpVersion,
-            headers: shownHeaders,
-            ...(headersTruncated ? { headersTruncated: true } : {}),
+            ...head,
             body: { spoolFile: file },
             timings: { ...timings, firstByte: timings.firstByte ?? since() },
           },
@@ -419,11 +423,7 @@ function exchange(
             finish({
               kind: 'response',
               response: {
-                status,
-                statusText: response.statusMessage ?? '',
-                httpVersion: response.httpVersion,
-                headers: shownHeaders,
-                ...(headersTruncated ? { headersTruncated: true } : {}),
+                ...head,
                 body: bodyInfo,
                 timings: { ...timings, firstByte: timings.firstByte ?? timings.total, total: timings.total },
               },
