@@ -4,6 +4,7 @@
 // rendered. The API verifies each signature.
 import type { Collection } from '../src/models/workspace';
 import { startEchoServer, type EchoServer } from '../main/testing/echoServer';
+import { axeViolations } from './harness/axe';
 import { expect, test } from './harness/fixtures';
 import { requestNode } from './harness/requestNode';
 import { EXAMPLE_KEYS, verifySigV4 } from './harness/sigv4Verifier';
@@ -69,6 +70,16 @@ test.describe('what a request inherits and keeps', () => {
     await expect(status).toContainText('200');
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('arrived at the new order');
     expect(api.requests.slice(sent).map((r) => r.url)).toEqual(['/orders/old', '/orders/new']);
+    // The answer says it came after a redirect, and how the next request went; the inspector says it shows the first.
+    const followed = page.getByRole('region', { name: 'Redirects followed' });
+    await expect(followed).toContainText('Followed 1 redirect.');
+    await expect(followed).toContainText(`302 → GET ${api.url}/orders/new (signed again with the same credentials)`);
+    await expect(page.getByRole('region', { name: 'Signing inspector' })).toContainText('the first of 2 requests: the answer came after a redirect');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page, '.rv-redirect-note'), `axe on the redirects note (${scheme})`).toEqual([]);
+      expect(await axeViolations(page, '.si-header'), `axe on the inspector's header (${scheme})`).toEqual([]);
+    }
     expect(await verifySigV4(api.requests.at(-1)!, EXAMPLE_KEYS)).toMatchObject({ ok: true, region: 'ap-southeast-2', service: 'execute-api' });
 
     await sections.getByRole('tab', { name: /^Docs/ }).click();

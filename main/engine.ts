@@ -7,7 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { appError, RoleCallError } from '../src/errors';
 import { AWS_ERROR_SCAN_CHARS, parseAwsError } from '../src/awsErrorResponse';
 import { explainRefusal } from '../src/diagnosis/explainRefusal';
-import { refusalRequest } from '../src/diagnosis/fromSignResult';
+import { answeredRequest, withRedirects } from '../src/diagnosis/redirects';
 import { parseRequestUrl } from '../src/endpoint';
 import { toWireUrl } from '../src/wireUrl';
 import type { AuthChoice, CredentialHop } from '../src/models/auth';
@@ -203,11 +203,11 @@ export function createEngine(options: EngineOptions) {
         status: response.status,
         headers: response.headers,
         bodyText: text,
-        request: refusalRequest(signed.result),
+        request: answeredRequest(signed.result, response.redirects),
         ...(awsError ? { awsError } : {}),
         ...(signed.hops ? { identity: { hops: signed.hops } } : {}),
       });
-      if (refusal) result.refusal = refusal;
+      if (refusal) result.refusal = withRedirects(refusal, response.redirects);
     }
     if (!signed.clock) return { result, retry: false };
     const judged = judgeAnswer(clocks, signed.clock, answerOf(result.response, result.awsError?.type), now(), mayRetry);

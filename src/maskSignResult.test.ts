@@ -83,6 +83,24 @@ describe('maskSendResult', () => {
     expect(masked.response).toBe(result.response);
   });
 
+  it('masks a secret in the URLs of the redirects the answer came after', () => {
+    const result: SendResult = {
+      sent: { request: { method: 'GET', url: 'https://api.example.com/a', headers: [] } },
+      response: {
+        redirects: [{ status: 302, method: 'GET', url: 'https://api.example.com/b?k=s3cr3t-value', signing: 'resigned' }],
+        status: 200,
+        statusText: 'OK',
+        httpVersion: '1.1',
+        headers: [],
+        body: { size: 0, headBase64: '', complete: true },
+        timings: { firstByte: 1, total: 2 },
+      },
+    };
+    const masked = maskSendResult(result, scopes(kv('token', 's3cr3t-value', { secret: true })));
+    expect(masked.response.redirects).toEqual([{ status: 302, method: 'GET', url: `https://api.example.com/b?k=${SECRET_MASK}`, signing: 'resigned' }]);
+    expect(masked.response.status).toBe(200);
+  });
+
   it('masks a secret quoted in the refusal explanation (path, resource, checks)', () => {
     const result: SendResult = {
       sent: { request: { method: 'GET', url: 'https://a.execute-api.eu-west-1.amazonaws.com/prod/s3cr3t-value', headers: [] } },

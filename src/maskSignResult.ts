@@ -47,6 +47,9 @@ export function maskSendResult(result: SendResult, scopes: VariableScope[]): Sen
   return {
     ...result,
     sent: maskSigned(result.sent, forms),
+    ...(result.response.redirects
+      ? { response: { ...result.response, redirects: result.response.redirects.map((hop) => ({ ...hop, url: maskText(hop.url, forms) })) } }
+      : {}),
     ...(result.awsError ? { awsError: maskAwsError(result.awsError, forms) } : {}),
     ...(result.refusal ? { refusal: maskRefusal(result.refusal, forms) } : {}),
     ...(result.clockSkew?.refused

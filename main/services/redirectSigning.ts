@@ -6,6 +6,8 @@
 // reaches a host it was not signed for. The method follows the status as browsers and curl do (Fetch standard):
 // 303 makes anything but HEAD a GET, 301 and 302 make a POST a GET, 307 and 308 keep the method and the body; a hop
 // that becomes a GET drops the body and the headers that described it.
+import { maskSecretQuery } from '../../src/credentialGuard';
+import type { RedirectHop } from '../../src/models/http';
 import type { HopCookies } from './cookies/hopCookies';
 
 export interface HopRequest {
@@ -103,4 +105,10 @@ export async function nextHop(previous: HopRequest, status: number, location: st
   if (context.cookies) headers = context.cookies.nextHop(headers, url);
   const hop: HopRequest = { method, url, headers, body };
   return resign ? resign(hop) : hop;
+}
+
+/** What the response says of a hop: the 3xx that led to `next`, and whether `next` was signed again or stripped. */
+export function redirectRecord(previousUrl: string, status: number, next: HopRequest, signed: boolean): RedirectHop {
+  const signing = !sameOrigin(previousUrl, next.url) ? 'stripped' : signed ? 'resigned' : 'unsigned';
+  return { status, method: next.method, url: maskSecretQuery(next.url), signing };
 }

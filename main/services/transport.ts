@@ -11,14 +11,14 @@ import https from 'node:https';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { appError, RoleCallError } from '../../src/errors';
-import type { HttpResponse, SignedRequest, Timings } from '../../src/models/http';
+import type { HttpResponse, RedirectHop, SignedRequest, Timings } from '../../src/models/http';
 import type { ReceivingResponse } from '../../src/models/receiving';
 import { bodyMaskerFactory, type BodyMasker } from './bodyMasker';
 import type { HopCookies } from './cookies/hopCookies';
 import { createGrowingBody, RECEIVING_HEAD_BYTES, trackGrowing, untrackGrowing, type GrowingBody } from './growingBody';
 import { maskUrlCredentials, proxyAuthorization, proxyFor, proxyLabel, proxyPort, TunnelAgent } from './proxy';
 import type { Env } from './profiles';
-import { nextHop, REDIRECT_STATUSES, type ResignHop } from './redirectSigning';
+import { nextHop, REDIRECT_STATUSES, redirectRecord, type ResignHop } from './redirectSigning';
 import type { SecretInput } from './redact';
 import { CREATE_SPOOL_FILE, defaultSpoolDir, ensureSpoolDir, READ_SPOOL_FILE } from './spoolDir';
 
@@ -120,18 +120,23 @@ export async function sendRaw(req: SignedRequest, body: Uint8Array, o: Transport
     if (o.signal?.aborted) throw appError('CANCELLED', 'The request was cancelled.', 'Cancelled before it was sent.');
     o.signal?.addEventListener('abort', onAbort, { once: true });
     let retried = false;
+    const redirects: RedirectHop[] = [];
     for (let hop = 0; ; ) {
       const outcome = await exchange(run, method, target, headers, sending);
       if (outcome.kind === 'retry' && !retried) {
         retried = true;
         continue;
       }
-      if (outcome.kind === 'response') return outcome.response;
+      if (outcome.kind === 'response') return redirects.length === 0 ? outcome.response : { redirects, ...outcome.response };
       if (outcome.kind === 'retry') throw outcome.error;
       hop++;
       retried = false;
       // Each hop is a request of its own: signed again within the origin, with no credential beyond it.
-      const next = await nextHop({ method, url: target.href, headers, body: sending }, outcome.status, outcome.location, { resign: o.resign, cookies: o.cookies });
+      // Once a hop has left the origin, no later hop is signed: a host the request was not signed for would
+      // otherwise get a fresh signature and the session token just by redirecting to itself.
+      const resign = redirects.some((r) => r.signing === 'stripped') ? undefined : o.resign;
+      const next = await nextHop({ method, url: target.href, headers, body: sending }, outcome.status, outcome.location, { resign, cookies: o.cookies });
+      redirects.push(redirectRecord(target.href, outcome.status, next, resign !== undefined));
       target = parseTarget(next.url);
       method = next.method;
       headers = next.headers;

@@ -14,7 +14,15 @@ import { isMasked, parseAuthorization, parseCredential, presignedParams, type Cr
 import { SecretValue } from './SecretValue';
 import './inspector.css';
 
-export function SigningInspector(props: { signed?: SignResult; error?: AppError; authSource?: string; stage: 'preview' | 'sent'; pending?: boolean }) {
+export function SigningInspector(props: {
+  signed?: SignResult;
+  error?: AppError;
+  authSource?: string;
+  stage: 'preview' | 'sent';
+  pending?: boolean;
+  /** How many redirects the answer came after: the inspector shows the first request of them. */
+  redirects?: number;
+}) {
   return (
     <section className="signing-inspector" aria-label="Signing inspector" aria-busy={props.pending ?? false}>
       <header className="si-header">
@@ -22,6 +30,11 @@ export function SigningInspector(props: { signed?: SignResult; error?: AppError;
         <span className={`si-stage si-stage-${props.stage}`}>
           {props.stage === 'preview' ? 'Preview · updates as you edit' : 'Sent · exactly what went on the wire'}
         </span>
+        {props.stage === 'sent' && props.redirects ? (
+          <span className="si-redirected" role="note">
+            the first of {props.redirects + 1} requests: the answer came after {props.redirects === 1 ? 'a redirect' : `${props.redirects} redirects`}
+          </span>
+        ) : null}
         {props.pending && (
           <span className="si-pending" role="status">
             Signing…

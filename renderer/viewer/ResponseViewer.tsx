@@ -12,6 +12,7 @@ import { isShortcut } from '../keyboard/shortcutList';
 import { CheckSummary } from '../checks/CheckSummary';
 import { AwsErrorPanel } from './AwsErrorPanel';
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor';
+import { RedirectNote } from './RedirectNote';
 import { ClockSkewNote } from './ClockSkewNote';
 import { CopyButton } from './CopyButton';
 import { ErrorView } from './ErrorView';
@@ -132,6 +133,8 @@ function ResultView({ api, result, received }: { api: RoleCallApi; result: SendR
   }
 
   const tone = statusTone(response.status);
+  // After a redirect AWS's canonical request is the last hop's: comparing it with the first one's would mislead.
+  const oursToCompare = response.redirects ? undefined : result.sent.explanation?.canonicalRequest;
   const sections: Array<[Section, string]> = [
     ['body', 'Body'],
     ['headers', `Headers (${response.headers.length}${response.headersTruncated ? '+' : ''})`],
@@ -161,13 +164,11 @@ function ResultView({ api, result, received }: { api: RoleCallApi; result: SendR
         {result.checks && <CheckSummary outcome={result.checks} />}
       </div>
       {result.clockSkew && <ClockSkewNote info={result.clockSkew} />}
+      {response.redirects && <RedirectNote redirects={response.redirects} />}
       {result.refusal ? (
-        <RefusalExplainer
-          refusal={result.refusal}
-          aws={result.awsError && <AwsErrorPanel info={result.awsError} ours={result.sent.explanation?.canonicalRequest} />}
-        />
+        <RefusalExplainer refusal={result.refusal} aws={result.awsError && <AwsErrorPanel info={result.awsError} ours={oursToCompare} />} />
       ) : (
-        result.awsError && <AwsErrorPanel info={result.awsError} ours={result.sent.explanation?.canonicalRequest} />
+        result.awsError && <AwsErrorPanel info={result.awsError} ours={oursToCompare} />
       )}
       <div className="rv-tabs" role="tablist" aria-label="Response sections">
         {sections.map(([id, label]) => (

@@ -341,6 +341,7 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                       authSource={effective?.authSource}
                       stage={sentStage ? 'sent' : 'preview'}
                       pending={sentStage ? false : runner.preview.pending}
+                      redirects={sentStage ? shown.result?.response.redirects?.length : undefined}
                     />
                   )
                 }

@@ -177,7 +177,25 @@ export interface AwsErrorInfo {
   expectedStringToSign?: string;
 }
 
+/** One redirect RoleCall followed (main/services/redirectSigning.ts): the 3xx answer and the request sent next. */
+export interface RedirectHop {
+  /** The 3xx status that named the next URL. */
+  status: number;
+  /** The next request's method (a 303, or a 301/302 after a POST, makes it a GET). */
+  method: string;
+  /** The next request's URL, presigned query values masked. */
+  url: string;
+  /**
+   * How the next request went: `resigned`, same origin, signed again with the same credentials; `stripped`, another
+   * origin, sent with no signature, token, cookie or credential header of the first; `unsigned`, same origin, and the
+   * request was not signed to begin with.
+   */
+  signing: 'resigned' | 'stripped' | 'unsigned';
+}
+
 export interface HttpResponse {
+  /** The redirects followed before this response, in order; absent when it answered the request as sent. */
+  redirects?: RedirectHop[];
   status: number;
   statusText: string;
   httpVersion: string;
