@@ -341,7 +341,8 @@ export function Workbench({ api, visible = true }: { api: RoleCallApi; visible?:
                       authSource={effective?.authSource}
                       stage={sentStage ? 'sent' : 'preview'}
                       pending={sentStage ? false : runner.preview.pending}
-                      redirects={sentStage ? shown.result?.response.redirects?.length : undefined}
+                      // Read defensively: a malformed answer must fail inside the response's boundary, not here.
+                      redirects={sentStage ? shown.result?.response?.redirects?.length : undefined}
                     />
                   )
                 }
