@@ -211,7 +211,25 @@ type Outcome =
   | { kind: 'redirect'; status: number; location: string }
   | { kind: 'retry'; error: RoleCallError };
 
-function parseTarget(url: string): Target {
+/**
+ * Targets parsed, by the URL as given: a client sends the same few URLs over and over, and parsing one costs more
+ * than the rest of the transport's own work on a small request. What is kept is only read, never changed.
+ * Bounded: emptied when full.
+ */
+const targets = new Map<string, Readonly<Target>>();
+const MAX_TARGETS = 256;
+
+function parseTarget(url: string): Readonly<Target> {
+  let target = targets.get(url);
+  if (!target) {
+    target = Object.freeze(parseTargetOnce(url));
+    if (targets.size >= MAX_TARGETS) targets.clear();
+    targets.set(url, target);
+  }
+  return target;
+}
+
+function parseTargetOnce(url: string): Target {
   const match = /^(https?):\/\/([^/?#]*)([^#]*)/i.exec(url);
   let parsed: URL | undefined;
   try {
@@ -265,9 +283,10 @@ function checkHostHeader(target: Target, headers: Array<[string, string]>): void
   for (const [name, value] of headers) {
     if (name.toLowerCase() !== 'host') continue;
     const typed = value.trim();
-    let same = false;
+    // The URL's own host, as URL writes it (the usual case: a signed request names it), needs no parse to compare.
+    let same = typed === target.host;
     try {
-      same = /^[^\s/?#@\\]+$/.test(typed) && new URL(`${target.protocol}//${typed}`).host === target.host;
+      same ||= /^[^\s/?#@\\]+$/.test(typed) && new URL(`${target.protocol}//${typed}`).host === target.host;
     } catch {
       same = false;
     }
