@@ -26,7 +26,8 @@ test('a Postman collection picked with Import… is previewed, then imported int
   await page.getByRole('button', { name: 'Import…' }).click();
   const start = page.getByRole('dialog', { name: 'Import' });
   await start.getByRole('button', { name: 'Choose file…' }).click();
-  expect(titles).toEqual(['Import a collection, environment or curl command']);
+  // Main asks for the path when the page's call reaches it, which can be after the click has returned.
+  await expect.poll(() => titles).toEqual(['Import a collection, environment or curl command']);
 
   const dialog = page.getByRole('dialog', { name: 'Import “tfm-aws_TFM-AWS-LAMBDAS.postman_collection.json”' });
   await expect(dialog.getByRole('status')).toContainText('Postman Collection v2.1: collection TFM-AWS-LAMBDAS with 17 requests in 5 folders');

@@ -41,7 +41,7 @@ import { runnerEngine, runnerEvaluate } from './services/runner/runnerHooks';
 import { bodySourceBytes, cleanSpool, readSpoolSlice, saveBodySource } from './services/spoolFiles';
 import { createBodyViews } from './services/bodyView/bodyViews';
 import { receivingEvents } from './services/receivingEvents';
-import { FIRST_SCREEN_LINES } from '../src/models/bodyView';
+import { FIRST_SCREEN_LINES } from '../src/models/bodyViewLimits';
 import { trimSpooledHead } from './services/bodyView/inlineHead';
 import { defaultSpoolDir } from './services/transport';
 import { createStoredRequests } from './services/storedRequests';

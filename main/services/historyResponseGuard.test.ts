@@ -2,7 +2,8 @@
 // compressed), cookie and credential header values masked, the body cut to 1 MiB and marked.
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { HISTORY_RESPONSE_BODY_BYTES, type StoredResponseInput } from '../../src/models/historyResponse';
+import type { StoredResponseInput } from '../../src/models/historyResponse';
+import { HISTORY_RESPONSE_BODY_BYTES } from '../../src/models/historyResponseLimits';
 import { guardStoredResponse } from './historyResponseGuard';
 
 const entry = { id: 'h1', at: '2026-01-01T00:00:00.000Z' };

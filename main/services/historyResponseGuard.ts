@@ -5,7 +5,8 @@
 import { Buffer } from 'node:buffer';
 import zlib from 'node:zlib';
 import { credentialFieldIn, historyHeader, withheldForCredentials } from '../../src/historyResponseRules';
-import { HISTORY_RESPONSE_BODY_BYTES, type StoredResponse, type StoredResponseInput } from '../../src/models/historyResponse';
+import type { StoredResponse, StoredResponseInput } from '../../src/models/historyResponse';
+import { HISTORY_RESPONSE_BODY_BYTES } from '../../src/models/historyResponseLimits';
 
 /** Response headers kept per entry, in UTF-8 bytes of names and values; the rest are left out. */
 export const HISTORY_HEADER_BYTES = 256 * 1024;

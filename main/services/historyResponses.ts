@@ -9,13 +9,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appError } from '../../src/errors';
-import {
-  HISTORY_RESPONSE_BODY_BYTES,
-  HISTORY_RESPONSE_COUNT,
-  HISTORY_RESPONSE_TOTAL_BYTES,
-  storedResponseSchema,
-  type StoredResponse,
-} from '../../src/models/historyResponse';
+import { storedResponseSchema, type StoredResponse } from '../../src/models/historyResponse';
+import { HISTORY_RESPONSE_BODY_BYTES, HISTORY_RESPONSE_COUNT, HISTORY_RESPONSE_TOTAL_BYTES } from '../../src/models/historyResponseLimits';
 import { firstIssue, STORE_FILE_MODE } from './workspaceRecovery';
 import { HISTORY_HEADER_BYTES } from './historyResponseGuard';
 

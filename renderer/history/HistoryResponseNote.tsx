@@ -1,6 +1,6 @@
 // Says that the response below is history's copy, read-only, from when the entry was sent: cut to its first 1 MiB,
 // left out because it held credentials, or not kept at all (only the newest entries keep theirs).
-import { HISTORY_RESPONSE_BODY_BYTES, HISTORY_RESPONSE_COUNT } from '../../src/models/historyResponse';
+import { HISTORY_RESPONSE_BODY_BYTES, HISTORY_RESPONSE_COUNT } from '../../src/models/historyResponseLimits';
 import { ErrorBox } from '../components/ErrorBox';
 import type { HistoryResponseView } from './useHistoryResponses';
 import './history.css';

@@ -1,7 +1,8 @@
 // What the window hands main to keep: secret variable values masked in headers and text bodies, a binary body that
 // holds one left out, the body cut to 1 MiB; and a kept response turned back into what the viewer shows.
 import { describe, expect, it } from 'vitest';
-import { HISTORY_RESPONSE_BODY_BYTES, type StoredResponse } from '../../src/models/historyResponse';
+import type { StoredResponse } from '../../src/models/historyResponse';
+import { HISTORY_RESPONSE_BODY_BYTES } from '../../src/models/historyResponseLimits';
 import type { SendResult } from '../../src/models/http';
 import type { VariableScope } from '../../src/variables';
 import { base64ToBytes } from '../viewer/base64';

@@ -3,7 +3,8 @@
 // that holds a secret value but is not UTF-8 text cannot be masked without changing its bytes, so it is left out. A
 // spooled body is read by main from its spool file, with the forms to mask. main then applies its own rules
 // (credential fields, cookies) before anything reaches disk.
-import { HISTORY_RESPONSE_BODY_BYTES, type StoredResponse, type StoredResponseInput } from '../../src/models/historyResponse';
+import type { StoredResponse, StoredResponseInput } from '../../src/models/historyResponse';
+import { HISTORY_RESPONSE_BODY_BYTES } from '../../src/models/historyResponseLimits';
 import type { SendResult } from '../../src/models/http';
 import { SECRET_MASK } from '../../src/effectiveRequest';
 import { maskedBody } from '../../src/historyResponseRules';

@@ -3,7 +3,7 @@
 import { useContext, useState } from 'react';
 import type { AuthChoice } from '../../src/models/auth';
 import { getApi } from '../api';
-import { SsoSignInDialog } from './SsoSignInDialog';
+import { SsoSignInDialog } from '../startup/lazyParts';
 import { SignInFollowUp } from './signInFollowUp';
 
 interface Props {

@@ -86,3 +86,9 @@ export const SettingsDialog = onDemand(() => load.settingsDialog().then((m) => m
 export const ShortcutHelp = onDemand(() => load.shortcutHelp().then((m) => m.ShortcutHelp), 'the shortcuts', { placement: 'overlay' });
 export const MfaDialog = onDemand(() => load.mfaDialog().then((m) => m.MfaDialog), 'the MFA prompt', { placement: 'overlay' });
 export const CredentialRefusal = onDemand(() => load.credentialRefusal().then((m) => m.CredentialRefusal), 'the explanation');
+export const ImportDialog = onDemand(() => load.importDialog().then((m) => m.ImportDialog), 'the import dialog', { placement: 'overlay' });
+export const ExportDialog = onDemand(() => load.exportDialog().then((m) => m.ExportDialog), 'the export dialog', { placement: 'overlay' });
+export const MoveDialog = onDemand(() => load.moveDialog().then((m) => m.MoveDialog), 'the move dialog', { placement: 'overlay' });
+export const ScopeSettingsDialog = onDemand(() => load.scopeSettingsDialog().then((m) => m.ScopeSettingsDialog), 'the settings', { placement: 'overlay' });
+export const RunnerDialog = onDemand(() => load.runnerDialog().then((m) => m.RunnerDialog), 'the runner', { placement: 'overlay' });
+export const SsoSignInDialog = onDemand(() => load.ssoSignInDialog().then((m) => m.SsoSignInDialog), 'the sign-in', { placement: 'overlay' });

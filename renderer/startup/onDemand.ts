@@ -22,6 +22,12 @@ export const load = {
   shortcutHelp: () => import('../keyboard/ShortcutHelp'),
   mfaDialog: () => import('../components/MfaDialog'),
   credentialRefusal: () => import('../viewer/CredentialRefusal'),
+  importDialog: () => import('../sidebar/ImportDialog'),
+  exportDialog: () => import('../sidebar/ExportDialog'),
+  moveDialog: () => import('../sidebar/MoveDialog'),
+  scopeSettingsDialog: () => import('../sidebar/ScopeSettingsDialog'),
+  runnerDialog: () => import('../runner/RunnerDialog'),
+  ssoSignInDialog: () => import('../sso/SsoSignInDialog'),
 };
 
 let prefetching = false;

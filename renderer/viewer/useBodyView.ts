@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import type { AppError, Result } from '../../src/errors';
-import { FIRST_SCREEN_LINES, type BodyViewMode, type BodyWindow } from '../../src/models/bodyView';
+import type { BodyViewMode, BodyWindow } from '../../src/models/bodyView';
+import { FIRST_SCREEN_LINES } from '../../src/models/bodyViewLimits';
 import type { ResponseBody } from '../../src/models/http';
 import { settle } from '../api';
 

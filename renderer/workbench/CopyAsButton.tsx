@@ -1,7 +1,7 @@
 // "Copy as ▾" in the request toolbar: curl, awscurl, Python or TypeScript on the clipboard, then a short notice of
 // what the snippet cannot do. When the clipboard refuses, or on "Show", the text opens in a read-only box to copy.
 import { useRef, useState } from 'react';
-import { COPY_AS_KINDS, type CopyAsKind } from '../../src/formats/copyAs/copyAs';
+import { COPY_AS_KINDS, type CopyAsKind } from '../../src/formats/copyAs/kinds';
 import type { EffectiveRequest } from '../../src/effectiveRequest';
 import { Modal } from '../components/Modal';
 import { RowMenu } from '../sidebar/RowMenu';

@@ -2,7 +2,8 @@
 // The window already holds secret variables' values (it resolves them to sign), and the generator only uses them
 // to know which text to replace by an environment variable reference, so nothing secret goes to main or to the
 // clipboard. Credentials are never known here: snippets read them from the profile, the environment or STS.
-import { copyAs, copyAsInputFrom, type CopyAsKind, type CopyAsResult } from '../../src/formats/copyAs/copyAs';
+import type { CopyAsResult } from '../../src/formats/copyAs/copyAs';
+import type { CopyAsKind } from '../../src/formats/copyAs/kinds';
 import type { EffectiveRequest } from '../../src/effectiveRequest';
 
 export const COPY_AS_LABELS: Record<CopyAsKind, string> = {
@@ -20,6 +21,8 @@ export interface CopiedSnippet extends CopyAsResult {
 
 /** Makes the snippet and puts it on the clipboard through `write` (navigator.clipboard.writeText in the app). */
 export async function copySnippet(kind: CopyAsKind, effective: EffectiveRequest, write: (text: string) => Promise<void>): Promise<CopiedSnippet> {
+  // The writers are a chunk of their own, loaded on the first copy (the first screen only lists the kinds).
+  const { copyAs, copyAsInputFrom } = await import('../../src/formats/copyAs/copyAs');
   const result = copyAs(kind, copyAsInputFrom(effective));
   // {{name}} left as typed would be sent literally by the snippet too.
   const notes = effective.unresolved.length

@@ -1,18 +1,13 @@
 // The windowed body viewer's messages (bodyView:* in src/contract.ts). A body spooled to disk is laid out by main
 // into a display file; the window asks for the lines it shows, and searches run in main over that file.
 import { z } from 'zod';
+import { MAX_WINDOW_LINES } from './bodyViewLimits';
 
 export const bodyViewModeSchema = z.enum(['pretty', 'raw']);
 export type BodyViewMode = z.infer<typeof bodyViewModeSchema>;
 
 /** View ids are random UUIDs handed out by main. */
 export const bodyViewIdSchema = z.string().uuid();
-
-/** The most lines one answer carries. */
-export const MAX_WINDOW_LINES = 1000;
-
-/** Lines of a body's first screen: more than a tall window shows. */
-export const FIRST_SCREEN_LINES = 120;
 
 export const bodyViewOpenSchema = z
   .object({

@@ -3,13 +3,8 @@
 // their response first. The window hands main the response it got (already masked of the signing credentials) and
 // main refuses to keep a body that holds credentials (main/services/historyResponseGuard.ts).
 import { z } from 'zod';
+import { HISTORY_RESPONSE_BODY_BYTES } from './historyResponseLimits';
 
-/** How many of the newest history entries keep their response. */
-export const HISTORY_RESPONSE_COUNT = 20;
-/** The most body a history entry keeps; a longer body keeps its first bytes and says how long it was. */
-export const HISTORY_RESPONSE_BODY_BYTES = 1024 * 1024;
-/** All kept responses together, as stored (JSON, the body in base64); the oldest go first. */
-export const HISTORY_RESPONSE_TOTAL_BYTES = 16 * 1024 * 1024;
 
 /** base64 of HISTORY_RESPONSE_BODY_BYTES, rounded up to whole quads. */
 const MAX_BASE64 = Math.ceil(HISTORY_RESPONSE_BODY_BYTES / 3) * 4;

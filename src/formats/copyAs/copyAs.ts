@@ -7,8 +7,9 @@ import { pythonSnippet } from './python';
 import { snippetInput, type CopyAsInput } from './snippetInput';
 import { typescriptSnippet } from './typescript';
 
-export type CopyAsKind = 'curl' | 'awscurl' | 'python' | 'typescript';
-export const COPY_AS_KINDS: CopyAsKind[] = ['curl', 'awscurl', 'python', 'typescript'];
+import type { CopyAsKind } from './kinds';
+
+export { COPY_AS_KINDS, type CopyAsKind } from './kinds';
 
 export interface CopyAsResult {
   text: string;
