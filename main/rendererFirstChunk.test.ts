@@ -19,6 +19,7 @@ const LATER: Record<string, RegExp> = {
   'the runner dialog': /renderer\/runner\/(RunnerDialog|RunSetup|RunResults|RunDetail)\.tsx$/,
   'the SSO sign-in dialog': /renderer\/sso\/SsoSignInDialog\.tsx$/,
   'the Copy as snippet writers': /src\/formats\/copyAs\/(typescript|python|awscurl|curl)\.ts$/,
+  'the pasted-curl parser': /src\/formats\/curl(Import|Options|Words)\.ts$/,
 };
 
 let firstChunk: string[];

@@ -1,6 +1,6 @@
 // One request being edited: method, URL with its {{variables}} checked, then params, headers, body and auth.
 // Sending is refused while a variable is unresolved, with the names listed and a way to send anyway.
-import { forwardRef, useState, type ReactNode } from 'react';
+import { forwardRef, useRef, useState, type ReactNode } from 'react';
 import type { RoleCallApi } from '../../src/contract';
 import { detectEndpoint } from '../../src/endpoint';
 import { maskSecrets, type EffectiveRequest } from '../../src/effectiveRequest';
@@ -12,7 +12,7 @@ import { authSummary } from './authSummary';
 import { CopyAsButton } from './CopyAsButton';
 import { KeyValueTable } from './KeyValueTable';
 import { ParamsTable } from './ParamsTable';
-import { pastedCurl } from './pastedCurl';
+import { looksLikeCurl, pastedCurl, pastedFields } from './pastedCurl';
 import { PlainHttpWarning } from './PlainHttpWarning';
 import { queryRows } from './queryParams';
 import { checksCount } from '../checks/checksCount';
@@ -52,6 +52,8 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
   const { draft, onChange, effective } = props;
   const [section, setSection] = useState<Section>('params');
   const [pasteNotice, setPasteNotice] = useState<string | undefined>();
+  const latest = useRef({ tabId: props.tabId, draft, onChange });
+  latest.current = { tabId: props.tabId, draft, onChange };
   const set = (patch: Partial<RequestDoc>) => onChange({ ...draft, ...patch });
   const preview = (text: string) => maskSecrets(text, effective.scopes);
   let detected = detectEndpoint('');
@@ -111,10 +113,14 @@ export const RequestEditor = forwardRef<VariableFieldHandle, Props>(function Req
             onChange={(url) => set({ url })}
             onEnter={() => props.onSend()}
             onPasteText={(text) => {
-              const pasted = pastedCurl(text, draft);
-              if (!pasted) return false;
-              onChange(pasted.draft);
-              setPasteNotice(pasted.notice);
+              if (!looksLikeCurl(text)) return false;
+              const tabId = props.tabId;
+              void pastedCurl(text, draft).then((pasted) => {
+                // Applied to the tab it was pasted into, over what the tab holds by then.
+                if (!pasted || latest.current.tabId !== tabId) return;
+                latest.current.onChange({ ...latest.current.draft, ...pastedFields(pasted.draft) });
+                setPasteNotice(pasted.notice);
+              });
               return true;
             }}
           />
