@@ -89,6 +89,6 @@ export const CredentialRefusal = onDemand(() => load.credentialRefusal().then((m
 export const ImportDialog = onDemand(() => load.importDialog().then((m) => m.ImportDialog), 'the import dialog', { placement: 'overlay' });
 export const ExportDialog = onDemand(() => load.exportDialog().then((m) => m.ExportDialog), 'the export dialog', { placement: 'overlay' });
 export const MoveDialog = onDemand(() => load.moveDialog().then((m) => m.MoveDialog), 'the move dialog', { placement: 'overlay' });
-export const ScopeSettingsDialog = onDemand(() => load.scopeSettingsDialog().then((m) => m.ScopeSettingsDialog), 'the settings', { placement: 'overlay' });
+export const ScopeSettingsDialog = onDemand(() => load.scopeSettingsDialog().then((m) => m.ScopeSettingsDialog), 'the collection or folder settings', { placement: 'overlay' });
 export const RunnerDialog = onDemand(() => load.runnerDialog().then((m) => m.RunnerDialog), 'the runner', { placement: 'overlay' });
 export const SsoSignInDialog = onDemand(() => load.ssoSignInDialog().then((m) => m.SsoSignInDialog), 'the sign-in', { placement: 'overlay' });
