@@ -3,7 +3,7 @@
 // effect after inheritance and variables, sending, saving and the keyboard. What main signed and sent carries
 // secret variables' real values; they are masked here, once, before any of it reaches the inspector or the viewer.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
+import { Group, Panel, Separator, usePanelRef } from './splitPanes';
 import type { RoleCallApi } from '../../src/contract';
 import { effectiveRequest, inheritedAuth } from '../../src/effectiveRequest';
 import { maskError, maskSendResult, maskSignResult } from '../../src/maskSignResult';

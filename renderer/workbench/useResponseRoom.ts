@@ -2,13 +2,13 @@
 // placeholder, so the signing inspector under it is in view instead of below the fold; the first response (or
 // error) of a tab gives it back its share. A size the user dragged stays until the next change of state.
 import { useEffect, useRef, type RefObject } from 'react';
-import type { PanelImperativeHandle } from 'react-resizable-panels';
+import type { PanelHandle } from './splitPanes';
 
 export const RESPONSE_SHARE = 58;
 export const EMPTY_RESPONSE_SIZE = '7.5rem';
 
 /** The pane starts at EMPTY_RESPONSE_SIZE (no tab has a response at start); this follows later changes. */
-export function useResponseRoom(panel: RefObject<PanelImperativeHandle | null>, hasResponse: boolean): void {
+export function useResponseRoom(panel: RefObject<PanelHandle | null>, hasResponse: boolean): void {
   const first = useRef(true);
   useEffect(() => {
     const handle = panel.current;
