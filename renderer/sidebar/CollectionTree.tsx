@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { TreeRow } from '../../src/collectionTree';
+import { firstRect, observeRectAfterLayout, scrollAfterMount } from '../components/virtualRect';
 import { isShortcut } from '../keyboard/shortcutList';
 
 export type DropPosition = 'before' | 'after' | 'inside';
@@ -55,6 +56,9 @@ export function CollectionTree(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    observeElementRect: observeRectAfterLayout,
+    initialRect: firstRect(),
+    scrollToFn: scrollAfterMount,
   });
 
   const indexOf = (key: string | undefined) => (key === undefined ? -1 : rows.findIndex((r) => r.key === key));
