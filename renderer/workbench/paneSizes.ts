@@ -5,17 +5,19 @@
 
 export type PaneSize = { share: number } | { length: string };
 
+/** A number, or a string that is only one ("54"): a size without a unit. */
+const isBare = (given: number | string): boolean => typeof given === 'number' || /^\d+(\.\d+)?$/.test(given.trim());
+
 /** A default size as given to a pane: a number (or numeric string) is a share, any other string a CSS length. */
 export function paneSize(given: number | string | undefined): PaneSize {
   if (given === undefined) return { share: 1 };
-  if (typeof given === 'number') return { share: given };
-  return /^\d+(\.\d+)?$/.test(given.trim()) ? { share: Number(given) } : { length: given.trim() };
+  return isBare(given) ? { share: Number(given) } : { length: String(given).trim() };
 }
 
 /** A minimum size as given to a pane: a bare number is a percentage of the group, a string a CSS length. */
 export function paneMin(given: number | string | undefined): string {
   if (given === undefined) return '0';
-  return typeof given === 'number' || /^\d+(\.\d+)?$/.test(given.trim()) ? `${given}%` : given.trim();
+  return isBare(given) ? `${Number(given)}%` : String(given).trim();
 }
 
 /** The flex style that lays a pane out at `size` along its group's axis. */

@@ -197,11 +197,11 @@ export function Separator(props: { className?: string; 'aria-label': string }) {
     return { before, after, sizes, groupPixels };
   }
 
+  /** Sizes the two panes; aria-valuenow follows from the ResizeObserver once the browser has laid them out. */
   function apply(moving: Pair, delta: number): void {
     const next = movePair(moving.sizes, delta);
     moving.before.setSize({ share: next.before });
     moving.after.setSize({ share: next.after });
-    setValueNow(percentOf(next.before, moving.groupPixels));
   }
 
   const position = (event: PointerEvent) => (horizontal ? event.clientX : event.clientY);
